@@ -1,0 +1,19 @@
+"""AGENCY mentions (placeholder until the component is written)."""
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+class AgencyFinder:
+    """Finds AGENCY entities and adds them with `extractors.spans.add_entity`."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        return doc
+
+
+@Language.factory("docketflow_agencies")
+def make_agency_component(nlp: Language, name: str) -> AgencyFinder:
+    return AgencyFinder(nlp, name)

@@ -1,0 +1,19 @@
+"""JUDGE mentions (placeholder until the component is written)."""
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+class JudgeFinder:
+    """Finds JUDGE entities and adds them with `extractors.spans.add_entity`."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        return doc
+
+
+@Language.factory("docketflow_judges")
+def make_judge_component(nlp: Language, name: str) -> JudgeFinder:
+    return JudgeFinder(nlp, name)

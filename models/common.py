@@ -1,0 +1,30 @@
+"""Pieces shared by every record type: the contract version and evidence spans."""
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION: Literal[1] = 1
+"""Bumped whenever a field named in SCHEMA.md changes meaning or shape."""
+
+ISODate = str
+"""`YYYY-MM-DD` or `YYYY-MM`; a plain string so that month precision survives."""
+
+DATE_PATTERN = r"^\d{4}-\d{2}(-\d{2})?$"
+
+
+class Record(BaseModel):
+    """Base of every output line: strict about unknown fields so the schema stays honest."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(Record):
+    """A stretch of a document's extracted text that supports a record's fields."""
+
+    doc_id: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    page: int | None = Field(default=None, ge=1)
+    text: str
+    supports: list[str] = Field(default_factory=list, description="record fields this span supports")

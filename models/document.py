@@ -1,0 +1,51 @@
+"""One line of `documents.jsonl`: a source document, its entities and the ids of its records."""
+
+from typing import Any, Literal
+
+from pydantic import Field
+
+from models.common import SCHEMA_VERSION, Record
+
+Label = Literal["JUDGE", "COURT", "AGENCY", "STATUTE", "DATA_CATEGORY", "DATE", "CASE", "DOCKET"]
+Kind = Literal["court_order", "opinion", "news", "other"]
+
+
+class Source(Record):
+    """Where a document came from and what its container said about it."""
+
+    path: str = Field(description="path relative to the input root, posix")
+    media_type: str
+    pages: int | None = None
+    title: str | None = None
+    published: str | None = Field(default=None, description="publication or filing date, ISO")
+    url: str | None = None
+    bytes: int | None = None
+    filed: str | None = Field(default=None, description="CM/ECF filed date from the header stamp, ISO")
+    docket: str | None = Field(default=None, description="docket number from the CM/ECF header stamp")
+    document_number: str | None = Field(default=None, description="CM/ECF document (docket entry) number")
+
+
+class Entity(Record):
+    """A mention of something the schema names, with its normalized key."""
+
+    label: Label
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    page: int | None = Field(default=None, ge=1)
+    key: str
+    normalized: dict[str, Any] = Field(default_factory=dict)
+
+
+class Document(Record):
+    """An input document as the pipeline read it."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    doc_id: str = Field(pattern=r"^[0-9a-f]{64}$", description="sha256 of the raw bytes")
+    source: Source
+    kind: Kind
+    text_chars: int = Field(ge=0)
+    entities: list[Entity] = Field(default_factory=list)
+    holdings: list[str] = Field(default_factory=list)
+    agreements: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)

@@ -1,0 +1,41 @@
+"""One line of `holdings.jsonl`: what a court decided, with the sentences that say so."""
+
+from typing import Literal
+
+from pydantic import Field
+
+from models.common import DATE_PATTERN, SCHEMA_VERSION, Evidence, Record
+
+Motion = Literal[
+    "preliminary_injunction", "temporary_restraining_order", "motion_to_dismiss",
+    "summary_judgment", "stay", "appeal", "other",
+]
+Disposition = Literal[
+    "granted", "denied", "granted_in_part", "affirmed", "reversed", "vacated",
+    "remanded", "dismissed", "stayed", "modified", "other",
+]
+Effect = Literal["permitted", "barred", "limited"]
+
+
+class Holding(Record):
+    """A decision a court made, as the document reports it."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    id: str
+    doc_id: str
+    court: str | None = None
+    judge: str | None = None
+    case_name: str | None = None
+    docket: str | None = None
+    decided: str | None = Field(default=None, pattern=DATE_PATTERN)
+    motion: Motion | None = None
+    disposition: Disposition | None = None
+    effect: Effect | None = None
+    agencies: list[str] = Field(default_factory=list)
+    data_permitted: list[str] = Field(default_factory=list)
+    data_barred: list[str] = Field(default_factory=list)
+    statutes: list[str] = Field(default_factory=list)
+    effective: str | None = Field(default=None, pattern=DATE_PATTERN)
+    agreement: str | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+    confidence: float = Field(ge=0.0, le=1.0)

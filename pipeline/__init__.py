@@ -1,0 +1,1 @@
+"""docketflow's Prefect flows, ingest and command line."""
