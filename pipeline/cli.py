@@ -1,0 +1,99 @@
+"""`docketflow` command line: `run` the pipeline, print the `schema`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from models import json_schemas
+
+log = logging.getLogger("docketflow")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="docketflow", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="process documents into JSON records")
+    run.add_argument("paths", nargs="*", type=Path, default=[Path("raw")],
+                     help="files or folders to read (default: raw/)")
+    run.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
+    run.add_argument("--pdf-engine", choices=["auto", "pypdfium2", "pdfplumber"], default="auto",
+                     help="PDF text extraction: pypdfium2 (fast, default) or pdfplumber (layout analysis)")
+    run.add_argument("--model", dest="spacy_model", default=None,
+                     help="an installed spaCy package to start from instead of spacy.blank('en')")
+    orchestration = run.add_mutually_exclusive_group()
+    orchestration.add_argument("--prefect", dest="orchestration", action="store_const", const="prefect",
+                               help="run as a Prefect flow even without PREFECT_API_URL (starts a local server)")
+    orchestration.add_argument("--no-prefect", dest="orchestration", action="store_const", const="off",
+                               help="run the flow's code directly, without Prefect")
+    run.add_argument("--quiet", "-q", action="store_true", help="no progress, only the summary and errors")
+    run.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of each record type")
+    schema.add_argument("--out", type=Path, help="write <record>.schema.json files into this folder instead")
+    return parser
+
+
+def _configure_logging(level: str, quiet: bool) -> None:
+    logging.basicConfig(level=logging.WARNING if quiet else getattr(logging, level),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    for noisy in ("eyecite", "prefect", "httpx", "urllib3", "pdfminer"):
+        logging.getLogger(noisy).setLevel(max(logging.WARNING, getattr(logging, level)))
+
+
+def _run(args: argparse.Namespace) -> int:
+    from pipeline.flow import run
+    from pipeline.settings import RunSettings
+
+    missing = [str(p) for p in args.paths if not p.exists()]
+    if missing:
+        print(f"docketflow: no such input: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    settings = RunSettings(
+        inputs=tuple(args.paths),
+        out=args.out,
+        pdf_engine=args.pdf_engine,
+        spacy_model=args.spacy_model,
+        orchestration=args.orchestration or "auto",
+        progress=not args.quiet,
+    )
+    try:
+        summary = run(settings)
+    except KeyboardInterrupt:
+        print("docketflow: interrupted; the output folder keeps its previous complete contents", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the run itself failed (unwritable output, broken install): one line, no trace
+        log.debug("run failed", exc_info=True)
+        print(f"docketflow: cannot proceed: {type(exc).__name__}: {' '.join(str(exc).split())}", file=sys.stderr)
+        return 1
+    print(summary.line(str(args.out)))
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    schemas = json_schemas()
+    if args.out:
+        from pipeline.output import write_schemas
+
+        write_schemas(args.out)
+        print(f"wrote {len(schemas)} schemas to {args.out}")
+    else:
+        print(json.dumps(schemas, indent=2))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `docketflow` console script."""
+    args = _parser().parse_args(argv)
+    if args.command == "run":
+        _configure_logging(args.log_level, args.quiet)
+        return _run(args)
+    return _schema(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

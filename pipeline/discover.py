@@ -1,0 +1,49 @@
+"""Find the documents under the input roots, in a stable order, with their paths relative to a root."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+SUPPORTED = {".pdf", ".html", ".htm", ".xhtml", ".txt", ".md", ".text"}
+SIDECAR_SUFFIX = ".meta.json"
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """A file to process: where it is and how it is named in the output."""
+
+    path: Path
+    relpath: str
+    """Posix path relative to its input root (the file name when the root is a file)."""
+
+    @property
+    def supported(self) -> bool:
+        return self.path.suffix.lower() in SUPPORTED
+
+    @property
+    def sidecar(self) -> Path:
+        return self.path.with_name(self.path.name + SIDECAR_SUFFIX)
+
+
+def discover(roots: list[Path] | tuple[Path, ...]) -> Iterator[InputFile]:
+    """Every file under the roots except sidecars and hidden files, sorted for reproducible runs.
+
+    Symlinks are not followed out of a root: a link to a directory elsewhere could otherwise pull in
+    (or loop over) files the user never pointed at.
+    """
+    for root in roots:
+        if root.is_file():
+            yield InputFile(root, root.name)
+            continue
+        found = []
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in filenames:
+                if name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
+                    continue
+                path = Path(dirpath) / name
+                found.append(InputFile(path, path.relative_to(root).as_posix()))
+        yield from sorted(found, key=lambda f: f.relpath)

@@ -1,0 +1,170 @@
+"""The story of a run: find the inputs, process them in batches, write the output folder, summarize.
+
+`execute` is that story with the batch step passed in, so the same code runs as a Prefect flow (each
+batch a Prefect task) or, when no Prefect API is configured, directly, without paying 12-25 s to start
+Prefect's temporary server for a handful of documents. `run` picks between the two.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from prefect import flow, task
+from prefect.cache_policies import NONE
+
+from models import SCHEMA_VERSION, ErrorRecord
+from pipeline.discover import SUPPORTED, InputFile, discover
+from pipeline.output import OutputWriter
+from pipeline.process import BatchResult, process_batch
+from pipeline.progress import RunProgress
+from pipeline.settings import RunSettings
+from pipeline.versions import versions
+
+log = logging.getLogger("docketflow")
+
+ProcessBatch = Callable[[list[InputFile], RunSettings], BatchResult]
+
+
+@dataclass
+class RunSummary:
+    """Counts and timings of a finished run; the base of `run.json` and of the closing line."""
+
+    documents: int = 0
+    errors: int = 0
+    warnings: int = 0
+    pages: int = 0
+    holdings: int = 0
+    agreements: int = 0
+    seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    orchestration: str = "off"
+
+    @property
+    def pages_per_second(self) -> float:
+        return self.pages / self.seconds if self.seconds else 0.0
+
+    def add_time(self, stage: str, seconds: float) -> None:
+        self.stage_seconds[stage] = self.stage_seconds.get(stage, 0.0) + seconds
+
+    def line(self, out: str) -> str:
+        return (f"docketflow: {self.documents} documents, {self.errors} errors, {self.warnings} with warnings, "
+                f"{self.pages} pages in {self.seconds:.1f} s ({self.pages_per_second:.1f} pages/s); "
+                f"output in {out}")
+
+
+def batches(files: list[InputFile], settings: RunSettings) -> Iterator[list[InputFile]]:
+    """Group files into tasks by size, so that per-task overhead is paid per batch, not per document."""
+    batch: list[InputFile] = []
+    size = 0
+    for file in files:
+        try:
+            file_size = file.path.stat().st_size
+        except OSError:
+            file_size = 0
+        if batch and (size + file_size > settings.batch_chars or len(batch) >= settings.batch_docs):
+            yield batch
+            batch, size = [], 0
+        batch.append(file)
+        size += file_size
+    if batch:
+        yield batch
+
+
+def _unsupported(file: InputFile) -> ErrorRecord:
+    return ErrorRecord(path=file.relpath, stage="discover", error="unsupported_type",
+                       message=f"{file.path.suffix or 'no extension'} is not one of {', '.join(sorted(SUPPORTED))}")
+
+
+def execute(settings: RunSettings, process: ProcessBatch, orchestration: str) -> RunSummary:
+    """Process every input under `settings.inputs` into `settings.out`."""
+    started = time.perf_counter()
+    started_at = datetime.now(UTC)
+    summary = RunSummary(orchestration=orchestration)
+    files = list(discover(settings.inputs))
+    todo = [f for f in files if f.supported]
+    writer = OutputWriter(settings.out)
+    try:
+        for file in files:
+            if not file.supported:
+                writer.write("errors", _unsupported(file))
+                summary.errors += 1
+        with RunProgress(len(todo), settings.progress) as progress:
+            for batch in batches(todo, settings):
+                result = process(batch, settings)
+                for stage, seconds in result.seconds.items():
+                    summary.add_time(stage, seconds)
+                write_started = time.perf_counter()
+                for outcome in result.outcomes:
+                    if outcome.document is not None:
+                        writer.write("documents", outcome.document)
+                        summary.documents += 1
+                        summary.pages += outcome.pages
+                        summary.warnings += bool(outcome.document.warnings)
+                    if outcome.error is not None:
+                        writer.write("errors", outcome.error)
+                        summary.errors += 1
+                summary.add_time("write", time.perf_counter() - write_started)
+                progress.advance(len(batch), sum(o.pages for o in result.outcomes),
+                                 sum(o.error is not None for o in result.outcomes))
+        summary.seconds = time.perf_counter() - started
+        writer.commit(_report(settings, summary, started_at, len(files)))
+    except BaseException:
+        writer.abort()
+        raise
+    return summary
+
+
+def _report(settings: RunSettings, summary: RunSummary, started_at: datetime, inputs: int) -> dict[str, Any]:
+    report = asdict(summary)
+    report["stage_seconds"] = {k: round(v, 3) for k, v in summary.stage_seconds.items()}
+    report["seconds"] = round(summary.seconds, 3)
+    report["pages_per_second"] = round(summary.pages_per_second, 2)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "started": started_at.isoformat(timespec="seconds"),
+        "finished": datetime.now(UTC).isoformat(timespec="seconds"),
+        "input_roots": settings.relative_inputs(),
+        "input_files": inputs,
+        "counts": {k: report.pop(k) for k in ("documents", "errors", "warnings", "pages", "holdings", "agreements")},
+        **report,
+        "versions": versions(),
+        "options": settings.model_dump(mode="json"),
+    }
+
+
+@task(name="process-batch", cache_policy=NONE, persist_result=False)
+def process_batch_task(files: list[InputFile], settings: RunSettings) -> BatchResult:
+    """A batch as a Prefect task: no caching and no persisted result, so no file per document is left."""
+    return process_batch(files, settings)
+
+
+@flow(name="docketflow-run", persist_result=False)
+def docketflow_run(settings: RunSettings) -> RunSummary:
+    """The run as a Prefect flow."""
+    return execute(settings, process_batch_task, "prefect")
+
+
+def prefect_api_configured() -> bool:
+    """True when PREFECT_API_URL points at a server (or Prefect Cloud) this process should report to."""
+    from prefect.settings import get_current_settings
+
+    return bool(os.environ.get("PREFECT_API_URL") or get_current_settings().api.url)
+
+
+def run(settings: RunSettings) -> RunSummary:
+    """Run with Prefect when asked or when an API is configured; otherwise run the same code directly."""
+    mode = settings.orchestration
+    if mode == "auto":
+        mode = "prefect" if prefect_api_configured() else "off"
+        if mode == "off":
+            log.info("no Prefect API configured: running the flow's code directly "
+                     "(set PREFECT_API_URL or pass --prefect to orchestrate with Prefect)")
+    if mode == "prefect":
+        return docketflow_run(settings)
+    return execute(settings, process_batch, "off")

@@ -1,0 +1,87 @@
+"""Write the output folder so that a killed run never leaves a torn or half-written file.
+
+Each JSON Lines file is streamed to a hidden temporary file next to its final name and moved into
+place with `os.replace` when the run closes; `run.json` and the schema files are written the same way.
+Readers therefore see either the previous complete output or the new complete output.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import IO, Any
+
+from pydantic import BaseModel
+
+from models import json_schemas
+
+JSONL_FILES = ("documents", "holdings", "agreements", "errors")
+FILE_MODE = 0o644
+"""mkstemp makes files private to the writer; output is for downstream readers too."""
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Replace `path` with `text` in one step."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.fchmod(fd, FILE_MODE)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def dumps(record: BaseModel | dict[str, Any]) -> str:
+    """One JSON line; keys in model order so diffs between runs stay readable."""
+    data = record.model_dump(mode="json") if isinstance(record, BaseModel) else record
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def write_schemas(folder: Path) -> None:
+    """`schema/<record>.schema.json` for every record type."""
+    for name, schema in json_schemas().items():
+        atomic_write_text(folder / f"{name}.schema.json", json.dumps(schema, indent=2) + "\n")
+
+
+class OutputWriter:
+    """Streams records to temporary files and publishes them all at `commit()`."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        out.mkdir(parents=True, exist_ok=True)
+        self.counts = dict.fromkeys(JSONL_FILES, 0)
+        self._files: dict[str, tuple[Path, IO[str]]] = {}
+        for name in JSONL_FILES:
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.jsonl.", dir=out)
+            os.fchmod(fd, FILE_MODE)
+            self._files[name] = (Path(tmp), os.fdopen(fd, "w", encoding="utf-8"))
+
+    def write(self, kind: str, record: BaseModel | dict[str, Any]) -> None:
+        """Append one whole line to the `kind` file (documents, holdings, agreements, errors)."""
+        self._files[kind][1].write(dumps(record) + "\n")
+        self.counts[kind] += 1
+
+    def commit(self, run_report: dict[str, Any]) -> None:
+        """Publish every file, then `run.json` last so its presence means the rest is complete."""
+        for name, (tmp, fh) in self._files.items():
+            fh.flush()
+            os.fsync(fh.fileno())
+            fh.close()
+            os.replace(tmp, self.out / f"{name}.jsonl")
+        self._files.clear()
+        write_schemas(self.out / "schema")
+        atomic_write_text(self.out / "run.json", json.dumps(run_report, indent=2, default=str) + "\n")
+
+    def abort(self) -> None:
+        """Drop the temporary files and keep whatever complete output was there before."""
+        for tmp, fh in self._files.values():
+            fh.close()
+            tmp.unlink(missing_ok=True)
+        self._files.clear()

@@ -1,0 +1,156 @@
+"""Turn a batch of input files into document records: read, ingest, extract, one failure at a time.
+
+A batch shares one spaCy pipeline (built once per process) and goes through `nlp.pipe`; a document
+that fails at any stage becomes an `ErrorRecord` and the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc
+
+from extractors.entities import doc_entities
+from extractors.kind import detect_kind
+from extractors.nlp import build_nlp
+from extractors.spans import DocContext
+from models import Document, ErrorRecord, Source
+from pipeline.discover import InputFile
+from pipeline.ingest import IngestError, SourceDocument, read_document, read_sidecar
+from pipeline.settings import RunSettings
+
+log = logging.getLogger("docketflow")
+
+
+@dataclass
+class Outcome:
+    """What became of one input file."""
+
+    document: Document | None = None
+    error: ErrorRecord | None = None
+    pages: int = 0
+
+
+@dataclass
+class BatchResult:
+    """Outcomes of a batch plus where its time went, for `run.json`."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+
+
+@dataclass
+class _Ingested:
+    file: InputFile
+    sha256: str
+    size: int
+    source: SourceDocument
+
+
+def _error(file: InputFile, stage: str, exc: BaseException, sha256: str | None = None) -> Outcome:
+    code = exc.code if isinstance(exc, IngestError) else type(exc).__name__
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    return Outcome(error=ErrorRecord(path=file.relpath, sha256=sha256, stage=stage, error=code, message=message))
+
+
+def _ingest(file: InputFile, settings: RunSettings) -> _Ingested | Outcome:
+    """Read and convert one file, or the error that stopped it."""
+    try:
+        data = file.path.read_bytes()
+    except OSError as exc:
+        return _error(file, "read", exc)
+    sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        source = read_document(data, file.relpath, pdf_engine=settings.pdf_engine, sidecar=read_sidecar(file.path))
+    except Exception as exc:  # one bad file must not stop the run
+        return _error(file, "ingest", exc, sha256)
+    return _Ingested(file, sha256, len(data), source)
+
+
+def _iso_date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
+def _make_doc(item: _Ingested, settings: RunSettings) -> Doc:
+    src = item.source
+    doc = build_nlp(settings.spacy_model).make_doc(src.text)
+    doc._.docketflow = DocContext(
+        anchor_date=_iso_date(src.published) or _iso_date(src.filed),
+        kind=src.kind,
+        title=src.title,
+        docket=src.docket,
+        page_starts=list(src.page_starts),
+    )
+    return doc
+
+
+def _document(item: _Ingested, doc: Doc) -> Document:
+    src = item.source
+    return Document(
+        doc_id=item.sha256,
+        source=Source(
+            path=src.path,
+            media_type=src.media_type,
+            pages=src.pages,
+            title=src.title,
+            published=src.published,
+            url=src.url,
+            bytes=item.size,
+            filed=src.filed,
+            docket=src.docket,
+            document_number=src.document_number,
+        ),
+        kind=detect_kind(src.text, src.kind, src.media_type),
+        text_chars=len(src.text),
+        entities=doc_entities(doc),
+        warnings=list(src.warnings),
+    )
+
+
+def _run_pipeline(items: list[_Ingested], settings: RunSettings) -> list[Outcome]:
+    docs = build_nlp(settings.spacy_model).pipe(_make_doc(i, settings) for i in items)
+    return [Outcome(document=_document(i, d), pages=i.source.pages or 0) for i, d in zip(items, docs, strict=True)]
+
+
+def _extract(items: list[_Ingested], settings: RunSettings) -> list[Outcome]:
+    """Run the pipeline over the batch; on a failure, redo one by one so only the culprit is lost."""
+    try:
+        return _run_pipeline(items, settings)
+    except Exception:
+        log.debug("batch of %d failed; retrying one document at a time", len(items), exc_info=True)
+    outcomes = []
+    for item in items:
+        try:
+            outcomes.extend(_run_pipeline([item], settings))
+        except Exception as exc:  # isolate the document that breaks a component
+            log.warning("extract failed for %s: %s", item.file.relpath, exc)
+            outcomes.append(_error(item.file, "extract", exc, item.sha256))
+    return outcomes
+
+
+def process_batch(files: list[InputFile], settings: RunSettings) -> BatchResult:
+    """Ingest and extract a batch of files; every file yields exactly one outcome, in input order."""
+    result = BatchResult()
+    ingested: list[_Ingested] = []
+    order: list[_Ingested | Outcome] = []
+    started = time.perf_counter()
+    for file in files:
+        item = _ingest(file, settings)
+        order.append(item)
+        if isinstance(item, _Ingested):
+            ingested.append(item)
+    result.seconds["ingest"] += time.perf_counter() - started
+
+    started = time.perf_counter()
+    extracted = iter(_extract(ingested, settings) if ingested else [])
+    result.seconds["extract"] += time.perf_counter() - started
+    result.outcomes = [next(extracted) if isinstance(o, _Ingested) else o for o in order]
+    return result
