@@ -28,3 +28,10 @@ def read_jsonl(name: str) -> tuple[dict[str, Any], ...]:
             if line and not line.startswith("//"):
                 rows.append(json.loads(line))
     return tuple(rows)
+
+
+@cache
+def read_lines(name: str) -> tuple[str, ...]:
+    """Non-blank lines of a word-list pattern file, `#` comment lines skipped."""
+    with (PATTERNS / name).open(encoding="utf-8") as fh:
+        return tuple(line.strip() for line in fh if line.strip() and not line.lstrip().startswith("#"))

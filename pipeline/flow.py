@@ -18,6 +18,7 @@ from typing import Any
 from prefect import flow, task
 from prefect.cache_policies import NONE
 
+from extractors.records import AgreementBook
 from models import SCHEMA_VERSION, ErrorRecord
 from pipeline.discover import SUPPORTED, InputFile, discover
 from pipeline.output import OutputWriter
@@ -89,6 +90,7 @@ def execute(settings: RunSettings, process: ProcessBatch, orchestration: str) ->
     files = list(discover(settings.inputs))
     todo = [f for f in files if f.supported]
     writer = OutputWriter(settings.out)
+    book = AgreementBook()
     try:
         for file in files:
             if not file.supported:
@@ -104,6 +106,11 @@ def execute(settings: RunSettings, process: ProcessBatch, orchestration: str) ->
                     if outcome.document is not None:
                         writer.write("documents", outcome.document)
                         summary.documents += 1
+                        for holding in outcome.holdings:
+                            writer.write("holdings", holding)
+                        summary.holdings += len(outcome.holdings)
+                        for agreement in outcome.agreements:
+                            book.add(agreement)
                         summary.pages += outcome.pages
                         summary.warnings += bool(outcome.document.warnings)
                     if outcome.error is not None:
@@ -112,6 +119,9 @@ def execute(settings: RunSettings, process: ProcessBatch, orchestration: str) ->
                 summary.add_time("write", time.perf_counter() - write_started)
                 progress.advance(len(batch), sum(o.pages for o in result.outcomes),
                                  sum(o.error is not None for o in result.outcomes))
+        for agreement in book.records():
+            writer.write("agreements", agreement)
+            summary.agreements += 1
         summary.seconds = time.perf_counter() - started
         writer.commit(_report(settings, summary, started_at, len(files)))
     except BaseException:

@@ -18,8 +18,9 @@ from spacy.tokens import Doc
 from extractors.entities import doc_entities
 from extractors.kind import detect_kind
 from extractors.nlp import build_nlp
+from extractors.records import build_records
 from extractors.spans import DocContext
-from models import Document, ErrorRecord, Source
+from models import Agreement, Document, ErrorRecord, Holding, Source
 from pipeline.discover import InputFile
 from pipeline.ingest import IngestError, SourceDocument, read_document, read_sidecar
 from pipeline.settings import RunSettings
@@ -34,6 +35,8 @@ class Outcome:
     document: Document | None = None
     error: ErrorRecord | None = None
     pages: int = 0
+    holdings: list[Holding] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
 
 
 @dataclass
@@ -92,9 +95,12 @@ def _make_doc(item: _Ingested, settings: RunSettings) -> Doc:
     return doc
 
 
-def _document(item: _Ingested, doc: Doc) -> Document:
+def _outcome(item: _Ingested, doc: Doc) -> Outcome:
+    """The document record with its holdings and the arrangements it describes."""
     src = item.source
-    return Document(
+    kind = detect_kind(src.text, src.kind, src.media_type)
+    records = build_records(doc, item.sha256, kind, src.filed or src.published)
+    document = Document(
         doc_id=item.sha256,
         source=Source(
             path=src.path,
@@ -108,16 +114,20 @@ def _document(item: _Ingested, doc: Doc) -> Document:
             docket=src.docket,
             document_number=src.document_number,
         ),
-        kind=detect_kind(src.text, src.kind, src.media_type),
+        kind=kind,
         text_chars=len(src.text),
         entities=doc_entities(doc),
+        holdings=[h.id for h in records.holdings],
+        agreements=sorted(a.id for a in records.agreements),
         warnings=list(src.warnings),
     )
+    return Outcome(document=document, pages=src.pages or 0, holdings=records.holdings,
+                   agreements=records.agreements)
 
 
 def _run_pipeline(items: list[_Ingested], settings: RunSettings) -> list[Outcome]:
     docs = build_nlp(settings.spacy_model).pipe(_make_doc(i, settings) for i in items)
-    return [Outcome(document=_document(i, d), pages=i.source.pages or 0) for i, d in zip(items, docs, strict=True)]
+    return [_outcome(i, d) for i, d in zip(items, docs, strict=True)]
 
 
 def _extract(items: list[_Ingested], settings: RunSettings) -> list[Outcome]:

@@ -1,0 +1,218 @@
+"""Data-sharing arrangements a document describes: who gives whom which data, under what instrument.
+
+A sentence describes an arrangement when it names an instrument (MOU, matching agreement, daily access,
+policy, contract) or a transfer verb (share, provide, hand over, obtain, demand) together with at least
+two agencies. Each agency's role comes from the words just before it: "with ICE", "to ICE", "gave DHS
+access", "let ICE access" make a recipient; "from the IRS" a provider; "IRS-ICE MOU" both. The subject of
+a giving verb is the provider, of a getting verb the recipient. When only the recipient is named ("the
+administration can share Medicaid data with ICE"), the provider is inferred from the agencies the
+document names that hold that kind of data (category_holders.tsv).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from extractors.data import read_tsv
+from extractors.records.data_split import split_categories
+from extractors.records.parties import most_specific, related
+from extractors.records.view import DocView, Mention
+
+INSTRUMENTS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\bmemorand(?:um|a)\s+of\s+(?:understanding|agreement)\b|\bMO[UA]s?\b", re.I),
+     "memorandum_of_understanding"),
+    (re.compile(r"\b(?:daily|direct|bulk|real-time|pipeline|viewing|read-only|unfettered|full)\s+(?:viewing\s+)?access\b|"
+                r"\baccess\s+to\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:database|system|data)", re.I), "data_access"),
+    (re.compile(r"\b(?:computer\s+)?matching\s+agreements?\b|\b(?:data|information)[- ]sharing\s+"
+                r"(?:agreements?|arrangements?|pacts?)\b|\binteragency\s+agreements?\b|\bagreements?\b|\bpact\b", re.I),
+     "other"),
+    (re.compile(r"\bpolic(?:y|ies)\b|\bguidance\b", re.I), "policy"),
+    (re.compile(r"\bcontracts?\b", re.I), "contract"),
+]
+_GIVE = re.compile(r"\b(?:shar(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|giv(?:e|es|ing)|gave|disclos(?:e|es|ed|ing)|"
+                   r"transfer(?:s|red|ring)?|hand(?:s|ed|ing)?\s+over|turn(?:s|ed|ing)?\s+over|send(?:s|ing)?|sent|"
+                   r"agreed\s+to\s+provide|exchange)\b", re.I)
+_GET = re.compile(r"\b(?:obtain(?:s|ed|ing)?|access(?:es|ed|ing)?|receiv(?:e|es|ed|ing)|s(?:eek|eeks|ought|eeking)|"
+                  r"demand(?:s|ed|ing)?|request(?:s|ed|ing)?|us(?:e|es|ed|ing)|get|got|collect(?:s|ed)?|"
+                  r"acquir(?:e|es|ed))\b", re.I)
+_RECIPIENT_BEFORE = re.compile(r"(?:\bwith|\bto|\bgave|\bgive|\bgives|\bgiving|\bgrant(?:ed|s)?|\blet|\blets|\ballow(?:s|ed)?|"
+                               r"\bfor)\s+(?:the\s+|U\.S\.\s+)?$", re.I)
+_PROVIDER_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|U\.S\.\s+)?$|\bby\s+(?:the\s+)?$", re.I)
+_PAIR = re.compile(r"(?P<a>[A-Z]{2,6})\s*[-‑–/]\s*(?P<b>[A-Z]{2,6})\s+(?:MOU|MOA|agreement|pact|relationship|deal|"
+                   r"data[- ]sharing)", re.I)
+_STATUS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:enjoin(?:ed|s)?|block(?:ed|s)?|halt(?:ed|s)?|barred)\b", re.I), "enjoined"),
+    (re.compile(r"\b(?:terminat(?:ed|es)|rescind(?:ed|s)|revok(?:ed|es)|ended|expired)\b", re.I), "terminated"),
+    (re.compile(r"\blimit(?:ed|s)?\b|\bnarrow(?:ed|ly)?\b", re.I), "limited"),
+    (re.compile(r"\b(?:propos(?:ed|es|al)|draft|s(?:eek|eeks|ought|eeking)|demand(?:ed|s)?|request(?:ed|s)?|plan(?:s|ned)?)\b",
+                re.I), "proposed"),
+    (re.compile(r"\b(?:signed|entered\s+into|in\s+effect|began|gave|provides|executed|finalized)\b", re.I), "in_effect"),
+]
+_SIGNED = re.compile(r"\b(?:signed|entered\s+into|executed|finalized|inked|dated)\b", re.I)
+PURPOSES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\bimmigration|\bdeport|\bremoval\b|\bnoncitizens?\b|\bunlawfully\s+present|\billegal\s+immigrants?",
+                re.I), "immigration_enforcement"),
+    (re.compile(r"\bcriminal\b|\bprosecut|\binvestigat", re.I), "criminal_enforcement"),
+    (re.compile(r"\beligibility\b|\bbenefits?\s+administration|\bprogram\s+integrity|\bimproper\s+payments?", re.I),
+     "benefits_administration"),
+]
+IMMIGRATION_AGENCIES = frozenset({"ICE", "ERO", "HSI", "CBP", "USCIS", "DHS", "EOIR"})
+
+
+@dataclass
+class Arrangement:
+    """An agreement as one document describes it, before merging across documents."""
+
+    providers: list[str]
+    recipients: list[str]
+    instrument: str | None = None
+    data_categories: list[str] = field(default_factory=list)
+    purpose: str | None = None
+    legal_basis: list[str] = field(default_factory=list)
+    signed: str | None = None
+    status: str | None = None
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    inferred_provider: bool = False
+
+
+@cache
+def _holders() -> dict[str, tuple[str, ...]]:
+    return {r["category"]: tuple(r["holders"].split("|")) for r in read_tsv("category_holders.tsv")}
+
+
+def instrument_of(sentence: str) -> str | None:
+    for pattern, instrument in INSTRUMENTS:
+        if pattern.search(sentence):
+            return instrument
+    return None
+
+
+def _first(patterns: list[tuple[re.Pattern[str], str]], text: str) -> str | None:
+    return next((label for pattern, label in patterns if pattern.search(text)), None)
+
+
+_CLAUSE_BREAK = re.compile(r"[;—–]|,\s+(?:and|while|but|whereas)\s+|\s+while\s+")
+_COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:or|and|/|,)\s*(?:the\s+)?$")
+
+
+def _clauses(view: DocView, start: int, end: int) -> list[tuple[int, int]]:
+    """Absolute (start, end) of the sentence's clauses; a clause naming no agency joins the one before."""
+    sentence = view.text[start:end]
+    cuts = [start] + [start + m.end() for m in _CLAUSE_BREAK.finditer(sentence)] + [end]
+    clauses: list[tuple[int, int]] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if clauses and not view.within("AGENCY", a, b):
+            clauses[-1] = (clauses[-1][0], b)
+        else:
+            clauses.append((a, b))
+    return clauses
+
+
+def _role(text: str, clause: tuple[int, int], mention: Mention) -> str | None:
+    """'provider' or 'recipient' from the words around one agency mention inside its clause."""
+    before = text[max(clause[0], mention.start - 30): mention.start]
+    if _PROVIDER_BEFORE.search(before):
+        return "provider"
+    if _RECIPIENT_BEFORE.search(before):
+        return "recipient"
+    after = text[mention.end: min(clause[1], mention.end + 60)]
+    give, get = _GIVE.search(after), _GET.search(after)
+    verb = min((v for v in (give, get) if v), key=lambda v: v.start(), default=None)
+    if verb is not None:
+        return "provider" if verb is give else "recipient"
+    return None
+
+
+def _roles(view: DocView, clause: tuple[int, int]) -> dict[str, list[Mention]]:
+    """Providers and recipients among a clause's agencies; "ICE or DHS" share a role."""
+    roles: dict[str, list[Mention]] = {"provider": [], "recipient": []}
+    previous: tuple[Mention, str] | None = None
+    for mention in view.within("AGENCY", *clause):
+        role = _role(view.text, clause, mention)
+        if role is None and previous and _COORDINATED.match(view.text[previous[0].end: mention.start]):
+            role = previous[1]
+        if role:
+            roles[role].append(mention)
+            previous = (mention, role)
+    return roles
+
+
+def _infer_providers(view: DocView, categories: list[str], recipients: list[str]) -> list[str]:
+    """Agencies the document names that hold the data in question (Medicaid data: CMS, HHS)."""
+    holders = [h for c in categories for h in _holders().get(c, ())]
+    return [a for a in view.keys("AGENCY") if a in holders and not any(related(a, r) for r in recipients)]
+
+
+def _per_provider(categories: list[Mention], providers: list[Mention], clause: tuple[int, int]) -> dict[str, list[str]]:
+    """Data per provider: with several providers in a clause ("X from HHS and Y from the IRS"), the data
+    named between the previous provider and this one; otherwise all of the clause's data."""
+    if len(providers) < 2:
+        keys = list(dict.fromkeys(c.key for c in categories))
+        return {p.key: keys for p in providers}
+    out: dict[str, list[str]] = {}
+    previous = clause[0]
+    for provider in providers:
+        out.setdefault(provider.key, []).extend(c.key for c in categories if previous <= c.start < provider.start)
+        previous = provider.end
+    return out
+
+
+def _shared_categories(view: DocView, start: int, end: int) -> list[Mention]:
+    """Data category mentions of a sentence that are not in a barred clause (sought or shared data)."""
+    mentions = view.within("DATA_CATEGORY", start, end)
+    _, barred = split_categories(view.text[start:end], start, [(m.start, m.key) for m in mentions])
+    return [m for m in mentions if m.key not in barred]
+
+
+def sentence_arrangements(view: DocView, start: int, end: int) -> list[Arrangement]:
+    """Arrangements described by one sentence: one per provider, paired with its clause's recipients."""
+    sentence = view.text[start:end]
+    instrument = instrument_of(sentence)
+    if not view.within("AGENCY", start, end) or not (instrument or _GIVE.search(sentence) or _GET.search(sentence)):
+        return []
+    categories = _shared_categories(view, start, end)
+    pair = _PAIR.search(sentence)
+    agencies = {m.key for m in view.within("AGENCY", start, end)}
+    if pair and {pair.group("a"), pair.group("b")} <= agencies:
+        keys = list(dict.fromkeys(c.key for c in categories))
+        return _group(view, sentence, {pair.group("a"): keys}, [pair.group("b")], False, instrument, (start, end))
+    clauses = [(c, _roles(view, c)) for c in _clauses(view, start, end)]
+    all_recipients = [m for _, roles in clauses for m in roles["recipient"]]
+    found: list[Arrangement] = []
+    for clause, roles in clauses:
+        recipients = most_specific(m.key for m in (roles["recipient"] or all_recipients))
+        clause_categories = [c for c in categories if clause[0] <= c.start < clause[1]]
+        if not recipients or not (clause_categories or instrument):
+            continue
+        by_provider = _per_provider(clause_categories, roles["provider"], clause)
+        inferred = not by_provider
+        if inferred:
+            keys = list(dict.fromkeys(c.key for c in clause_categories))
+            by_provider = {p: keys for p in _infer_providers(view, keys, recipients)}
+        found += _group(view, sentence, by_provider, recipients, inferred, instrument, (start, end))
+    return found
+
+
+def _group(view: DocView, sentence: str, by_provider: dict[str, list[str]], recipients: list[str], inferred: bool,
+           instrument: str | None, span: tuple[int, int]) -> list[Arrangement]:
+    """One arrangement per set of providers sharing the same data with the recipients."""
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for provider, cats in by_provider.items():
+        if not any(related(provider, r) for r in recipients):
+            groups.setdefault(tuple(dict.fromkeys(cats)), []).append(provider)
+    statutes = view.keys("STATUTE", *span)
+    signed = next((d.key for d in view.within("DATE", *span)), None) if _SIGNED.search(sentence) else None
+    return [
+        Arrangement(most_specific(providers), recipients, instrument, list(cats), _first(PURPOSES, sentence),
+                    statutes, signed, _first(_STATUS, sentence), [span], inferred)
+        for cats, providers in groups.items()
+    ]
+
+
+def default_purpose(view: DocView, arrangement: Arrangement) -> str | None:
+    """Immigration enforcement when the data goes to an immigration agency in a document about immigration."""
+    if any(r in IMMIGRATION_AGENCIES for r in arrangement.recipients) and re.search(r"immigra", view.text, re.I):
+        return "immigration_enforcement"
+    return None

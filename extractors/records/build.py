@@ -1,0 +1,185 @@
+"""Build a document's holdings and its agreement descriptions from its entities and sentences."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from extractors.dates import document_date
+from extractors.records import court_meta
+from extractors.records.agreements import default_purpose, sentence_arrangements
+from extractors.records.data_split import drop_containers, effect_of, split_categories
+from extractors.records.decisions import Decision, opinion_decisions, order_decisions
+from extractors.records.evidence import EvidenceSet
+from extractors.records.merge import from_arrangement, merge_document
+from extractors.records.parties import overlap
+from extractors.records.rulings import Ruling, effective_date, effective_sentence, news_rulings, outcome
+from extractors.records.view import DocView
+from models import Agreement, Holding
+
+_SHARING = re.compile(r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|ed|ure)|data|records|information)\b", re.I)
+_CUE_CONFIDENCE = {"item": 0.9, "decretal": 0.9, "closing": 0.85, "title": 0.7, "news": 0.65}
+EFFECT_STATUS = {"barred": "enjoined", "limited": "limited", "permitted": "in_effect"}
+
+
+@dataclass
+class DocumentRecords:
+    """Holdings of one document and its agreement records (merged across documents later)."""
+
+    holdings: list[Holding] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+
+
+def _holding_id(doc_id: str, index: int, motion: str | None, disposition: str | None) -> str:
+    return "hld-" + hashlib.sha256(f"{doc_id}:{index}:{motion}:{disposition}".encode()).hexdigest()[:16]
+
+
+def _confidence(cue: str, fields: list[object]) -> float:
+    filled = sum(value is not None and value != [] for value in fields)
+    return round(_CUE_CONFIDENCE[cue] * (0.6 + 0.4 * filled / len(fields)), 2)
+
+
+@dataclass
+class _Draft:
+    """Fields of a holding while they are gathered, with the evidence behind each."""
+
+    evidence: EvidenceSet
+    court: str | None = None
+    judge: str | None = None
+    decided: str | None = None
+    docket: str | None = None
+    motion: str | None = None
+    disposition: str | None = None
+    effective: str | None = None
+    permitted: list[str] = field(default_factory=list)
+    barred: list[str] = field(default_factory=list)
+    agencies: list[str] = field(default_factory=list)
+    statutes: list[str] = field(default_factory=list)
+    verbs: str = ""
+
+    def read(self, view: DocView, sentences: list[tuple[int, int]]) -> None:
+        """Collect data categories (split by polarity), agencies and statutes from supporting sentences."""
+        for start, end in sentences:
+            cats = [(m.start, m.key) for m in view.within("DATA_CATEGORY", start, end)]
+            permitted, barred = split_categories(view.text[start:end], start, cats)
+            self.permitted += permitted
+            self.barred += barred
+            agencies = view.keys("AGENCY", start, end)
+            statutes = view.keys("STATUTE", start, end)
+            self.agencies += agencies
+            self.statutes += statutes
+            fields = ["data_permitted"] * bool(permitted) + ["data_barred"] * bool(barred)
+            fields += ["agencies"] * bool(agencies) + ["statutes"] * bool(statutes)
+            self.evidence.add(start, end, *fields)
+
+    def holding(self, view: DocView, index: int, cue: str, case_name: str | None) -> Holding:
+        # a category said to be both let through and barred goes with the side that says it more often
+        # (ties to permitted: the decision's own list of what may be shared is the most explicit text)
+        permitted = drop_containers(k for k in self.permitted if self.permitted.count(k) >= self.barred.count(k))
+        barred = drop_containers(k for k in self.barred if self.barred.count(k) > self.permitted.count(k))
+        text = " ".join(view.text[s.start:s.end] for s in self.evidence.records())
+        about_data = permitted or barred or _SHARING.search(text)
+        effect = effect_of(permitted, barred, text, self.verbs) if about_data else None
+        return Holding(
+            id=_holding_id(view.doc_id, index, self.motion, self.disposition), doc_id=view.doc_id,
+            court=self.court, judge=self.judge, case_name=case_name, docket=self.docket, decided=self.decided,
+            motion=self.motion, disposition=self.disposition, effect=effect,
+            agencies=list(dict.fromkeys(self.agencies)), data_permitted=permitted, data_barred=barred,
+            statutes=list(dict.fromkeys(self.statutes)), effective=self.effective,
+            evidence=self.evidence.records(),
+            confidence=_confidence(cue, [self.court, self.judge, self.decided, self.disposition,
+                                         self.docket if cue != "news" else effect]),
+        )
+
+
+def _court_holdings(view: DocView, doc: Doc, kind: str, source_date: str | None) -> list[Holding]:
+    finders = (opinion_decisions, order_decisions) if kind == "opinion" else (order_decisions, opinion_decisions)
+    decisions: list[Decision] = []
+    for finder in finders:
+        decisions = finder(view.text, view.sentences)
+        if decisions:
+            break
+    if not decisions:
+        return []
+    court = court_meta.caption_court(view)
+    judge = court_meta.author_judge(view, kind)
+    signed = document_date(doc)
+    decided = signed.isoformat() if signed else source_date
+    docket = court_meta.caption_docket(view)
+    name = court_meta.case_name(view)
+    holdings = []
+    for index, decision in enumerate(decisions):
+        draft = _Draft(EvidenceSet(view.doc_id, view.text, view.page_of), court=court, judge=judge,
+                       decided=decided, docket=docket, motion=decision.motion, disposition=decision.disposition,
+                       verbs=view.text[decision.start:decision.end])
+        draft.evidence.add(decision.start, decision.end, "motion", "disposition")
+        draft.read(view, [(decision.start, decision.end)])
+        holdings.append(draft.holding(view, index, decision.cue, name))
+    return holdings
+
+
+def _news_holding(view: DocView, index: int, ruling: Ruling) -> Holding:
+    motion, disposition = outcome(ruling)
+    draft = _Draft(EvidenceSet(view.doc_id, view.text, view.page_of), court=ruling.court, judge=ruling.judge,
+                   motion=motion, disposition=disposition, verbs=" ".join(ruling.verbs))
+    start, end = ruling.first
+    dates = view.within("DATE", start, end)
+    if dates:
+        draft.decided = dates[0].key
+        draft.evidence.add(start, end, "decided")
+    for s, e in ruling.sentences:
+        draft.evidence.add(s, e, *(["judge"] * bool(ruling.judge) + ["court"] * bool(ruling.court)))
+    effective = effective_sentence(view, ruling.sentences + ruling.support)
+    if effective:
+        draft.effective = effective_date(view, effective)
+        draft.evidence.add(*effective, "effective")
+    draft.read(view, ruling.sentences + ruling.support)
+    return draft.holding(view, index, "news", None)
+
+
+def _agreements(view: DocView) -> list[Agreement]:
+    """Every sentence's arrangements, merged into one record per pair of departments."""
+    records = []
+    for start, end in view.sentences:
+        for arrangement in sentence_arrangements(view, start, end):
+            arrangement.purpose = arrangement.purpose or default_purpose(view, arrangement)
+            evidence = EvidenceSet(view.doc_id, view.text, view.page_of)
+            evidence.add(start, end, "recipients",
+                         *[f for f, v in (("providers", not arrangement.inferred_provider),
+                                          ("instrument", arrangement.instrument),
+                                          ("data_categories", arrangement.data_categories),
+                                          ("legal_basis", arrangement.legal_basis),
+                                          ("signed", arrangement.signed), ("status", arrangement.status)) if v])
+            records.append(from_arrangement(view.doc_id, arrangement, evidence.records()))
+    return merge_document(records)
+
+
+def _link(holdings: list[Holding], agreements: list[Agreement]) -> tuple[list[Holding], list[Agreement]]:
+    """Point each holding at the agreement whose parties it names; the agreement takes what it allowed."""
+    linked = []
+    for holding in holdings:
+        for i, agreement in enumerate(agreements):
+            if overlap(holding.agencies, agreement.providers) and overlap(holding.agencies, agreement.recipients):
+                holding = holding.model_copy(update={"agreement": agreement.id})
+                update: dict[str, object] = {}
+                if holding.data_permitted:
+                    update["data_categories"] = drop_containers([*agreement.data_categories,
+                                                                 *holding.data_permitted])
+                if holding.effect:
+                    update["status"] = EFFECT_STATUS[holding.effect]
+                agreements[i] = agreement.model_copy(update=update)
+        linked.append(holding)
+    return linked, agreements
+
+
+def build_records(doc: Doc, doc_id: str, kind: str, source_date: str | None = None) -> DocumentRecords:
+    """Holdings (court documents: decretal language; news and other: reported rulings) and agreements."""
+    view = DocView(doc, doc_id, kind)
+    if kind in ("court_order", "opinion"):
+        holdings = _court_holdings(view, doc, kind, source_date)
+    else:
+        holdings = [_news_holding(view, i, r) for i, r in enumerate(news_rulings(view))]
+    return DocumentRecords(*_link(holdings, _agreements(view)))

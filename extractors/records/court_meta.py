@@ -1,0 +1,103 @@
+"""Who decided, where, when and in which case — read from a court document's caption and signature.
+
+The court is the caption's (not the court appealed from); the judge is the opinion's author line
+("CYR, Circuit Judge.", "GORMAN, Appellate Immigration Judge:", "TOBRINER, J.") or, for orders, the
+judge who signs last; the docket is the caption's first; the case name joins the caption's parties.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.records.view import DocView
+
+_NAME = r"[A-ZÀ-Þ][\w.'’\- ]{1,40}?"
+_AUTHOR = re.compile(
+    r"^[ \t]*(?P<name>" + _NAME + r"),\*?[ \t]+(?:Chief\s+|Senior\s+|Associate\s+)?(?:U\.\s?S\.\s+)?"
+    r"(?:Circuit\s+|District\s+|Appellate\s+Immigration\s+|Bankruptcy\s+|Magistrate\s+|Immigration\s+)?"
+    r"(?:Judge|Justice)\s*[.:]",
+    re.M,
+)
+_STATE_AUTHOR = re.compile(r"^[ \t]*(?P<name>[A-Z][A-Z'’\-]{2,}),\s+(?:(?:Acting\s+)?(?:C\.\s?)?J\.|P\.\s?J\.)\s*[.:—-]?",
+                           re.M)
+_OPINION_BY = re.compile(
+    r"\bOpinion\s+(?:for\s+the\s+Court\s+)?(?:filed\s+)?by\s+(?:Chief\s+|Senior\s+)?(?:Circuit\s+|District\s+)?"
+    r"Judge\s+(?P<name>[A-Z][\w'’\-]+)|(?:CHIEF\s+)?JUSTICE\s+(?P<justice>[A-Z][A-Z'’\-]+)\s+delivered\s+the\s+opinion"
+)
+_LOWER_COURT = re.compile(r"(?:appeal\s+from|on\s+appeal|review\s+of|from\s+the|petition\s+for\s+review)[^\n]{0,60}$",
+                          re.I)
+_VERSUS = re.compile(r"^[ \t]*(?:v\.?|vs\.?|versus|against)[ \t]*$", re.M | re.I)
+_ROLE = re.compile(r"^(?:plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|[-–,\s]|and|et\s+al\.?)+$",
+                   re.I)
+
+
+def caption_court(view: DocView) -> str | None:
+    """The deciding court: the first court named in the head that is not the court appealed from."""
+    head_end = max(3000, len(view.text) // 10)
+    for mention in view.within("COURT", 0, head_end):
+        if not _LOWER_COURT.search(view.text[max(0, mention.start - 80): mention.start]):
+            return mention.key
+    courts = [m.key for m in view.mentions("COURT")]
+    return max(set(courts), key=courts.count) if courts else None
+
+
+def _judge_key(view: DocView, name: str) -> str:
+    """The document's JUDGE key with the same last name, else the name in title case."""
+    last = name.replace("*", "").split()[-1].lower()
+    for mention in view.mentions("JUDGE"):
+        if mention.key.split()[-1].lower() == last:
+            return mention.key
+    return " ".join(w.capitalize() if w.isupper() else w for w in name.split())
+
+
+def author_judge(view: DocView, kind: str) -> str | None:
+    """Author of an opinion, or signing judge of an order; None for per curiam."""
+    text = view.text
+    for pattern in (_AUTHOR, _STATE_AUTHOR):
+        match = pattern.search(text)
+        if match and not re.match(r"(?i)before|present|per\s+curiam", match.group("name")):
+            return _judge_key(view, match.group("name").strip())
+    match = _OPINION_BY.search(text)
+    if match:
+        return _judge_key(view, match.group("name") or match.group("justice"))
+    if kind == "court_order" and view.mentions("JUDGE"):
+        return view.mentions("JUDGE")[-1].key
+    return None
+
+
+def caption_docket(view: DocView) -> str | None:
+    dockets = view.mentions("DOCKET")
+    return dockets[0].key if dockets else view.context.docket
+
+
+def _party(lines: list[str], upward: bool = False) -> str | None:
+    """A party name from the lines next to "v." (read upward for the first party)."""
+    parts: list[str] = []
+    for line in lines:
+        line = line.strip().rstrip(",")
+        if not line or _ROLE.match(line):
+            if parts:
+                break
+            continue
+        parts.append(line)
+        if len(parts) == 2:
+            break
+    if not parts:
+        return None
+    if upward:
+        parts.reverse()
+    name = re.sub(r",?\s*et\s+al\.?,?$", "", " ".join(parts), flags=re.I).strip(" ,")
+    return name.title() if name.isupper() else name
+
+
+def case_name(view: DocView) -> str | None:
+    """"A v. B" from the caption's party blocks around a line that says only "v."."""
+    head = view.text[:5000]
+    match = _VERSUS.search(head)
+    if not match:
+        return None
+    before = head[: match.start()].splitlines()[-6:]
+    after = head[match.end():].splitlines()[:6]
+    left = _party(list(reversed(before)), upward=True)
+    right = _party(after)
+    return f"{left} v. {right}" if left and right else None

@@ -1,0 +1,98 @@
+"""Which categories of data a decision lets through and which it bars, and the resulting effect.
+
+A sentence is cut into clauses at contrast words ("but", "while", "except", ";", dashes). A clause's
+polarity comes from its cue verbs — barring ("bar", "block", "enjoin", "remain protected") or
+permitting ("share", "allow", "permit", "provide") — flipped by a negation before the cue ("may not
+share", "refused to block"). A clause with no cue inherits the polarity of the clause before it (the
+list after "six categories of basic information:" stays permitted); a clause opened by "except" takes
+the opposite polarity of the clause before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from extractors.data import read_tsv
+
+_CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|except|however|yet|unless)\b|;|—|–|\s-\s", re.I)
+_BAR = re.compile(
+    r"\b(?:bar(?:s|red|ring)?|block(?:s|ed|ing)?|enjoin(?:s|ed|ing)?|prohibit(?:s|ed|ing)?|halt(?:s|ed|ing)?|"
+    r"forb(?:id|ids|ade|idden)|exclud(?:e|ed|es|ing)|withh(?:eld|old|olding)|off-limits|preclud(?:e|ed|es)|"
+    r"protect(?:ed|s|ing)?|shield(?:ed|s)?|restrain(?:ed|s)?)\b|\bremains?\s+(?:protected|confidential|sealed)",
+    re.I,
+)
+_PERMIT = re.compile(
+    r"\b(?:shar(?:e|es|ed|ing)|allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|authori[sz](?:e|ed|es|ing)|exchange[sd]?|"
+    r"provid(?:e|es|ed|ing)|disclos(?:e|es|ed|ing|ure)|transfer(?:s|red|ring)?|hand(?:ed)?\s+over|"
+    r"turn(?:ed)?\s+over|access|resum(?:e|ed|es)|obtain(?:s|ed)?|use)\b",
+    re.I,
+)
+_NEGATION = re.compile(r"\b(?:not|no|never|cannot|can't|won't|refus(?:e|ed|es)\s+to|declin(?:e|ed|es)\s+to|"
+                       r"without|nor|denied)\b", re.I)
+_LIMITING = re.compile(r"\b(?:only|limited|basic|minimum\s+necessary|narrow(?:ly)?|certain)\b", re.I)
+
+
+@cache
+def containers() -> frozenset[str]:
+    """Categories that name a whole data set ("Medicaid data") rather than a field (category_holders.tsv)."""
+    return frozenset(r["category"] for r in read_tsv("category_holders.tsv") if r["container"] == "yes")
+
+
+def _polarity(clause: str) -> str | None:
+    """'barred', 'permitted' or None for a clause, reading its first cue and any negation just before it."""
+    bar, permit = _BAR.search(clause), _PERMIT.search(clause)
+    cue, polarity = (bar, "barred") if bar else (permit, "permitted") if permit else (None, None)
+    if cue is None:
+        return None
+    if _NEGATION.search(clause[max(0, cue.start() - 25): cue.start()]):
+        return "permitted" if polarity == "barred" else "barred"
+    return polarity
+
+
+def _clauses(sentence: str) -> list[tuple[int, int, bool]]:
+    """(start, end, opened_by_except) of each clause, offsets relative to the sentence."""
+    out, start, opener = [], 0, False
+    for match in _CONTRAST.finditer(sentence):
+        out.append((start, match.start(), opener))
+        start, opener = match.end(), match.group(0).lower() in ("except", "unless")
+    out.append((start, len(sentence), opener))
+    return out
+
+
+def split_categories(sentence: str, offset: int, mentions: Iterable[tuple[int, str]]) -> tuple[list[str], list[str]]:
+    """(permitted, barred) category keys of the mentions (absolute offset, key) inside one sentence."""
+    mentions = sorted(mentions)
+    permitted: list[str] = []
+    barred: list[str] = []
+    previous: str | None = None
+    for start, end, excepted in _clauses(sentence):
+        polarity = _polarity(sentence[start:end])
+        if excepted and previous:
+            polarity = "barred" if previous == "permitted" else "permitted"
+        polarity = polarity or previous
+        for position, key in mentions:
+            if start <= position - offset < end and polarity:
+                (permitted if polarity == "permitted" else barred).append(key)
+        previous = polarity
+    return permitted, barred
+
+
+def drop_containers(keys: Iterable[str]) -> list[str]:
+    """Keep a data-set category ("Medicaid data") only when no two specific fields say what was in it."""
+    keys = list(dict.fromkeys(keys))
+    specific = [k for k in keys if k not in containers()]
+    return specific if len(specific) >= 2 else keys
+
+
+def effect_of(permitted: list[str], barred: list[str], limiting_text: str = "", verbs: str = "") -> str | None:
+    """permitted / barred / limited for a decision about data sharing, None when it says nothing on it."""
+    if permitted and barred:
+        return "limited"
+    if permitted:
+        return "limited" if _LIMITING.search(limiting_text) else "permitted"
+    if barred:
+        return "barred"
+    polarity = _polarity(verbs) if verbs else None
+    return polarity

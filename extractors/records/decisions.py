@@ -1,0 +1,227 @@
+"""What a court document decides, read from its decretal language.
+
+Orders: itemized rulings ("Defendant's Motion in Limine No. 2 (ECF 528): GRANTED IN PART and DENIED IN
+PART."), "IT IS ORDERED that ...", "the motion for a preliminary injunction is GRANTED IN PART and DENIED
+IN PART", "the Court GRANTS ...", "Defendants are enjoined from ...", and the title ("ORDER GRANTING
+REQUEST FOR REDACTION") when the body says nothing more precise. One decision per motion.
+Opinions: the closing disposition ("Affirmed.", "AFFIRMED in part, VACATED in part, and REMANDED.",
+"the petition for review is GRANTED", "We affirm", a BIA "ORDER: The appeal is dismissed.") makes the
+main decision; a separate motion disposed of at the end (a stay dismissed as moot) makes another.
+Past-tense history ("the district court denied the motion") and conditionals ("if the motion is
+granted") are not decisions of this document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.records.sentences import Sentences
+
+DISPOSITIONS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"granted\s+in\s+part|denied\s+in\s+part|grants?\s+in\s+part|denies\s+in\s+part|"
+                r"granting\s+in\s+part|denying\s+in\s+part|sustained\s+in\s+part", re.I), "granted_in_part"),
+    (re.compile(r"\baffirm(ed|s)?\b", re.I), "affirmed"),
+    (re.compile(r"\brevers(e|ed|es)\b", re.I), "reversed"),
+    (re.compile(r"\b(vacat(e|ed|es)|lift(ed|s)?|dissolv(e|ed|es))\b", re.I), "vacated"),
+    (re.compile(r"\bremand(ed|s)?\b", re.I), "remanded"),
+    (re.compile(r"\bgrant(ed|s|ing)?\b|\benjoined\b", re.I), "granted"),
+    (re.compile(r"\b(den(y|ies|ied|ying)|discharged)\b", re.I), "denied"),
+    (re.compile(r"\bdismiss(ed|es)?\b", re.I), "dismissed"),
+    (re.compile(r"\bstay(ed|s)\b", re.I), "stayed"),
+    (re.compile(r"\bmodif(y|ied|ies)\b", re.I), "modified"),
+    (re.compile(r"\b(deferred|terminated|withdrawn|moot)\b", re.I), "other"),
+]
+
+MOTIONS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"preliminary\s+injunction|injunction\s+pending", re.I), "preliminary_injunction"),
+    (re.compile(r"temporary\s+restraining\s+order|\bTRO\b", re.I), "temporary_restraining_order"),
+    (re.compile(r"\bto\s+dismiss\b|motion\s+for\s+dismissal", re.I), "motion_to_dismiss"),
+    (re.compile(r"summary\s+judgment", re.I), "summary_judgment"),
+    (re.compile(r"\bstay\b", re.I), "stay"),
+    (re.compile(r"\bappeal\b|petition\s+for\s+review", re.I), "appeal"),
+]
+
+_DISP_WORD = (r"GRANTED\s+IN\s+PART(?:[\s,;]+(?:AND\s+)?DENIED\s+IN\s+PART)?(?:[\s,;]+(?:AND\s+)?DEFERRED\s+IN\s+PART)?"
+              r"|DENIED\s+IN\s+PART(?:[\s,;]+(?:AND\s+)?GRANTED\s+IN\s+PART)?|GRANTED|DENIED|DEFERRED|TERMINATED|"
+              r"DISMISSED|WITHDRAWN|MOOT|AFFIRMED|REVERSED|VACATED|REMANDED|STAYED|MODIFIED")
+_ITEM = re.compile(
+    r"(?P<motion>[A-Z][\w’'.,\- ]{0,60}?(?:Motion|Application|Request|Petition)\b[^:\n]{0,120}?)\s*:\s*"
+    r"(?P<disp>(?:" + _DISP_WORD + r")[^.\n]{0,80})"
+)
+_PASSIVE = re.compile(
+    r"(?P<motion>\b(?:motion|application|request|petition|stipulation|appeal|judgment|order|decision|stay|"
+    r"injunction)s?\b[^.;:]{0,220}?)\s+(?:is|are|shall\s+be|be|hereby\s+is)\s+(?:hereby\s+|therefore\s+|"
+    r"accordingly\s+|respectfully\s+)?(?P<disp>(?:(?:granted|denied|affirmed|reversed|vacated|remanded|"
+    r"dismissed|sustained|discharged|lifted|dissolved|modified|stayed)(?:\s+in\s+part)?[\s,;]*(?:and\s+)?){1,4})",
+    re.I,
+)
+_ACTIVE = re.compile(
+    r"\b(?:the\s+)?Court\s+(?:hereby\s+|therefore\s+|also\s+|accordingly\s+|thus\s+)?"
+    r"(?P<disp>GRANTS(?:\s+IN\s+PART)?(?:\s+AND\s+DENIES\s+IN\s+PART)?|DENIES|AFFIRMS|REVERSES|VACATES|REMANDS|"
+    r"DISMISSES|STAYS|LIFTS|grants|denies)\b(?P<motion>[^.;]{0,200})"
+)
+_ENJOINED = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:preliminarily\s+|temporarily\s+)?enjoined\b", re.I)
+_ORDERED = re.compile(r"\bIT\s+IS\s+(?:HEREBY\s+|FURTHER\s+|SO\s+)*ORDERED\b|^\s*(?:FURTHER\s+)?ORDER\s*:", re.M)
+_TITLE = re.compile(
+    r"^[ \t]*(?:\[PROPOSED\]\s+)?(?:(?:STIPULATION\s+AND\s+)?ORDER|MEMORANDUM\s+(?:OPINION\s+)?AND\s+ORDER)\s+"
+    r"(?P<disp>GRANTING\s+IN\s+PART\s+AND\s+DENYING\s+IN\s+PART|GRANTING|DENYING)\s+"
+    r"(?P<motion>[^\n]{3,120}(?:\n[ \t]*[A-Z][A-Z ,;'’()\-]{2,120})?)",
+    re.M,
+)
+_STANDALONE = re.compile(
+    r"^[ \t]*(?P<line>(?:(?:The\s+)?(?:Judgment|Order|Decision|Petition(?:\s+for\s+review)?|Appeal|Orders?)\s+"
+    r"(?:is\s+|are\s+)?)?(?:AFFIRMED|REVERSED|VACATED|REMANDED|DISMISSED|DENIED|GRANTED|Affirmed|Reversed|"
+    r"Vacated|Remanded|Dismissed|Denied|Granted|affirmed|reversed|vacated|remanded|dismissed|denied|granted)"
+    r"\b[^\n]{0,100}?[.])[ \t]*$",
+    re.M,
+)
+_WE = re.compile(r"\b[Ww]e\s+(?:therefore\s+|thus\s+|accordingly\s+|hereby\s+)?"
+                 r"(?P<disp>affirm|reverse|vacate|remand|dismiss|deny|grant)\b(?P<rest>[^.;]{0,160})")
+_HYPOTHETICAL = re.compile(r"\b(if|whether|unless|should|would|to\s+the\s+extent|once|until|when)\b[^.;]{0,80}$",
+                           re.I)
+_HISTORY = re.compile(r"\b(was|were|had\s+been|has\s+been)\s+(granted|denied|affirmed|reversed|vacated|dismissed)",
+                      re.I)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One thing a court document decides, and the sentence that says so."""
+
+    motion: str | None
+    disposition: str
+    start: int
+    end: int
+    cue: str
+    """'item', 'decretal', 'title' or 'closing' — how strongly the text says it."""
+    subject: str = ""
+    """The motion as the text names it (distinguishes "Motion in Limine No. 1" from "No. 2")."""
+
+
+def disposition_of(words: str) -> str | None:
+    """Map decretal words to one disposition; affirmed together with reversed/vacated is 'other'."""
+    found = [label for pattern, label in DISPOSITIONS if pattern.search(words)]
+    if not found:
+        return None
+    if "affirmed" in found and ({"reversed", "vacated"} & set(found)) and "granted_in_part" not in found:
+        return "other"
+    return found[0]
+
+
+def motion_of(phrase: str, default: str | None = "other") -> str | None:
+    """Motion type named in a phrase ("motion for a preliminary injunction" -> preliminary_injunction)."""
+    for pattern, label in MOTIONS:
+        if pattern.search(phrase):
+            return label
+    return default
+
+
+def _subject(phrase: str) -> str:
+    return " ".join(phrase.split()).strip(" ,;:").lower()[:120]
+
+
+def _sentence_decisions(text: str, start: int, end: int) -> list[Decision]:
+    """Decretal statements in one sentence (passive, active, 'enjoined')."""
+    sentence = text[start:end]
+    found: list[Decision] = []
+    for match in _PASSIVE.finditer(sentence):
+        before = sentence[: match.start("disp")]
+        if _HYPOTHETICAL.search(before) or _HISTORY.search(match.group(0)):
+            continue
+        disposition = disposition_of(match.group("disp"))
+        if disposition:
+            motion_phrase = match.group("motion")
+            found.append(Decision(motion_of(motion_phrase), disposition, start, end, "decretal",
+                                  _subject(motion_phrase)))
+    for match in _ACTIVE.finditer(sentence):
+        if _HYPOTHETICAL.search(sentence[: match.start()]):
+            continue
+        disposition = disposition_of(match.group("disp"))
+        if disposition:
+            found.append(Decision(motion_of(match.group("motion")), disposition, start, end, "decretal",
+                                  _subject(match.group("motion"))))
+    if not found and _ENJOINED.search(sentence) and _ORDERED.search(sentence):
+        found.append(Decision(motion_of(sentence, "preliminary_injunction"), "granted", start, end, "decretal",
+                              "injunction"))
+    return found
+
+
+def _dedupe(decisions: list[Decision]) -> list[Decision]:
+    """One decision per motion: itemized subjects stay apart, otherwise same motion and disposition merge."""
+    out: list[Decision] = []
+    seen: set[tuple] = set()
+    for d in decisions:
+        key = (d.subject,) if d.cue == "item" else (d.motion, d.disposition)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
+
+
+def order_decisions(text: str, sentences: Sentences) -> list[Decision]:
+    """Decisions of a court order: itemized list, else decretal sentences, else the title."""
+    items = [
+        Decision(motion_of(m.group("motion")), disposition_of(m.group("disp")) or "other",
+                 *sentences.around(m.start()), "item", _subject(m.group("motion")))
+        for m in _ITEM.finditer(text)
+    ]
+    if items:
+        return _dedupe(items)
+    decretal = [d for s, e in sentences for d in _sentence_decisions(text, s, e)]
+    decretal = [d for d in decretal if d.motion != "appeal" or "appeal" in d.subject]
+    if decretal:
+        motions = {d.motion for d in decretal}
+        return _dedupe([d for d in decretal if d.motion != "other" or len(motions) == 1])
+    title = _TITLE.search(text[:4000])
+    if title:
+        s, e = title.span()
+        return [Decision(motion_of(title.group("motion")), disposition_of(title.group("disp")) or "other",
+                         s, e, "title", _subject(title.group("motion")))]
+    return []
+
+
+def _closing_cue(text: str, sentences: Sentences) -> Decision | None:
+    """The opinion's own disposition: the last standalone disposition line, BIA ORDER, or 'we affirm'."""
+    tail_from = int(len(text) * 0.3)
+    candidates: list[tuple[int, Decision]] = []
+    for match in _STANDALONE.finditer(text, tail_from):
+        disposition = disposition_of(match.group("line"))
+        if disposition:
+            s, e = match.span("line")
+            candidates.append((3, Decision("appeal", disposition, s, e, "closing", "appeal")))
+    for match in _ORDERED.finditer(text, tail_from):
+        s, e = sentences.around(match.start())
+        following = sentences.bounds[sentences.index_at(match.start()) + 1: sentences.index_at(match.start()) + 2]
+        words = text[s:e] + " " + " ".join(text[a:b] for a, b in following if "FURTHER ORDER" in text[a:b])
+        disposition = disposition_of(words.replace("IT IS SO ORDERED", ""))
+        if disposition:
+            candidates.append((2, Decision("appeal", disposition, s, e, "closing", "appeal")))
+    for s, e in sentences.bounds[sentences.index_at(tail_from):]:
+        sentence = text[s:e]
+        for match in _WE.finditer(sentence):
+            if _HYPOTHETICAL.search(sentence[: match.start()]):
+                continue
+            disposition = disposition_of(match.group("disp") + " " + match.group("rest"))
+            if disposition:
+                candidates.append((1, Decision("appeal", disposition, s, e, "closing", "appeal")))
+        for d in _sentence_decisions(text, s, e):
+            if d.motion in ("appeal", "other") or "judgment" in d.subject or "petition" in d.subject:
+                candidates.append((1, Decision("appeal", d.disposition, s, e, "closing", "appeal")))
+    if not candidates:
+        return None
+    best = max(c[0] for c in candidates)
+    return [d for rank, d in candidates if rank == best][-1]
+
+
+def opinion_decisions(text: str, sentences: Sentences) -> list[Decision]:
+    """The main disposition of an opinion plus other motions it disposes of near its end."""
+    main = _closing_cue(text, sentences)
+    if main is None:
+        return []
+    decisions = [main]
+    near = sentences.index_at(main.start)
+    for s, e in sentences.bounds[max(0, near - 3): near + 4]:
+        for d in _sentence_decisions(text, s, e):
+            if d.motion not in ("appeal", "other", None) and d.motion != main.motion:
+                decisions.append(d)
+    return _dedupe(decisions)
