@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from extractors.data import read_tsv
-from extractors.records.data_split import split_categories
 from extractors.records.parties import most_specific, related
 from extractors.records.view import DocView, Mention
 
@@ -37,8 +36,11 @@ _GIVE = re.compile(r"\b(?:shar(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|giv(?:e|es|i
 _GET = re.compile(r"\b(?:obtain(?:s|ed|ing)?|access(?:es|ed|ing)?|receiv(?:e|es|ed|ing)|s(?:eek|eeks|ought|eeking)|"
                   r"demand(?:s|ed|ing)?|request(?:s|ed|ing)?|us(?:e|es|ed|ing)|get|got|collect(?:s|ed)?|"
                   r"acquir(?:e|es|ed))\b", re.I)
-_RECIPIENT_BEFORE = re.compile(r"(?:\bwith|\bto|\bgave|\bgive|\bgives|\bgiving|\bgrant(?:ed|s)?|\blet|\blets|\ballow(?:s|ed)?|"
-                               r"\bfor)\s+(?:the\s+|U\.S\.\s+)?$", re.I)
+_RECIPIENT_BEFORE = re.compile(
+    r"(?:\bwith|\bto|\bgave|\bgive|\bgives|\bgiving|\bgrant(?:ed|s)?|\blet|\blets|\ballow(?:s|ed)?|\bfor|"
+    r"\bprovid(?:e|es|ed|ing))\s+(?:the\s+|U\.S\.\s+)?$",
+    re.I,
+)
 _PROVIDER_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|U\.S\.\s+)?$|\bby\s+(?:the\s+)?$", re.I)
 _PAIR = re.compile(r"(?P<a>[A-Z]{2,6})\s*[-‑–/]\s*(?P<b>[A-Z]{2,6})\s+(?:MOU|MOA|agreement|pact|relationship|deal|"
                    r"data[- ]sharing)", re.I)
@@ -147,23 +149,17 @@ def _infer_providers(view: DocView, categories: list[str], recipients: list[str]
 
 def _per_provider(categories: list[Mention], providers: list[Mention], clause: tuple[int, int]) -> dict[str, list[str]]:
     """Data per provider: with several providers in a clause ("X from HHS and Y from the IRS"), the data
-    named between the previous provider and this one; otherwise all of the clause's data."""
-    if len(providers) < 2:
-        keys = list(dict.fromkeys(c.key for c in categories))
-        return {p.key: keys for p in providers}
+    named between the previous provider and this one; otherwise (one provider, or providers named before
+    the data: "HHS and CMS handed over X") all of the clause's data."""
+    keys = list(dict.fromkeys(c.key for c in categories))
     out: dict[str, list[str]] = {}
     previous = clause[0]
     for provider in providers:
         out.setdefault(provider.key, []).extend(c.key for c in categories if previous <= c.start < provider.start)
         previous = provider.end
+    if len(providers) < 2 or not any(out.values()):
+        return {p.key: keys for p in providers}
     return out
-
-
-def _shared_categories(view: DocView, start: int, end: int) -> list[Mention]:
-    """Data category mentions of a sentence that are not in a barred clause (sought or shared data)."""
-    mentions = view.within("DATA_CATEGORY", start, end)
-    _, barred = split_categories(view.text[start:end], start, [(m.start, m.key) for m in mentions])
-    return [m for m in mentions if m.key not in barred]
 
 
 def sentence_arrangements(view: DocView, start: int, end: int) -> list[Arrangement]:
@@ -172,7 +168,7 @@ def sentence_arrangements(view: DocView, start: int, end: int) -> list[Arrangeme
     instrument = instrument_of(sentence)
     if not view.within("AGENCY", start, end) or not (instrument or _GIVE.search(sentence) or _GET.search(sentence)):
         return []
-    categories = _shared_categories(view, start, end)
+    categories = view.within("DATA_CATEGORY", start, end)
     pair = _PAIR.search(sentence)
     agencies = {m.key for m in view.within("AGENCY", start, end)}
     if pair and {pair.group("a"), pair.group("b")} <= agencies:

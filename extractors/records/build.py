@@ -158,7 +158,8 @@ def _agreements(view: DocView) -> list[Agreement]:
 
 
 def _link(holdings: list[Holding], agreements: list[Agreement]) -> tuple[list[Holding], list[Agreement]]:
-    """Point each holding at the agreement whose parties it names; the agreement takes what it allowed."""
+    """Point each holding at the agreement whose parties it names; the agreement then carries what the
+    decision let through and, when it let something through, no longer the data it barred."""
     linked = []
     for holding in holdings:
         for i, agreement in enumerate(agreements):
@@ -166,8 +167,8 @@ def _link(holdings: list[Holding], agreements: list[Agreement]) -> tuple[list[Ho
                 holding = holding.model_copy(update={"agreement": agreement.id})
                 update: dict[str, object] = {}
                 if holding.data_permitted:
-                    update["data_categories"] = drop_containers([*agreement.data_categories,
-                                                                 *holding.data_permitted])
+                    shared = [*agreement.data_categories, *holding.data_permitted]
+                    update["data_categories"] = drop_containers(k for k in shared if k not in holding.data_barred)
                 if holding.effect:
                     update["status"] = EFFECT_STATUS[holding.effect]
                 agreements[i] = agreement.model_copy(update=update)

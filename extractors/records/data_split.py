@@ -4,8 +4,8 @@ A sentence is cut into clauses at contrast words ("but", "while", "except", ";",
 polarity comes from its cue verbs — barring ("bar", "block", "enjoin", "remain protected") or
 permitting ("share", "allow", "permit", "provide") — flipped by a negation before the cue ("may not
 share", "refused to block"). A clause with no cue inherits the polarity of the clause before it (the
-list after "six categories of basic information:" stays permitted); a clause opened by "except" takes
-the opposite polarity of the clause before it.
+list after "six categories of basic information:" stays permitted); a clause opened by "except", or a
+bare "but not X", takes the opposite polarity of the clause before it.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ _BAR = re.compile(
     re.I,
 )
 _PERMIT = re.compile(
-    r"\b(?:shar(?:e|es|ed|ing)|allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|authori[sz](?:e|ed|es|ing)|exchange[sd]?|"
+    r"\b(?:shar(?:e|es|ed|ing)|giv(?:e|es|ing)|gave|allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|authori[sz](?:e|ed|es|ing)|exchange[sd]?|"
     r"provid(?:e|es|ed|ing)|disclos(?:e|es|ed|ing|ure)|transfer(?:s|red|ring)?|hand(?:ed)?\s+over|"
     r"turn(?:ed)?\s+over|access|resum(?:e|ed|es)|obtain(?:s|ed)?|use)\b",
     re.I,
@@ -51,13 +51,17 @@ def _polarity(clause: str) -> str | None:
     return polarity
 
 
+_BARE_NOT = re.compile(r"^\s*(?:,\s*)?(?:and\s+)?not\b", re.I)
+
+
 def _clauses(sentence: str) -> list[tuple[int, int, bool]]:
-    """(start, end, opened_by_except) of each clause, offsets relative to the sentence."""
+    """(start, end, reverses) of each clause, offsets relative to the sentence; a clause opened by "except"
+    or "unless", or made of a bare "not X" ("but not Social Security numbers"), reverses the one before."""
     out, start, opener = [], 0, False
     for match in _CONTRAST.finditer(sentence):
-        out.append((start, match.start(), opener))
+        out.append((start, match.start(), opener or bool(_BARE_NOT.match(sentence[start:match.start()]))))
         start, opener = match.end(), match.group(0).lower() in ("except", "unless")
-    out.append((start, len(sentence), opener))
+    out.append((start, len(sentence), opener or bool(_BARE_NOT.match(sentence[start:]))))
     return out
 
 
@@ -67,9 +71,9 @@ def split_categories(sentence: str, offset: int, mentions: Iterable[tuple[int, s
     permitted: list[str] = []
     barred: list[str] = []
     previous: str | None = None
-    for start, end, excepted in _clauses(sentence):
+    for start, end, reverses in _clauses(sentence):
         polarity = _polarity(sentence[start:end])
-        if excepted and previous:
+        if reverses and previous:
             polarity = "barred" if previous == "permitted" else "permitted"
         polarity = polarity or previous
         for position, key in mentions:

@@ -1,0 +1,27 @@
+"""Run the whole extraction on a short passage and return its records, as a test reads them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extractors.nlp import build_nlp
+from extractors.records import DocumentRecords, build_records
+from extractors.spans import DocContext
+
+
+def records_of(text: str, kind: str, published: str | None = None) -> DocumentRecords:
+    """Holdings and agreements of `text` treated as a document of `kind` dated `published`."""
+    nlp = build_nlp()
+    doc = nlp.make_doc(text)
+    doc._.docketflow = DocContext(anchor_date=date.fromisoformat(published) if published else None, kind=kind)
+    doc = nlp(doc)
+    return build_records(doc, "d" * 64, kind, published)
+
+
+def fields(record: object, names: list[str]) -> dict[str, object]:
+    """The named fields of a record, set fields as sets (order is not part of the contract)."""
+    out = {}
+    for name in names:
+        value = getattr(record, name)
+        out[name] = set(value) if isinstance(value, list) else value
+    return out

@@ -1,0 +1,163 @@
+"""Holdings from court orders, opinions and news: decretal language, reported rulings, negation and contrast."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.records.helpers import fields, records_of
+
+ORDER_HEAD = "UNITED STATES DISTRICT COURT\nDISTRICT OF MARYLAND\n\nCase No. 8:25-cv-01822-PX\n\nORDER\n\n"
+ORDER_FOOT = "\n\nIT IS SO ORDERED.\n\nDated: March 4, 2026\n\nPAULA XINIS\nUnited States District Judge\n"
+APPEAL_HEAD = ("UNITED STATES COURT OF APPEALS\nFOR THE NINTH CIRCUIT\n\nNo. 25-5181\n\n"
+               "Before: WALLACE, OKAFOR, and LINDQVIST, Circuit Judges.\n\nOKAFOR, Circuit Judge:\n\n"
+               "The agency appeals from an order of the district court. ")
+
+# (passage body, expected (motion, disposition) of each holding in order)
+ORDERS = [
+    ("For the reasons stated above, Plaintiffs' motion for a preliminary injunction is GRANTED IN PART and "
+     "DENIED IN PART.", [("preliminary_injunction", "granted_in_part")]),
+    ("The motion to dismiss is DENIED. The motion for a stay pending appeal is GRANTED.",
+     [("motion_to_dismiss", "denied"), ("stay", "granted")]),
+    ("The district court denied a similar motion to dismiss last year. Plaintiffs' renewed motion to compel "
+     "is DENIED.", [("other", "denied")]),
+    ("If the motion is granted, the agency will stop sharing records. The Court will rule after the hearing.", []),
+    ("Having reviewed the exhibit, the Court GRANTS the request to seal it.", [("other", "granted")]),
+    ("Defendant's Motion in Limine No. 1 (ECF 210): GRANTED.\nDefendant's Motion in Limine No. 2 (ECF 211): "
+     "DENIED.\nPlaintiff's Motion in Limine No. 1 (ECF 212): GRANTED IN PART and DENIED IN PART.",
+     [("other", "granted"), ("other", "denied"), ("other", "granted_in_part")]),
+    ("IT IS FURTHER ORDERED that the administrative stay entered on May 2, 2025 is lifted.", [("stay", "vacated")]),
+    ("The application for a temporary restraining order is DENIED.", [("temporary_restraining_order", "denied")]),
+    ("IT IS HEREBY ORDERED that the Court grants a temporary administrative stay of the transfer order.",
+     [("stay", "granted")]),
+    ("Plaintiffs argue the agency acted unlawfully. The agency disagrees.", []),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), ORDERS)
+def test_order_decisions(body: str, expected: list[tuple[str, str]]) -> None:
+    holdings = records_of(ORDER_HEAD + body + ORDER_FOOT, "court_order").holdings
+    assert [(h.motion, h.disposition) for h in holdings] == expected
+
+
+def test_order_metadata_comes_from_caption_date_and_signature() -> None:
+    body = "Plaintiffs' motion for a preliminary injunction is GRANTED."
+    (holding,) = records_of(ORDER_HEAD + body + ORDER_FOOT, "court_order").holdings
+    assert fields(holding, ["court", "judge", "decided", "docket"]) == {
+        "court": "mdd", "judge": "Paula Xinis", "decided": "2026-03-04", "docket": "8:25-cv-01822-PX"}
+    assert 0.5 < holding.confidence <= 1.0
+
+
+# (order body, permitted, barred, effect)
+DATA_ORDERS = [
+    ("IT IS ORDERED that Defendants are enjoined from disclosing the Social Security numbers and immigration "
+     "status of SNAP recipients to U.S. Immigration and Customs Enforcement, but may share names and home "
+     "addresses of recipients who have final orders of removal.",
+     {"name", "address"}, {"ssn", "immigration_status"}, "limited"),
+    ("IT IS ORDERED that the Internal Revenue Service is enjoined from sharing taxpayer addresses with ICE.",
+     set(), {"address"}, "barred"),
+    ("The motion for a preliminary injunction is DENIED; the agencies may continue to share dates of birth "
+     "and phone numbers with ICE.", {"date_of_birth", "phone_number"}, set(), "permitted"),
+]
+
+
+@pytest.mark.parametrize(("body", "permitted", "barred", "effect"), DATA_ORDERS)
+def test_order_data_split(body: str, permitted: set[str], barred: set[str], effect: str) -> None:
+    holding = records_of(ORDER_HEAD + body + ORDER_FOOT, "court_order").holdings[0]
+    assert set(holding.data_permitted) >= permitted
+    assert set(holding.data_barred) == barred
+    assert holding.effect == effect
+
+
+# (closing text of an opinion, expected (motion, disposition) list)
+OPINIONS = [
+    ("We see no error in the district court's careful analysis.\n\nAFFIRMED.", [("appeal", "affirmed")]),
+    ("The remaining claims fail.\n\nAFFIRMED in part, VACATED in part, and REMANDED.", [("appeal", "other")]),
+    ("For the foregoing reasons, the petition for review is GRANTED, and the matter is remanded to the Board. "
+     "The pending motion for a stay of removal is DISMISSED as moot.", [("appeal", "granted"), ("stay", "dismissed")]),
+    ("We therefore vacate the judgment and remand for further proceedings.", [("appeal", "vacated")]),
+    ("The district court granted summary judgment to the agency in 2024. We agree with its reasoning.\n\nAffirmed.",
+     [("appeal", "affirmed")]),
+    ("The agency's reading of the statute cannot be squared with its text.\n\nReversed and remanded.",
+     [("appeal", "reversed")]),
+    ("The parties dispute the meaning of the statute. We address each argument in turn.", []),
+]
+
+
+@pytest.mark.parametrize(("closing", "expected"), OPINIONS)
+def test_opinion_dispositions(closing: str, expected: list[tuple[str, str]]) -> None:
+    holdings = records_of(APPEAL_HEAD + closing, "opinion").holdings
+    assert [(h.motion, h.disposition) for h in holdings] == expected
+
+
+def test_opinion_author_court_and_docket() -> None:
+    (holding,) = records_of(APPEAL_HEAD + "\n\nAFFIRMED.", "opinion").holdings
+    assert fields(holding, ["court", "judge", "docket"]) == {"court": "ca9", "judge": "Okafor", "docket": "25-5181"}
+
+
+def test_board_order_block() -> None:
+    text = ("U.S. Department of Justice\nExecutive Office for Immigration Review\nBoard of Immigration Appeals\n\n"
+            "HALVORSEN, Appellate Immigration Judge:\n\nThe respondent appeals. The record supports the Immigration "
+            "Judge's findings.\n\nORDER: The appeal is dismissed.\n")
+    (holding,) = records_of(text, "opinion").holdings
+    assert (holding.court, holding.judge, holding.disposition) == ("bia", "Halvorsen", "dismissed")
+
+
+# (news passage, published, expected fields)
+NEWS = [
+    ("A federal judge in Boston ruled on Tuesday that the Social Security Administration may not share "
+     "beneficiaries' home addresses with ICE.", "2026-02-13",
+     {"decided": "2026-02-10", "effect": "barred", "data_barred": {"address"}, "agencies": {"SSA", "ICE"}}),
+    ("U.S. District Judge Dabney Friedrich on Friday refused to block the IRS from sharing taxpayer addresses "
+     "with ICE.", "2025-05-13",
+     {"judge": "Dabney Friedrich", "disposition": "denied", "effect": "permitted", "decided": "2025-05-09"}),
+    ("The Ninth Circuit on Friday lifted the injunction, allowing the agencies to resume sharing Medicaid "
+     "enrollment data.", "2026-03-16",
+     {"court": "ca9", "disposition": "vacated", "effect": "permitted", "data_permitted": {"benefits_enrollment"}}),
+    ("A federal judge ruled Monday that the court allowed the agency to share names and dates of birth, but not "
+     "Social Security numbers.", "2026-01-14",
+     {"effect": "limited", "data_permitted": {"name", "date_of_birth"}, "data_barred": {"ssn"}}),
+    ("A judge concluded that HHS may share limited Medicaid data with ICE while continuing to bar disclosure of "
+     "medical records.", "2026-01-14",
+     {"effect": "limited", "data_barred": {"health_information"}, "agencies": {"HHS", "ICE"}}),
+    ("A federal judge on Monday ruled that agencies may exchange phone numbers. The ruling takes effect on March 1.",
+     "2026-02-03", {"effective": "2026-03-01"}),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), NEWS)
+def test_news_holding_fields(text: str, published: str, expected: dict[str, object]) -> None:
+    holdings = records_of(text, "news", published).holdings
+    assert len(holdings) == 1
+    assert fields(holdings[0], list(expected)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Courts have repeatedly allowed agencies to share basic contact data with one another.",
+        "The judge had previously barred the sharing of tax records with ICE.",
+        "Some judges allowed limited sharing while others blocked it entirely.",
+        "The agency said it would share addresses with ICE next year.",
+    ],
+)
+def test_news_without_a_decision_has_no_holding(text: str) -> None:
+    assert records_of(text, "news", "2026-01-05").holdings == []
+
+
+def test_news_reports_two_judges_two_holdings() -> None:
+    text = ("Judge Ana Reyes on Tuesday blocked the transfer of IRS data to ICE. In a separate case, Judge Carl "
+            "Nichols declined to halt the program.")
+    holdings = records_of(text, "news", "2026-04-10").holdings
+    assert [h.judge for h in holdings] == ["Ana Reyes", "Carl Nichols"]
+    assert [h.disposition for h in holdings] == ["granted", "denied"]
+
+
+def test_support_sentences_fill_the_split_and_evidence_round_trips() -> None:
+    text = ("A federal judge ruled Monday that CMS may give ICE the home addresses of Medicaid enrollees. "
+            "Medical records remain protected under the judge's order.")
+    (holding,) = records_of(text, "news", "2026-01-14").holdings
+    assert "address" in holding.data_permitted
+    assert holding.data_barred == ["health_information"]
+    assert holding.effect == "limited"
+    for evidence in holding.evidence:
+        assert text[evidence.start:evidence.end] == evidence.text
