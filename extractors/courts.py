@@ -1,7 +1,267 @@
-"""COURT mentions (placeholder until the component is written)."""
+"""COURT mentions keyed by courts-db id: captions, procedural history and prose, not other cases' citations.
 
+courts-db's own `find_court` scans ~8,400 regexes per call (~10 ms), far too slow to run over text. So a
+few cheap regexes, built once per process from courts-db's data, find court-ish phrases; federal
+district courts, circuits and abbreviations resolve through indexes built from that same data, and
+only the remaining state-court phrases go to `find_court`, memoized on the normalized phrase.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, lru_cache
+from importlib import resources
+
+import courts_db
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from extractors.data import read_tsv
+from extractors.spans import add_entity, context, in_citation
+
+ORDINALS = (
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh"],
+    ["1st", "2d", "3d", "4th", "5th", "6th", "7th", "8th", "9th", "10th", "11th"],
+    ["1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th", "11th"],
+)
+DIRECTIONS = {"northern": "n", "southern": "s", "eastern": "e", "western": "w", "central": "c", "middle": "m"}
+_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+_BEFORE_PAREN_CITATION = re.compile(r"(?:\)|\d|\bat|\bsupra|\bid\.)\s*$", re.IGNORECASE)
+_NOT_A_COURT_DISTRICT = re.compile(r"(?:Attorney|Defender|Marshal|Attorney's Office)[^\n]{0,40}$")
+
+
+@dataclass(frozen=True)
+class CourtHit:
+    """A court phrase and its key; keys starting with "?" wait for the document's home court."""
+
+    start: int
+    end: int
+    key: str
+
+
+def citation_parenthetical(text: str, start: int, end: int, reach: int = 300) -> bool:
+    """True when `start:end` sits in a parenthesis that belongs to a citation.
+
+    That is a parenthesis holding a year ("(9th Cir. 2019)", "(N.D. Cal. Feb. 21, 2014)") or one that
+    follows a citation: a pin cite or another parenthesis ("1474 (stating that the Supreme Court ...)",
+    "(2016) (Breyer, J., dissenting)"). The CASE component marks most of these; this also catches the
+    ones it misses, cheaply, without a parse.
+    """
+    depth = 0
+    open_at = -1
+    for i in range(start - 1, max(-1, start - reach), -1):
+        char = text[i]
+        if char == ")":
+            depth += 1
+        elif char == "(":
+            if depth == 0:
+                open_at = i
+                break
+            depth -= 1
+    if open_at < 0:
+        return False
+    close_at = text.find(")", end, end + reach)
+    inside = text[open_at + 1 : close_at if close_at >= 0 else end]
+    if _YEAR.search(inside):
+        return True
+    return bool(_BEFORE_PAREN_CITATION.search(text[max(0, open_at - 12) : open_at]))
+
+
+@cache
+def _state_names() -> tuple[str, ...]:
+    """U.S. states and territories as courts-db spells them, longest first so "West Virginia" beats "Virginia"."""
+    raw = json.loads((resources.files("courts_db") / "data" / "states.json").read_text(encoding="utf-8"))
+    names = {name.replace(" Of ", " of ") for code, name in raw.items() if len(code) == 2}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def _alternation(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(r"\s+".join(re.escape(w) for w in word.split()) for word in words)
+
+
+_DISTRICT_NAME = re.compile(
+    r"^(?:United States District Court(?: for the)?|District Court,)\s+"
+    r"(?:(?P<dir>Northern|Southern|Eastern|Western|Central|Middle) District of|(?P<abbr>[NSEWCM])\.D\.|"
+    r"District of|D\.)?\s*(?P<state>.+)$"
+)
+
+
+@dataclass(frozen=True)
+class _Court:
+    id: str
+    name: str
+    start: str
+    end: str
+
+
+@cache
+def _courts_by_id() -> dict[str, dict]:
+    return {c["id"]: c for c in courts_db.courts}
+
+
+def _as_court(row: dict) -> _Court:
+    span = row["dates"][-1] if row.get("dates") else {}
+    return _Court(row["id"], row["name"].strip(), span.get("start") or "1600-01-01", span.get("end") or "2100-01-01")
+
+
+@cache
+def _district_index() -> tuple[dict[tuple[str, str], list[_Court]], dict[str, list[_Court]]]:
+    """Federal district courts by (direction letter, state) and by their citation abbreviation."""
+    by_place: dict[tuple[str, str], list[_Court]] = {}
+    by_abbrev: dict[str, list[_Court]] = {}
+    for row in courts_db.courts:
+        if row["system"] != "federal" or row["type"] == "bankruptcy" or row["id"].startswith("circt"):
+            continue
+        m = _DISTRICT_NAME.match(row["name"].strip())
+        if not m:
+            continue
+        direction = DIRECTIONS.get((m["dir"] or "").lower(), (m["abbr"] or "").lower())
+        court = _as_court(row)
+        by_place.setdefault((direction, m["state"].lower()), []).append(court)
+        if row["citation_string"]:
+            by_abbrev.setdefault(_abbrev_key(row["citation_string"]), []).append(court)
+    return by_place, by_abbrev
+
+
+def _abbrev_key(abbrev: str) -> str:
+    return re.sub(r"[\s.]", "", abbrev).lower()
+
+
+def _pick(courts: list[_Court], when: date | None) -> _Court | None:
+    """The court of several with the same name that sat on the document's date (or sits today)."""
+    day = (when or date.today()).isoformat()
+    live = [c for c in courts if c.start <= day <= c.end]
+    return (live or courts or [None])[0]
+
+
+@cache
+def _aliases() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Prose names and abbreviations courts-db lacks, from `patterns/courts_aliases.tsv`."""
+    rows = read_tsv("courts_aliases.tsv")
+    keys = {row["alias"].lower(): row["key"] for row in rows}
+    exact = [r["alias"] for r in rows if r["case_sensitive"] == "yes"]
+    folded = [r["alias"] for r in rows if r["case_sensitive"] != "yes"]
+    pattern = re.compile(
+        rf"(?<![\w.])(?:(?i:{_alternation(sorted(folded, key=len, reverse=True))})|"
+        rf"{_alternation(sorted(exact, key=len, reverse=True))})(?![\w])"
+    )
+    return pattern, keys
+
+
+@dataclass(frozen=True)
+class _Family:
+    """One kind of court phrase: a cheap trigger regex plus words that may stand just before and after it.
+
+    Scanning text for a literal trigger ("Supreme Court") and only then trying the state-name
+    alternations around each hit is many times faster than one regex that starts with the alternation.
+    """
+
+    trigger: re.Pattern[str]
+    before: re.Pattern[str] | None = None
+    after: re.Pattern[str] | None = None
+    needs_before: bool = False
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, dict[str, str | None]]]:
+        """(start, end, named groups) of each phrase, widened by the words around its trigger.
+
+        The trigger's own span is kept as the groups "_start"/"_end" for callers that drop the context.
+        """
+        for m in self.trigger.finditer(text):
+            start, end = m.start(), m.end()
+            groups: dict = {name: None for p in (self.before, self.after) if p for name in p.groupindex}
+            groups.update(m.groupdict(), _start=start, _end=end)
+            if self.before:
+                pre = self.before.search(text, max(0, start - 80), start)
+                if pre:
+                    start = pre.start()
+                    groups.update(pre.groupdict())
+                elif self.needs_before:
+                    continue
+            if self.after:
+                post = self.after.match(text, end)
+                if post:
+                    end = post.end()
+                    groups.update(post.groupdict())
+            yield start, end, groups
+
+
+@cache
+def _families() -> dict[str, _Family]:
+    """The candidate regexes, compiled once per process."""
+    states = _alternation(_state_names())
+    ordinals = "|".join(sorted({o for row in ORDINALS for o in row}, key=len, reverse=True))
+    _, by_abbrev = _district_index()
+    abbrevs = sorted({row["citation_string"] for row in courts_db.courts
+                      if row["citation_string"] and _abbrev_key(row["citation_string"]) in by_abbrev},
+                     key=len, reverse=True)
+    abbrev_alt = "|".join(r"\.?\s?".join(re.escape(p) for p in a.rstrip(".").split(".")) for a in abbrevs)
+    state_after = (rf"(?:,?\s+(?:of|for)\s+(?:the\s+)?(?:State\s+of\s+|Commonwealth\s+of\s+)?"
+                   rf"(?P<post>{states})\b)")
+    return {
+        "district": _Family(
+            re.compile(rf"\bDistrict\s+of\s+(?P<state>{states})\b(?!\s+Circuit)", re.IGNORECASE),
+            before=re.compile(
+                r"(?P<court>(?:United\s+States|U\.\s?S\.|Federal)\s+District\s+Court,?\s+(?:for\s+|of\s+)?"
+                r"(?:the\s+)?)?(?:(?P<dir>Northern|Southern|Eastern|Western|Central|Middle)\s+)?$",
+                re.IGNORECASE,
+            ),
+        ),
+        "abbrev": _Family(re.compile(rf"(?=[NSEWCMD]\.)(?<![\w.])(?:{abbrev_alt})\.?(?![\w])")),
+        "circuit": _Family(
+            re.compile(r"(?:\b(?:Circuit|CIRCUIT)\b|(?<=[\w.])\s?Cir\.)"),
+            before=re.compile(
+                rf"\b(?:(?P<ord>{ordinals})|(?P<dc>D\.\s?C\.|District\s+of\s+Columbia)|(?P<fed>Federal))\s*$",
+                re.IGNORECASE,
+            ),
+            needs_before=True,
+        ),
+        "supreme": _Family(
+            re.compile(r"\b(?P<core>Supreme\s+(?:Judicial\s+)?Court)\b", re.IGNORECASE),
+            before=re.compile(rf"(?:(?P<us>U\.\s?S\.|United\s+States)|(?P<pre>{states})(?:'s)?)\s+$",
+                              re.IGNORECASE),
+            after=re.compile(
+                rf"\s+of\s+(?:the\s+)?(?:(?P<usof>United\s+States)|(?:State\s+of\s+|Commonwealth\s+of\s+)?"
+                rf"(?P<post>{states})\b)",
+                re.IGNORECASE,
+            ),
+        ),
+        "state": _Family(
+            re.compile(
+                r"\b(?P<core>Court\s+of\s+(?:Criminal\s+)?Appeals?|Superior\s+Court|Appellate\s+Court|"
+                r"Commonwealth\s+Court)\b",
+                re.IGNORECASE,
+            ),
+            before=re.compile(
+                rf"(?:(?P<pre>{states})\s+)?(?:(?P<ord>{ordinals})\s+(?:Appellate\s+)?District\s+)?$",
+                re.IGNORECASE,
+            ),
+            after=re.compile(state_after, re.IGNORECASE),
+        ),
+    }
+
+
+def _ordinal_number(word: str) -> int:
+    word = word.lower()
+    for row in ORDINALS:
+        if word in row:
+            return row.index(word) + 1
+    raise ValueError(word)
+
+
+@lru_cache(maxsize=4096)
+def _find_court(phrase: str) -> str | None:
+    """courts-db's answer for a whole phrase when it is unique (the slow path, memoized)."""
+    found = courts_db.find_court(phrase, bankruptcy="bankruptcy" in phrase.lower())
+    return found[0] if len(found) == 1 else None
+
+
+def _state_of(key: str) -> str | None:
+    row = _courts_by_id().get(key)
+    return row["location"] if row and row["system"] == "state" else None
 
 
 class CourtFinder:
@@ -9,11 +269,129 @@ class CourtFinder:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.families = _families()
+        self.alias_pattern, self.alias_keys = _aliases()
+        self.by_place, self.by_abbrev = _district_index()
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        when = context(doc).anchor_date
+        hits = [h for h in self._candidates(text, when) if _counts(doc, text, h)]
+        hits = _drop_nested(hits)
+        home = next((h.key for h in hits if not h.key.startswith("?")), None)
+        resolved = [(hit, self._resolve(hit.key, home)) for hit in hits]
+        narrower = _narrower({key for _, key in resolved if key})
+        for hit, key in resolved:
+            if key:
+                key = narrower.get(key, key)
+                add_entity(doc, hit.start, hit.end, "COURT", key, {"name": _courts_by_id()[key]["name"].strip()})
         return doc
+
+    def _candidates(self, text: str, when: date | None) -> Iterator[CourtHit]:
+        fam = self.families
+        for m in self.alias_pattern.finditer(text):
+            yield CourtHit(m.start(), m.end(), self.alias_keys[" ".join(m[0].split()).lower()])
+        for start, end, g in fam["district"].finditer(text):
+            state = " ".join(g["state"].split()).lower()
+            if state == "district of columbia" and not g["court"]:
+                continue
+            if _NOT_A_COURT_DISTRICT.search(text, max(0, start - 60), start):
+                continue
+            court = _pick(self.by_place.get((DIRECTIONS.get((g["dir"] or "").lower(), ""), state), []), when)
+            if court:
+                yield CourtHit(start, end, court.id)
+        for start, end, _ in fam["abbrev"].finditer(text):
+            court = _pick(self.by_abbrev.get(_abbrev_key(text[start:end]), []), when)
+            if court:
+                yield CourtHit(start, end, court.id)
+        for start, end, g in fam["circuit"].finditer(text):
+            key = f"ca{_ordinal_number(g['ord'])}" if g["ord"] else "cadc" if g["dc"] else "cafc"
+            yield CourtHit(start, end, key)
+        for start, end, g in fam["supreme"].finditer(text):
+            yield from self._supreme(start, end, g)
+        for start, end, g in fam["state"].finditer(text):
+            yield from self._state_court(start, end, g)
+
+    def _supreme(self, start: int, end: int, g: dict) -> Iterator[CourtHit]:
+        if g["us"] or g["usof"]:
+            yield CourtHit(start, end, "scotus")
+        elif g["pre"] or g["post"]:
+            state = " ".join((g["pre"] or g["post"]).split()).title().replace(" Of ", " of ")
+            key = _find_court(f"{state} {' '.join(g['core'].title().split())}")
+            if key:
+                yield CourtHit(start, end, key)
+        elif g["core"] in ("Supreme Court", "SUPREME COURT"):
+            yield CourtHit(g["_start"], g["_end"], "?supreme")
+
+    def _state_court(self, start: int, end: int, g: dict) -> Iterator[CourtHit]:
+        core = " ".join(g["core"].split())
+        state = g["pre"] or g["post"]
+        if state:
+            state = " ".join(state.split())
+            phrase = f"{core} of {state}" if g["post"] else f"{state} {core}"
+            if g["ord"]:
+                phrase = f"{core}, {g['ord'].title()} District, {state}"
+            key = _find_court(phrase)
+            if key:
+                yield CourtHit(start, end, key)
+        elif core in ("Court of Appeal", "COURT OF APPEAL"):
+            suffix = f"@{_ordinal_number(g['ord'])}" if g["ord"] else ""
+            yield CourtHit(start, end, f"?appeal{suffix}")
+
+    def _resolve(self, key: str, home: str | None) -> str | None:
+        """Settle the keys that depend on the document's own court (its first court mention)."""
+        if not key.startswith("?"):
+            return key
+        home_state = _state_of(home) if home else None
+        if key == "?supreme":
+            return None if home_state else "scotus"
+        if home_state:
+            ordinal = key.partition("@")[2]
+            if ordinal:
+                word = ORDINALS[0][int(ordinal) - 1].title()
+                found = _find_court(f"Court of Appeal, {word} District, {home_state}")
+                if found:
+                    return found
+            return _find_court(f"Court of Appeal of {home_state}")
+        return None
+
+
+def _counts(doc: Doc, text: str, hit: CourtHit) -> bool:
+    """False for courts named only in another case's citation or name ("Kaplan v. Superior Court").
+
+    `text` is `doc.text`, passed in because spaCy rebuilds that string on every access.
+    """
+    if in_citation(doc, hit.start, hit.end) or citation_parenthetical(text, hit.start, hit.end):
+        return False
+    return not text[max(0, hit.start - 4) : hit.start].endswith(("v. ", "v.\n"))
+
+
+def _narrower(keys: set[str]) -> dict[str, str]:
+    """Parent court -> its one child named in the same document.
+
+    "The Court of Appeal" in an opinion that also names the "Third District Court of Appeal" is that
+    district, not the statewide court system.
+    """
+    children: dict[str, list[str]] = {}
+    for key in keys:
+        parent = _courts_by_id()[key].get("parent")
+        if parent in keys:
+            children.setdefault(parent, []).append(key)
+    return {parent: kids[0] for parent, kids in children.items() if len(kids) == 1}
+
+
+def _drop_nested(hits: list[CourtHit]) -> list[CourtHit]:
+    """Text order; a phrase overlapping an earlier, longer one ("District of Columbia Circuit") is dropped."""
+    hits = sorted(set(hits), key=lambda h: (h.start, -h.end))
+    kept: list[CourtHit] = []
+    for hit in hits:
+        if kept and hit.start < kept[-1].end:
+            continue
+        kept.append(hit)
+    return kept
 
 
 @Language.factory("docketflow_courts")
 def make_court_component(nlp: Language, name: str) -> CourtFinder:
+    """spaCy factory; the indexes behind the component are built on first use and then shared."""
     return CourtFinder(nlp, name)

@@ -1,7 +1,117 @@
-"""JUDGE mentions (placeholder until the component is written)."""
+"""JUDGE mentions: titled names, panel lists, author lines, state "MOSK, J." lines and signature blocks.
+
+A judge is only ever named next to a title ("Judge", "Justice", "Hon.", ", J."), so the component
+scans for the titles with cheap regexes and reads the name just after or just before each one.
+Mentions inside other cases' citations ("(Breyer, J., dissenting)") do not count. Each judge's key
+is the fullest form the document gives, so a bare "Judge Chhabria" takes "Vince Chhabria" from the
+caption or signature.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from extractors.courts import citation_parenthetical
+from extractors.data import read_tsv
+from extractors.spans import add_entity, entities, in_citation
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_WORD = rf"(?:Mc|Mac|O['’]|D['’])?[{_UP}][\w'’\-]*"
+_INITIAL = rf"[{_UP}]\."
+_PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|du|la|le)"
+_TOKEN = rf"(?:{_INITIAL}|{_WORD})"
+NAME = (
+    rf"(?:{_PARTICLE}[ \t]+)?{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}){{0,4}}"
+    r"(?:,?[ \t]+(?:Jr\.|Sr\.|III|II))?"
+)
+"""A personal name on one line: up to five capitalized words or initials, particles and a suffix."""
+_NAME_LIST = rf"{NAME}\*?(?:[ \t]*,\s*(?:and[ \t]+)?{NAME}\*?|\s+and[ \t]+{NAME}\*?)*"
+_QUALIFIERS = (
+    r"(?:(?:Chief|Senior|Presiding|Acting|Associate|United\s+States|U\.\s?S\.|Circuit|District|Magistrate|"
+    r"Bankruptcy|Appellate|Immigration|Administrative\s+Law)\s+)*"
+)
+_TITLE_ENDS = re.compile(r"[ \t]*(?:[.,:;()\]]|\n|$)")
+_AGENCY_BEFORE = re.compile(r"\b(?:Department|Dep't|Dept\.|Bureau|Ministry|Office)[ \t]+of[ \t]+$", re.IGNORECASE)
+_COMMA_BEFORE = re.compile(r",[ \t*]*$")
+_STATE_TITLES = {"J": "Justice", "JJ": "Justice", "CJ": "Chief Justice", "PJ": "Presiding Justice"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name next to a judge title, before the document-level choice of each judge's fullest name."""
+
+    start: int
+    end: int
+    name: str
+    title: str
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    """Capitalized words that can stand where a judge's name would ("Judge Advocate", "Before")."""
+    return frozenset(row["word"].lower() for row in read_tsv("judges_not_names.tsv"))
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The regexes, compiled once per process."""
+    titles = sorted((row["title"] for row in read_tsv("judges_titles.tsv")), key=len, reverse=True)
+    variants = [v for t in titles for v in (t, t.upper())]
+    title_alt = "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in variants)
+    return {
+        "title_first": re.compile(rf"(?<![\w])(?P<title>{title_alt})(?![\w])[ \t]+(?P<name>{NAME})"),
+        "title_after": re.compile(r"\b(?P<title>Judges?|JUDGES?|Justices?|JUSTICES?)\b"),
+        "qualifiers": re.compile(rf"{_QUALIFIERS}$", re.IGNORECASE),
+        "names_before": re.compile(
+            rf"(?P<names>{_NAME_LIST})(?:[ \t]*\*?,\s*|[ \t]*\n\s*|(?<=[{_UP}])[ \t]+)$"
+        ),
+        "state_title": re.compile(
+            r",[ \t]+(?P<title>C\.[ \t]?J|P\.[ \t]?J|JJ?)\.(?=\s*(?:[,;:)]|$|\n|concur|dissent))"
+        ),
+        "names_before_comma": re.compile(rf"(?P<names>{_NAME_LIST})\*?$"),
+        "name": re.compile(NAME),
+    }
+
+
+@cache
+def _canonical_titles() -> dict[str, str]:
+    """Title as printed (lower case) -> the title stored in `normalized`."""
+    return {row["title"].lower(): row["canonical"] for row in read_tsv("judges_titles.tsv")}
+
+
+def _clean(name: str) -> str | None:
+    """The name without title words or stray capitals around it; ALL CAPS turned to Title Case."""
+    words = re.sub(r"['’]s$", "", name.replace("*", "")).split()
+    stop = _not_names()
+    while words and words[0].strip(",.").lower() in stop:
+        words.pop(0)
+    while words and words[-1].strip(",.").lower() in stop:
+        words.pop()
+    if not words or all(re.fullmatch(rf"[{_UP}]\.", w) for w in words):
+        return None
+    if any(w.strip(",.").lower() in stop for w in words):
+        return None
+    text = " ".join(words).rstrip(",")
+    if text.isupper():
+        text = " ".join(_title_word(w) for w in text.split())
+    return text
+
+
+def _title_word(word: str) -> str:
+    if re.fullmatch(r"[A-Z]\.", word) or word in ("II", "III"):
+        return word
+    return re.sub(r"(^|['’\-])(\w)", lambda m: m[1] + m[2].upper(), word.lower())
+
+
+def _surname(name: str) -> str:
+    words = [w.strip(",") for w in name.split() if w.strip(",").lower() not in ("jr.", "sr.", "ii", "iii")]
+    return words[-1].lower() if words else ""
 
 
 class JudgeFinder:
@@ -9,11 +119,92 @@ class JudgeFinder:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.patterns = _patterns()
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        found = [
+            m for m in self._mentions(text)
+            if not in_citation(doc, m.start, m.end) and not citation_parenthetical(text, m.start, m.end)
+        ]
+        best: dict[str, str] = {}
+        for m in found:
+            best[_surname(m.name)] = _fuller(best.get(_surname(m.name)), m.name)
+        courts = entities(doc, "COURT")
+        for m in found:
+            full = best[_surname(m.name)]
+            normalized = {"name": full, "title": m.title}
+            court = _court_after(text, courts, m)
+            if court:
+                normalized["court"] = court
+            add_entity(doc, m.start, m.end, "JUDGE", full, normalized)
         return doc
+
+    def _mentions(self, text: str) -> Iterator[Mention]:
+        pats = self.patterns
+        for m in pats["title_first"].finditer(text):
+            if _AGENCY_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                continue  # "Department of Justice Executive Office"
+            name = _clean(m["name"])
+            if name:
+                title = " ".join(m["title"].split())
+                yield Mention(m.start("name"), m.end("name"), name, _canonical_titles().get(title.lower(), title))
+        for m in pats["title_after"].finditer(text):
+            if not _TITLE_ENDS.match(text, m.end()):
+                continue  # "Judge Chhabria" is read by the title-first pattern; "Judge of the Year" is none
+            qual = pats["qualifiers"].search(text, max(0, m.start() - 60), m.start())
+            title_start = qual.start() if qual else m.start()
+            title = " ".join(text[title_start : m.end()].split())
+            if title.lower().rstrip("s") in ("judge", "justice") and not _COMMA_BEFORE.search(
+                text, max(0, title_start - 4), title_start
+            ):
+                continue  # a bare "Judge" names someone only as "Harten, Judge."
+            yield from self._names_before(text, title_start, title, pats["names_before"])
+        for m in pats["state_title"].finditer(text):
+            title = _STATE_TITLES[re.sub(r"[\s.]", "", m["title"])]
+            yield from self._names_before(text, m.start(), title, pats["names_before_comma"])
+
+    def _names_before(self, text: str, end: int, title: str, pattern: re.Pattern[str]) -> Iterator[Mention]:
+        window = max(0, end - 200)
+        found = pattern.search(text, window, end)
+        if not found:
+            return
+        for m in self.patterns["name"].finditer(text, found.start("names"), found.end("names")):
+            if text[m.start() : m.end()] == "and":
+                continue
+            name = _clean(m[0])
+            if name:
+                yield Mention(m.start(), m.end(), name, _singular(title))
+
+
+
+def _singular(title: str) -> str:
+    title = " ".join(title.split())
+    if title.isupper():
+        title = title.title().replace("U.s.", "U.S.")
+    return title[:-1] if title.endswith("s") else title
+
+
+def _fuller(current: str | None, candidate: str) -> str:
+    """The better of two forms of one judge's name: more words, then mixed case over converted caps."""
+    if current is None:
+        return candidate
+    return max(current, candidate, key=lambda n: (len(n.split()), not n.isupper()))
+
+
+def _court_after(text: str, courts: list, mention: Mention) -> str | None:
+    """A court the title itself names: "District Judge Vince Chhabria of the Northern District of California"."""
+    if not any(w in mention.title for w in ("District", "Circuit", "Magistrate", "Bankruptcy")):
+        return None
+    for span in courts:
+        if 0 <= span.start_char - mention.end <= 120 and re.match(
+            r"[\s,]*(?:[\w.]+[ \t]+){0,6}?(?:of|for)\s+the\b", text[mention.end : span.start_char] + " the"
+        ):
+            return span.kb_id_
+    return None
 
 
 @Language.factory("docketflow_judges")
 def make_judge_component(nlp: Language, name: str) -> JudgeFinder:
+    """spaCy factory; the regexes behind the component are compiled on first use and then shared."""
     return JudgeFinder(nlp, name)

@@ -14,22 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from extractors.data import read_tsv
+from extractors.records.cues import first_label
 from extractors.records.parties import most_specific, related
 from extractors.records.view import DocView, Mention
 
-INSTRUMENTS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\bmemorand(?:um|a)\s+of\s+(?:understanding|agreement)\b|\bMO[UA]s?\b", re.I),
-     "memorandum_of_understanding"),
-    (re.compile(r"\b(?:daily|direct|bulk|real-time|pipeline|viewing|read-only|unfettered|full)\s+(?:viewing\s+)?access\b|"
-                r"\baccess\s+to\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:database|system|data)", re.I), "data_access"),
-    (re.compile(r"\b(?:computer\s+)?matching\s+agreements?\b|\b(?:data|information)[- ]sharing\s+"
-                r"(?:agreements?|arrangements?|pacts?)\b|\binteragency\s+agreements?\b|\bagreements?\b|\bpact\b", re.I),
-     "other"),
-    (re.compile(r"\bpolic(?:y|ies)\b|\bguidance\b", re.I), "policy"),
-    (re.compile(r"\bcontracts?\b", re.I), "contract"),
-]
 _GIVE = re.compile(r"\b(?:shar(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|giv(?:e|es|ing)|gave|disclos(?:e|es|ed|ing)|"
                    r"transfer(?:s|red|ring)?|hand(?:s|ed|ing)?\s+over|turn(?:s|ed|ing)?\s+over|send(?:s|ing)?|sent|"
                    r"agreed\s+to\s+provide|exchange)\b", re.I)
@@ -44,22 +35,7 @@ _RECIPIENT_BEFORE = re.compile(
 _PROVIDER_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|U\.S\.\s+)?$|\bby\s+(?:the\s+)?$", re.I)
 _PAIR = re.compile(r"(?P<a>[A-Z]{2,6})\s*[-‑–/]\s*(?P<b>[A-Z]{2,6})\s+(?:MOU|MOA|agreement|pact|relationship|deal|"
                    r"data[- ]sharing)", re.I)
-_STATUS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(?:enjoin(?:ed|s)?|block(?:ed|s)?|halt(?:ed|s)?|barred)\b", re.I), "enjoined"),
-    (re.compile(r"\b(?:terminat(?:ed|es)|rescind(?:ed|s)|revok(?:ed|es)|ended|expired)\b", re.I), "terminated"),
-    (re.compile(r"\blimit(?:ed|s)?\b|\bnarrow(?:ed|ly)?\b", re.I), "limited"),
-    (re.compile(r"\b(?:propos(?:ed|es|al)|draft|s(?:eek|eeks|ought|eeking)|demand(?:ed|s)?|request(?:ed|s)?|plan(?:s|ned)?)\b",
-                re.I), "proposed"),
-    (re.compile(r"\b(?:signed|entered\s+into|in\s+effect|began|gave|provides|executed|finalized)\b", re.I), "in_effect"),
-]
 _SIGNED = re.compile(r"\b(?:signed|entered\s+into|executed|finalized|inked|dated)\b", re.I)
-PURPOSES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\bimmigration|\bdeport|\bremoval\b|\bnoncitizens?\b|\bunlawfully\s+present|\billegal\s+immigrants?",
-                re.I), "immigration_enforcement"),
-    (re.compile(r"\bcriminal\b|\bprosecut|\binvestigat", re.I), "criminal_enforcement"),
-    (re.compile(r"\beligibility\b|\bbenefits?\s+administration|\bprogram\s+integrity|\bimproper\s+payments?", re.I),
-     "benefits_administration"),
-]
 IMMIGRATION_AGENCIES = frozenset({"ICE", "ERO", "HSI", "CBP", "USCIS", "DHS", "EOIR"})
 
 
@@ -84,17 +60,6 @@ def _holders() -> dict[str, tuple[str, ...]]:
     return {r["category"]: tuple(r["holders"].split("|")) for r in read_tsv("category_holders.tsv")}
 
 
-def instrument_of(sentence: str) -> str | None:
-    for pattern, instrument in INSTRUMENTS:
-        if pattern.search(sentence):
-            return instrument
-    return None
-
-
-def _first(patterns: list[tuple[re.Pattern[str], str]], text: str) -> str | None:
-    return next((label for pattern, label in patterns if pattern.search(text)), None)
-
-
 _CLAUSE_BREAK = re.compile(r"[;—–]|,\s+(?:and|while|but|whereas)\s+|\s+while\s+")
 _COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:or|and|/|,)\s*(?:the\s+)?$")
 
@@ -104,7 +69,7 @@ def _clauses(view: DocView, start: int, end: int) -> list[tuple[int, int]]:
     sentence = view.text[start:end]
     cuts = [start] + [start + m.end() for m in _CLAUSE_BREAK.finditer(sentence)] + [end]
     clauses: list[tuple[int, int]] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in pairwise(cuts):
         if clauses and not view.within("AGENCY", a, b):
             clauses[-1] = (clauses[-1][0], b)
         else:
@@ -165,7 +130,7 @@ def _per_provider(categories: list[Mention], providers: list[Mention], clause: t
 def sentence_arrangements(view: DocView, start: int, end: int) -> list[Arrangement]:
     """Arrangements described by one sentence: one per provider, paired with its clause's recipients."""
     sentence = view.text[start:end]
-    instrument = instrument_of(sentence)
+    instrument = first_label("instrument", sentence)
     if not view.within("AGENCY", start, end) or not (instrument or _GIVE.search(sentence) or _GET.search(sentence)):
         return []
     categories = view.within("DATA_CATEGORY", start, end)
@@ -201,8 +166,8 @@ def _group(view: DocView, sentence: str, by_provider: dict[str, list[str]], reci
     statutes = view.keys("STATUTE", *span)
     signed = next((d.key for d in view.within("DATE", *span)), None) if _SIGNED.search(sentence) else None
     return [
-        Arrangement(most_specific(providers), recipients, instrument, list(cats), _first(PURPOSES, sentence),
-                    statutes, signed, _first(_STATUS, sentence), [span], inferred)
+        Arrangement(most_specific(providers), recipients, instrument, list(cats), first_label("purpose", sentence),
+                    statutes, signed, first_label("status", sentence), [span], inferred)
         for cats, providers in groups.items()
     ]
 

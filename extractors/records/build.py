@@ -95,6 +95,12 @@ class _Draft:
         )
 
 
+def _head_date(view: DocView) -> str | None:
+    """The first full date under the caption (an opinion's date line), when nothing better dates it."""
+    head_end = max(2000, len(view.text) // 20)
+    return next((m.key for m in view.within("DATE", 0, head_end) if len(m.key) == 10), None)
+
+
 def _court_holdings(view: DocView, doc: Doc, kind: str, source_date: str | None) -> list[Holding]:
     finders = (opinion_decisions, order_decisions) if kind == "opinion" else (order_decisions, opinion_decisions)
     decisions: list[Decision] = []
@@ -107,7 +113,7 @@ def _court_holdings(view: DocView, doc: Doc, kind: str, source_date: str | None)
     court = court_meta.caption_court(view)
     judge = court_meta.author_judge(view, kind)
     signed = document_date(doc)
-    decided = signed.isoformat() if signed else source_date
+    decided = signed.isoformat() if signed else source_date or _head_date(view)
     docket = court_meta.caption_docket(view)
     name = court_meta.case_name(view)
     holdings = []

@@ -12,23 +12,26 @@ import re
 from extractors.records.view import DocView
 
 _NAME = r"[A-ZÀ-Þ][\w.'’\- ]{1,40}?"
+_TITLE_WORDS = (r"(?:Chief\s+|Senior\s+|Associate\s+)?(?:U\.\s?S\.\s+)?(?:Circuit\s+|District\s+|"
+                r"Appellate\s+Immigration\s+|Bankruptcy\s+|Magistrate\s+|Immigration\s+)?(?:Judge|Justice)\s*[.:]")
 _AUTHOR = re.compile(
-    r"^[ \t]*(?P<name>" + _NAME + r"),\*?[ \t]+(?:Chief\s+|Senior\s+|Associate\s+)?(?:U\.\s?S\.\s+)?"
-    r"(?:Circuit\s+|District\s+|Appellate\s+Immigration\s+|Bankruptcy\s+|Magistrate\s+|Immigration\s+)?"
-    r"(?:Judge|Justice)\s*[.:]",
+    r"^[^\S\n]*(?:(?P<name>" + _NAME + r"),\*?|(?P<caps>[A-ZÀ-Þ][A-ZÀ-Þ.'’\- ]{1,40}?))[ \t]+" + _TITLE_WORDS,
     re.M,
 )
-_STATE_AUTHOR = re.compile(r"^[ \t]*(?P<name>[A-Z][A-Z'’\-]{2,}),\s+(?:(?:Acting\s+)?(?:C\.\s?)?J\.|P\.\s?J\.)\s*[.:—-]?",
-                           re.M)
+"""An author line: "CYR, Circuit Judge." or, without the comma, an all-caps "JOSÉ A. CABRANES Circuit Judge:"."""
+_STATE_AUTHOR = re.compile(
+    r"^[^\S\n]*(?P<name>[A-Z][A-Z'’\-]{2,}),\s+(?:(?:Acting\s+)?(?:C\.\s?)?J\.|P\.\s?J\.)\s*[.:—-]?", re.M
+)
 _OPINION_BY = re.compile(
     r"\bOpinion\s+(?:for\s+the\s+Court\s+)?(?:filed\s+)?by\s+(?:Chief\s+|Senior\s+)?(?:Circuit\s+|District\s+)?"
     r"Judge\s+(?P<name>[A-Z][\w'’\-]+)|(?:CHIEF\s+)?JUSTICE\s+(?P<justice>[A-Z][A-Z'’\-]+)\s+delivered\s+the\s+opinion"
 )
 _LOWER_COURT = re.compile(r"(?:appeal\s+from|on\s+appeal|review\s+of|from\s+the|petition\s+for\s+review)[^\n]{0,60}$",
                           re.I)
-_VERSUS = re.compile(r"^[ \t]*(?:v\.?|vs\.?|versus|against)[ \t]*$", re.M | re.I)
-_ROLE = re.compile(r"^(?:plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|[-–,\s]|and|et\s+al\.?)+$",
-                   re.I)
+_VERSUS = re.compile(r"^[^\S\n]*(?:v\.?|vs\.?|versus|against)[ \t]*$", re.M | re.I)
+_ROLE = re.compile(
+    r"^(?:plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|[-–,\s]|and|et\s+al\.?)+$", re.I
+)
 
 
 def caption_court(view: DocView) -> str | None:
@@ -55,8 +58,9 @@ def author_judge(view: DocView, kind: str) -> str | None:
     text = view.text
     for pattern in (_AUTHOR, _STATE_AUTHOR):
         match = pattern.search(text)
-        if match and not re.match(r"(?i)before|present|per\s+curiam", match.group("name")):
-            return _judge_key(view, match.group("name").strip())
+        name = match and (match.group("name") or match.groupdict().get("caps"))
+        if name and not re.match(r"(?i)before|present|per\s+curiam", name):
+            return _judge_key(view, name.strip())
     match = _OPINION_BY.search(text)
     if match:
         return _judge_key(view, match.group("name") or match.group("justice"))

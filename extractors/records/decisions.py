@@ -16,31 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.records.cues import all_labels, first_label
 from extractors.records.sentences import Sentences
-
-DISPOSITIONS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"granted\s+in\s+part|denied\s+in\s+part|grants?\s+in\s+part|denies\s+in\s+part|"
-                r"granting\s+in\s+part|denying\s+in\s+part|sustained\s+in\s+part", re.I), "granted_in_part"),
-    (re.compile(r"\baffirm(ed|s)?\b", re.I), "affirmed"),
-    (re.compile(r"\brevers(e|ed|es)\b", re.I), "reversed"),
-    (re.compile(r"\b(vacat(e|ed|es)|lift(ed|s)?|dissolv(e|ed|es))\b", re.I), "vacated"),
-    (re.compile(r"\bremand(ed|s)?\b", re.I), "remanded"),
-    (re.compile(r"\bgrant(ed|s|ing)?\b|\benjoined\b", re.I), "granted"),
-    (re.compile(r"\b(den(y|ies|ied|ying)|discharged)\b", re.I), "denied"),
-    (re.compile(r"\bdismiss(ed|es)?\b", re.I), "dismissed"),
-    (re.compile(r"\bstay(ed|s)\b", re.I), "stayed"),
-    (re.compile(r"\bmodif(y|ied|ies)\b", re.I), "modified"),
-    (re.compile(r"\b(deferred|terminated|withdrawn|moot)\b", re.I), "other"),
-]
-
-MOTIONS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"preliminary\s+injunction|injunction\s+pending", re.I), "preliminary_injunction"),
-    (re.compile(r"temporary\s+restraining\s+order|\bTRO\b", re.I), "temporary_restraining_order"),
-    (re.compile(r"\bto\s+dismiss\b|motion\s+for\s+dismissal", re.I), "motion_to_dismiss"),
-    (re.compile(r"summary\s+judgment", re.I), "summary_judgment"),
-    (re.compile(r"\bstay\b", re.I), "stay"),
-    (re.compile(r"\bappeal\b|petition\s+for\s+review", re.I), "appeal"),
-]
 
 _DISP_WORD = (r"GRANTED\s+IN\s+PART(?:[\s,;]+(?:AND\s+)?DENIED\s+IN\s+PART)?(?:[\s,;]+(?:AND\s+)?DEFERRED\s+IN\s+PART)?"
               r"|DENIED\s+IN\s+PART(?:[\s,;]+(?:AND\s+)?GRANTED\s+IN\s+PART)?|GRANTED|DENIED|DEFERRED|TERMINATED|"
@@ -64,13 +41,13 @@ _ACTIVE = re.compile(
 _ENJOINED = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:preliminarily\s+|temporarily\s+)?enjoined\b", re.I)
 _ORDERED = re.compile(r"\bIT\s+IS\s+(?:HEREBY\s+|FURTHER\s+|SO\s+)*ORDERED\b|^\s*(?:FURTHER\s+)?ORDER\s*:", re.M)
 _TITLE = re.compile(
-    r"^[ \t]*(?:\[PROPOSED\]\s+)?(?:(?:STIPULATION\s+AND\s+)?ORDER|MEMORANDUM\s+(?:OPINION\s+)?AND\s+ORDER)\s+"
+    r"^[^\S\n]*(?:\[PROPOSED\]\s+)?(?:(?:STIPULATION\s+AND\s+)?ORDER|MEMORANDUM\s+(?:OPINION\s+)?AND\s+ORDER)\s+"
     r"(?P<disp>GRANTING\s+IN\s+PART\s+AND\s+DENYING\s+IN\s+PART|GRANTING|DENYING)\s+"
     r"(?P<motion>[^\n]{3,120}(?:\n[ \t]*[A-Z][A-Z ,;'’()\-]{2,120})?)",
     re.M,
 )
 _STANDALONE = re.compile(
-    r"^[ \t]*(?P<line>(?:(?:The\s+)?(?:Judgment|Order|Decision|Petition(?:\s+for\s+review)?|Appeal|Orders?)\s+"
+    r"^[^\S\n]*(?P<line>(?:(?:The\s+)?(?:Judgment|Order|Decision|Petition(?:\s+for\s+review)?|Appeal|Orders?)\s+"
     r"(?:is\s+|are\s+)?)?(?:AFFIRMED|REVERSED|VACATED|REMANDED|DISMISSED|DENIED|GRANTED|Affirmed|Reversed|"
     r"Vacated|Remanded|Dismissed|Denied|Granted|affirmed|reversed|vacated|remanded|dismissed|denied|granted)"
     r"\b[^\n]{0,100}?[.])[ \t]*$",
@@ -80,6 +57,8 @@ _WE = re.compile(r"\b[Ww]e\s+(?:therefore\s+|thus\s+|accordingly\s+|hereby\s+)?"
                  r"(?P<disp>affirm|reverse|vacate|remand|dismiss|deny|grant)\b(?P<rest>[^.;]{0,160})")
 _HYPOTHETICAL = re.compile(r"\b(if|whether|unless|should|would|to\s+the\s+extent|once|until|when)\b[^.;]{0,80}$",
                            re.I)
+_LOWER_RULING = re.compile(r"(?:the\s+)?(?:district\s+court['’]s\s+)?(?:judgment|order|decision|ruling)\b", re.I)
+"""The subject of an appellate disposition about the decision below ("the judgment is affirmed")."""
 _HISTORY = re.compile(r"\b(was|were|had\s+been|has\s+been)\s+(granted|denied|affirmed|reversed|vacated|dismissed)",
                       re.I)
 
@@ -100,7 +79,7 @@ class Decision:
 
 def disposition_of(words: str) -> str | None:
     """Map decretal words to one disposition; affirmed together with reversed/vacated is 'other'."""
-    found = [label for pattern, label in DISPOSITIONS if pattern.search(words)]
+    found = all_labels("disposition", words)
     if not found:
         return None
     if "affirmed" in found and ({"reversed", "vacated"} & set(found)) and "granted_in_part" not in found:
@@ -110,10 +89,7 @@ def disposition_of(words: str) -> str | None:
 
 def motion_of(phrase: str, default: str | None = "other") -> str | None:
     """Motion type named in a phrase ("motion for a preliminary injunction" -> preliminary_injunction)."""
-    for pattern, label in MOTIONS:
-        if pattern.search(phrase):
-            return label
-    return default
+    return first_label("motion", phrase) or default
 
 
 def _subject(phrase: str) -> str:
@@ -205,8 +181,10 @@ def _closing_cue(text: str, sentences: Sentences) -> Decision | None:
             if disposition:
                 candidates.append((1, Decision("appeal", disposition, s, e, "closing", "appeal")))
         for d in _sentence_decisions(text, s, e):
-            if d.motion in ("appeal", "other") or "judgment" in d.subject or "petition" in d.subject:
+            if d.motion == "appeal" or _LOWER_RULING.match(d.subject):
                 candidates.append((1, Decision("appeal", d.disposition, s, e, "closing", "appeal")))
+            elif d.motion == "other":
+                candidates.append((1, d))
     if not candidates:
         return None
     best = max(c[0] for c in candidates)

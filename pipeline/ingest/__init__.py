@@ -7,14 +7,28 @@ Entry point: `read_document(data, path)`. Each format lives in its own module; t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
+from pipeline.ingest.errors import IngestError
+from pipeline.ingest.sidecar import is_sidecar, read_sidecar, sidecar_values
 
-class IngestError(Exception):
-    """An input that cannot be turned into text; `code` is short and stable (`encrypted`, `corrupt`...)."""
+__all__ = ["IngestError", "SourceDocument", "is_sidecar", "media_type_of", "read_document", "read_sidecar"]
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
+PDF = "application/pdf"
+HTML = "text/html"
+TEXT = "text/plain"
+MARKDOWN = "text/markdown"
+_BY_SUFFIX = {
+    ".pdf": PDF,
+    ".html": HTML,
+    ".htm": HTML,
+    ".xhtml": HTML,
+    ".txt": TEXT,
+    ".text": TEXT,
+    ".md": MARKDOWN,
+    ".markdown": MARKDOWN,
+}
+_HTML_STARTS = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<p", b"<div", b"<meta", b"<!--")
 
 
 @dataclass
@@ -38,3 +52,105 @@ class SourceDocument:
     docket: str | None = None
     document_number: str | None = None
     warnings: list[str] = field(default_factory=list)
+    encoding: str | None = None
+    """Character encoding a text file was decoded with (None for PDF and declared-charset HTML)."""
+
+    def page_of(self, offset: int) -> int | None:
+        """1-based page holding text offset `offset`, None for unpaged documents."""
+        if not self.page_starts:
+            return None
+        low, high = 0, len(self.page_starts) - 1
+        while low < high:
+            mid = (low + high + 1) // 2
+            if self.page_starts[mid] <= offset:
+                low = mid
+            else:
+                high = mid - 1
+        return low + 1
+
+
+def media_type_of(data: bytes, path: str) -> str:
+    """Media type from magic bytes first (a mislabelled PDF is still a PDF), then the extension."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if data[:1024].lstrip().startswith(b"%PDF-"):
+        return PDF
+    suffix = PurePosixPath(path).suffix.lower()
+    if suffix in _BY_SUFFIX and _BY_SUFFIX[suffix] != PDF:
+        return _BY_SUFFIX[suffix]
+    if head.startswith(_HTML_STARTS):
+        return HTML
+    return _BY_SUFFIX.get(suffix, TEXT)
+
+
+def _read_pdf(data: bytes, path: str, pdf_engine: str) -> SourceDocument:
+    from pipeline.ingest.pdf import read_pdf
+
+    pdf = read_pdf(data, path, pdf_engine)
+    stamp = pdf.stamp
+    return SourceDocument(
+        path=path,
+        media_type=PDF,
+        text=pdf.text,
+        page_starts=pdf.page_starts,
+        pages=pdf.pages,
+        filed=stamp.filed if stamp else None,
+        docket=stamp.docket if stamp else None,
+        document_number=stamp.document_number if stamp else None,
+        warnings=pdf.warnings,
+    )
+
+
+def _read_html(data: bytes, path: str) -> SourceDocument:
+    from pipeline.ingest.html import read_html
+
+    page = read_html(data)
+    return SourceDocument(
+        path=path,
+        media_type=HTML,
+        text=page.text,
+        title=page.title,
+        published=page.published,
+        url=page.url,
+        warnings=page.warnings,
+    )
+
+
+def _read_text(data: bytes, path: str, media_type: str) -> SourceDocument:
+    from pipeline.ingest.text import read_text
+
+    plain = read_text(data)
+    stamp = plain.stamp
+    return SourceDocument(
+        path=path,
+        media_type=media_type,
+        text=plain.text,
+        encoding=plain.encoding,
+        filed=stamp.filed if stamp else None,
+        docket=stamp.docket if stamp else None,
+        document_number=stamp.document_number if stamp else None,
+        warnings=plain.warnings,
+    )
+
+
+def read_document(data: bytes, path: str, *, pdf_engine: str = "auto", sidecar: dict | None = None) -> SourceDocument:
+    """Text and metadata of one input file; raises IngestError when it cannot be read at all.
+
+    Format modules are imported on first use so that importing the package stays cheap.
+    An empty result always carries a warning: downstream code must be able to tell "nothing
+    found" from "nothing readable".
+    """
+    media_type = media_type_of(data, path)
+    if media_type == PDF:
+        doc = _read_pdf(data, path, pdf_engine)
+    elif media_type == HTML:
+        doc = _read_html(data, path)
+    else:
+        doc = _read_text(data, path, media_type)
+    if not doc.text.strip() and not any(w.startswith("needs_ocr") for w in doc.warnings):
+        doc.warnings.append("empty: no text extracted")
+    if sidecar:
+        values, warnings = sidecar_values(sidecar)
+        for key, value in values.items():
+            setattr(doc, key, value)
+        doc.warnings.extend(warnings)
+    return doc

@@ -1,0 +1,77 @@
+"""JUDGE component: table of hits and near-misses on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from extractors.data import read_tsv
+from extractors.spans import entities, normalized
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("docketflow_courts")
+    pipeline.add_pipe("docketflow_judges")
+    return pipeline
+
+
+def judge_keys(nlp, text: str) -> set[str]:
+    return {span.kb_id_ for span in entities(nlp(text), "JUDGE")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("U.S. District Judge Ana Ruiz of the Northern District of Texas ruled.", {"Ana Ruiz"}),
+        ("Senior Judge Omar Bell wrote separately.", {"Omar Bell"}),
+        ("Chief Judge Lena Ortiz granted the stay.", {"Lena Ortiz"}),
+        ("Magistrate Judge Susan van Keulen resolved the dispute.", {"Susan van Keulen"}),
+        ("Justice Tamar Hale dissented.", {"Tamar Hale"}),
+        ("Immigration Judge Paul Nix denied relief.", {"Paul Nix"}),
+        ("[Hon. Maria T. Quill, U.S. District Judge]", {"Maria T. Quill"}),
+        ("Before TOLLIVER, MASON, and GREER, Circuit Judges.", {"Tolliver", "Mason", "Greer"}),
+        ("Before\n  Pratt, Circuit Judge,\n  Dunmore, Senior Circuit Judge,\n  and Vail, Circuit Judge.",
+         {"Pratt", "Dunmore", "Vail"}),
+        ("QUILLEN, Circuit Judge. We must decide a narrow question.", {"Quillen"}),
+        ("FARRIS, Appellate Immigration Judge:\nThe respondent appeals.", {"Farris"}),
+        ("  HOLLIS, J.\nThe petition is granted.", {"Hollis"}),
+        ("Marsh, C. J., Tran, J., and Ebbs, J., concurred.", {"Marsh", "Tran", "Ebbs"}),
+        ("We concur:\nDelacroix, J.", {"Delacroix"}),
+        ("IT IS SO ORDERED.\n______\nMARGO K. LINDQVIST\nUnited States District Judge", {"Margo K. Lindqvist"}),
+        ("HONORABLE PETER J. ASHWORTH, UNITED STATES DISTRICT JUDGE", {"Peter J. Ashworth"}),
+        ("Before: Grace P. Whitcomb, Circuit Judge.", {"Grace P. Whitcomb"}),
+        ("Judge Park of the United States Court of Appeals for the Second Circuit wrote.", {"Park"}),
+        ("District Judge Nora Vance heard the case. Judge Vance then ruled.", {"Nora Vance"}),
+        # near-misses
+        ("Except as noted, the judge agreed with the magistrate.", set()),
+        ("The judges of the district met in March.", set()),
+        ("An Immigration Judge granted the motion to terminate.", set()),
+        ("The Immigration Judge's decision is vacated.", set()),
+        ("Edgar Sloane, with whom Rita Moss was on brief, for appellant.", set()),
+        ("Roe v. Wade, 410 U.S. 113 (1973) (Rehnquist, J., dissenting).", set()),
+        ("Id. at 1166 (conc. opn. by Pashman, J.).", set()),
+        ("Counsel: Amy Lee, J. Anthony Kline and Jo Park for petitioners.", set()),
+        ("The U.S. Department of Justice Executive Office for Immigration Review appeared.", set()),
+        ("Accordingly, Judge of the Year awards were given.", set()),
+    ],
+)
+def test_judges(nlp, sentence, expected):
+    assert judge_keys(nlp, sentence) == expected
+
+
+def test_bare_surname_takes_the_full_name_from_elsewhere(nlp):
+    doc = nlp("Judge Chhabria ruled.\n\nVINCE CHHABRIA\nUnited States District Judge")
+    assert {s.kb_id_ for s in entities(doc, "JUDGE")} == {"Vince Chhabria"}
+
+
+def test_normalized_title_and_court(nlp):
+    doc = nlp("U.S. District Judge Ana Ruiz of the Northern District of California ruled.")
+    (span,) = entities(doc, "JUDGE")
+    assert normalized(span) == {"name": "Ana Ruiz", "title": "U.S. District Judge", "court": "cand"}
+
+
+@pytest.mark.parametrize("row", read_tsv("judges_titles.tsv"), ids=lambda r: r["title"])
+def test_title_examples(nlp, row):
+    assert judge_keys(nlp, row["example"]), row["example"]
