@@ -71,6 +71,12 @@ def citation_parenthetical(text: str, start: int, end: int, reach: int = 300) ->
     return bool(_BEFORE_PAREN_CITATION.search(text[max(0, open_at - 12) : open_at]))
 
 
+_JUDICIAL_BEFORE = re.compile(
+    r"\b(?:District|Magistrate|Bankruptcy|federal)\s+(?:Judge|judge|Court|court)\b[^.;]{0,70}$"
+)
+"""Words that make "the District of Columbia" a court, not the city: "U.S. District Judge X of the ..."."""
+
+
 @cache
 def _state_names() -> tuple[str, ...]:
     """U.S. states and territories as courts-db spells them, longest first so "West Virginia" beats "Virginia"."""
@@ -203,7 +209,7 @@ def _families() -> dict[str, _Family]:
                    rf"(?P<post>{states})\b)")
     return {
         "district": _Family(
-            re.compile(rf"\bDistrict\s+of\s+(?P<state>{states})\b(?!\s+Circuit)", re.IGNORECASE),
+            re.compile(rf"\bDistrict\s+of\s+(?P<state>{states}|Columbia)\b(?!\s+Circuit)", re.IGNORECASE),
             before=re.compile(
                 r"(?P<court>(?:United\s+States|U\.\s?S\.|Federal)\s+District\s+Court,?\s+(?:for\s+|of\s+)?"
                 r"(?:the\s+)?)?(?:(?P<dir>Northern|Southern|Eastern|Western|Central|Middle)\s+)?$",
@@ -293,7 +299,7 @@ class CourtFinder:
             yield CourtHit(m.start(), m.end(), self.alias_keys[" ".join(m[0].split()).lower()])
         for start, end, g in fam["district"].finditer(text):
             state = " ".join(g["state"].split()).lower()
-            if state == "district of columbia" and not g["court"]:
+            if state == "columbia" and not (g["court"] or _JUDICIAL_BEFORE.search(text[max(0, start - 90) : start])):
                 continue
             if _NOT_A_COURT_DISTRICT.search(text, max(0, start - 60), start):
                 continue

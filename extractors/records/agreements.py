@@ -21,7 +21,8 @@ from extractors.records.cues import first_label
 from extractors.records.parties import most_specific, related
 from extractors.records.view import DocView, Mention
 
-_GIVE = re.compile(r"\b(?:shar(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|giv(?:e|es|ing)|gave|disclos(?:e|es|ed|ing)|"
+_GIVE = re.compile(r"\b(?:ma(?:ke|kes|de|king)\s+(?:\w+\s+){0,4}?available|"
+                   r"shar(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|giv(?:e|es|ing)|gave|disclos(?:e|es|ed|ing)|"
                    r"transfer(?:s|red|ring)?|hand(?:s|ed|ing)?\s+over|turn(?:s|ed|ing)?\s+over|send(?:s|ing)?|sent|"
                    r"agreed\s+to\s+provide|exchange)\b", re.I)
 _GET = re.compile(r"\b(?:obtain(?:s|ed|ing)?|access(?:es|ed|ing)?|receiv(?:e|es|ed|ing)|s(?:eek|eeks|ought|eeking)|"
@@ -33,6 +34,9 @@ _RECIPIENT_BEFORE = re.compile(
     re.I,
 )
 _PROVIDER_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|U\.S\.\s+)?$|\bby\s+(?:the\s+)?$", re.I)
+_BETWEEN = re.compile(
+    r"\bbetween\s+(?:the\s+)?(?P<a>[A-Z][\w.&\- ]{1,60}?)\s+and\s+(?:the\s+)?(?P<b>[A-Z][\w.&\- ]{1,60}?)\b"
+)
 _PAIR = re.compile(r"(?P<a>[A-Z]{2,6})\s*[-‑–/]\s*(?P<b>[A-Z]{2,6})\s+(?:MOU|MOA|agreement|pact|relationship|deal|"
                    r"data[- ]sharing)", re.I)
 _SIGNED = re.compile(r"\b(?:signed|entered\s+into|executed|finalized|inked|dated)\b", re.I)
@@ -62,6 +66,21 @@ def _holders() -> dict[str, tuple[str, ...]]:
 
 _CLAUSE_BREAK = re.compile(r"[;—–]|,\s+(?:and|while|but|whereas)\s+|\s+while\s+")
 _COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:or|and|/|,)\s*(?:the\s+)?$")
+
+
+def _pair(view: DocView, start: int, end: int) -> tuple[str, str] | None:
+    """(provider, recipient) named as a pair: "the IRS-ICE MOU", "an MOU between the IRS and ICE"."""
+    sentence = view.text[start:end]
+    agencies = view.within("AGENCY", start, end)
+    for pattern in (_PAIR, _BETWEEN):
+        match = pattern.search(sentence)
+        if not match:
+            continue
+        a = [m.key for m in agencies if match.start("a") <= m.start - start < match.end("a")]
+        b = [m.key for m in agencies if match.start("b") <= m.start - start < match.end("b")]
+        if a and b and not related(a[0], b[0]) and (pattern is _BETWEEN or first_label("instrument", sentence)):
+            return a[0], b[0]
+    return None
 
 
 def _clauses(view: DocView, start: int, end: int) -> list[tuple[int, int]]:
@@ -134,11 +153,10 @@ def sentence_arrangements(view: DocView, start: int, end: int) -> list[Arrangeme
     if not view.within("AGENCY", start, end) or not (instrument or _GIVE.search(sentence) or _GET.search(sentence)):
         return []
     categories = view.within("DATA_CATEGORY", start, end)
-    pair = _PAIR.search(sentence)
-    agencies = {m.key for m in view.within("AGENCY", start, end)}
-    if pair and {pair.group("a"), pair.group("b")} <= agencies:
+    pair = _pair(view, start, end)
+    if pair:
         keys = list(dict.fromkeys(c.key for c in categories))
-        return _group(view, sentence, {pair.group("a"): keys}, [pair.group("b")], False, instrument, (start, end))
+        return _group(view, sentence, {pair[0]: keys}, [pair[1]], False, instrument, (start, end))
     clauses = [(c, _roles(view, c)) for c in _clauses(view, start, end)]
     all_recipients = [m for _, roles in clauses for m in roles["recipient"]]
     found: list[Arrangement] = []

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from extractors.dates import document_date
 from extractors.records import court_meta
 from extractors.records.agreements import default_purpose, sentence_arrangements
+from extractors.records.cues import first_label
 from extractors.records.data_split import drop_containers, effect_of, split_categories
 from extractors.records.decisions import Decision, opinion_decisions, order_decisions
 from extractors.records.evidence import EvidenceSet
@@ -95,6 +96,25 @@ class _Draft:
         )
 
 
+_DECRETAL = re.compile(r"\bORDERED\b|\benjoined\b|\bshall\b|\bmay\s+(?:not\s+|continue\s+to\s+)?(?:share|disclose|"
+                       r"provide|transfer|use)\b|\bprohibited\b|\bbarred\b", re.I)
+
+
+def _decretal_followers(view: DocView, decision: Decision, starts: set[int]) -> list[tuple[int, int]]:
+    """Sentences that spell out what a decision orders: the next few in its paragraph that say "enjoined",
+    "may share", "shall" ..., up to the next decision or a blank line."""
+    followers = []
+    index = view.sentences.index_at(decision.start) + 1
+    previous_end = decision.end
+    for start, end in view.sentences.bounds[index: index + 4]:
+        if start in starts or "\n\n" in view.text[previous_end:start].replace(" ", ""):
+            break
+        if _DECRETAL.search(view.text[start:end]):
+            followers.append((start, end))
+        previous_end = end
+    return followers
+
+
 def _head_date(view: DocView) -> str | None:
     """The first full date under the caption (an opinion's date line), when nothing better dates it."""
     head_end = max(2000, len(view.text) // 20)
@@ -117,14 +137,19 @@ def _court_holdings(view: DocView, doc: Doc, kind: str, source_date: str | None)
     docket = court_meta.caption_docket(view)
     name = court_meta.case_name(view)
     holdings = []
+    starts = {d.start for d in decisions}
     for index, decision in enumerate(decisions):
         draft = _Draft(EvidenceSet(view.doc_id, view.text, view.page_of), court=court, judge=judge,
                        decided=decided, docket=docket, motion=decision.motion, disposition=decision.disposition,
                        verbs=view.text[decision.start:decision.end])
         draft.evidence.add(decision.start, decision.end, "motion", "disposition")
-        draft.read(view, [(decision.start, decision.end)])
+        draft.read(view, [(decision.start, decision.end), *_decretal_followers(view, decision, starts)])
         holdings.append(draft.holding(view, index, decision.cue, name))
     return holdings
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’]*,\s*$")
+"""The place before a news dateline's date ("SAN FRANCISCO, Oct. 15 -"): that date is the article's."""
 
 
 def _news_holding(view: DocView, index: int, ruling: Ruling) -> Holding:
@@ -132,7 +157,8 @@ def _news_holding(view: DocView, index: int, ruling: Ruling) -> Holding:
     draft = _Draft(EvidenceSet(view.doc_id, view.text, view.page_of), court=ruling.court, judge=ruling.judge,
                    motion=motion, disposition=disposition, verbs=" ".join(ruling.verbs))
     start, end = ruling.first
-    dates = view.within("DATE", start, end)
+    dates = [d for d in view.within("DATE", start, end) if not _DATELINE.match(view.text[start:d.start])]
+    dates.sort(key=lambda d: not d.normalized.get("relative"))
     if dates:
         draft.decided = dates[0].key
         draft.evidence.add(start, end, "decided")
@@ -160,24 +186,45 @@ def _agreements(view: DocView) -> list[Agreement]:
                                           ("legal_basis", arrangement.legal_basis),
                                           ("signed", arrangement.signed), ("status", arrangement.status)) if v])
             records.append(from_arrangement(view.doc_id, arrangement, evidence.records()))
-    return merge_document(records)
+    return _legal_basis(view, merge_document(records))
+
+
+def _legal_basis(view: DocView, agreements: list[Agreement]) -> list[Agreement]:
+    """Statutes cited in sentences about an agreement's instrument ("the memorandum of understanding
+    violates 26 U.S.C. § 6103(i)(2)") that name one of its providers, or no agency at all."""
+    out = []
+    for agreement in agreements:
+        basis = list(agreement.legal_basis)
+        for start, end in view.sentences if agreement.instrument else []:
+            sentence = view.text[start:end]
+            agencies = view.keys("AGENCY", start, end)
+            if (first_label("instrument", sentence) == agreement.instrument
+                    and (not agencies or overlap(agencies, agreement.providers))):
+                basis += view.keys("STATUTE", start, end)
+        out.append(agreement.model_copy(update={"legal_basis": list(dict.fromkeys(basis))}))
+    return out
 
 
 def _link(holdings: list[Holding], agreements: list[Agreement]) -> tuple[list[Holding], list[Agreement]]:
-    """Point each holding at the agreement whose parties it names; the agreement then carries what the
-    decision let through and, when it let something through, no longer the data it barred."""
+    """Point each holding at the agreement whose parties it names (or the only one going to a recipient it
+    names); the agreement then carries what the decision let through and, when it let something through,
+    no longer the data it barred."""
     linked = []
     for holding in holdings:
+        to_recipient = [a for a in agreements if overlap(holding.agencies, a.recipients)]
         for i, agreement in enumerate(agreements):
-            if overlap(holding.agencies, agreement.providers) and overlap(holding.agencies, agreement.recipients):
-                holding = holding.model_copy(update={"agreement": agreement.id})
-                update: dict[str, object] = {}
-                if holding.data_permitted:
-                    shared = [*agreement.data_categories, *holding.data_permitted]
-                    update["data_categories"] = drop_containers(k for k in shared if k not in holding.data_barred)
-                if holding.effect:
-                    update["status"] = EFFECT_STATUS[holding.effect]
-                agreements[i] = agreement.model_copy(update=update)
+            if agreement not in to_recipient:
+                continue
+            if len(to_recipient) > 1 and not overlap(holding.agencies, agreement.providers):
+                continue
+            holding = holding.model_copy(update={"agreement": agreement.id})
+            update: dict[str, object] = {}
+            if holding.data_permitted:
+                shared = [*agreement.data_categories, *holding.data_permitted]
+                update["data_categories"] = drop_containers(k for k in shared if k not in holding.data_barred)
+            if holding.effect:
+                update["status"] = EFFECT_STATUS[holding.effect]
+            agreements[i] = agreement.model_copy(update=update)
         linked.append(holding)
     return linked, agreements
 

@@ -30,7 +30,9 @@ _LOWER_COURT = re.compile(r"(?:appeal\s+from|on\s+appeal|review\s+of|from\s+the|
                           re.I)
 _VERSUS = re.compile(r"^[^\S\n]*(?:v\.?|vs\.?|versus|against)[ \t]*$", re.M | re.I)
 _ROLE = re.compile(
-    r"^(?:plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|[-–,\s]|and|et\s+al\.?)+$", re.I
+    r"^(?:plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|interveners?|[-–,;.\s]|and|"
+    r"et\s+al\.?)+$",
+    re.I,
 )
 
 
@@ -90,7 +92,7 @@ def _party(lines: list[str], upward: bool = False) -> str | None:
         return None
     if upward:
         parts.reverse()
-    name = re.sub(r",?\s*et\s+al\.?,?$", "", " ".join(parts), flags=re.I).strip(" ,")
+    name = re.sub(r"[,;]?\s*et\s+al\.?,?$", "", " ".join(parts), flags=re.I).strip(" ,;")
     return name.title() if name.isupper() else name
 
 
