@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.ingest.sidecar import is_sidecar
+
 SUPPORTED = {".pdf", ".html", ".htm", ".xhtml", ".txt", ".md", ".text"}
-SIDECAR_SUFFIX = ".meta.json"
 
 
 @dataclass(frozen=True)
@@ -22,10 +23,6 @@ class InputFile:
     @property
     def supported(self) -> bool:
         return self.path.suffix.lower() in SUPPORTED
-
-    @property
-    def sidecar(self) -> Path:
-        return self.path.with_name(self.path.name + SIDECAR_SUFFIX)
 
 
 def discover(roots: list[Path] | tuple[Path, ...]) -> Iterator[InputFile]:
@@ -42,8 +39,8 @@ def discover(roots: list[Path] | tuple[Path, ...]) -> Iterator[InputFile]:
         for dirpath, dirnames, filenames in os.walk(root):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in filenames:
-                if name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
-                    continue
                 path = Path(dirpath) / name
+                if name.startswith(".") or is_sidecar(path):
+                    continue
                 found.append(InputFile(path, path.relative_to(root).as_posix()))
         yield from sorted(found, key=lambda f: f.relpath)

@@ -53,6 +53,7 @@ class _Ingested:
     sha256: str
     size: int
     source: SourceDocument
+    kind: str
 
 
 def _error(file: InputFile, stage: str, exc: BaseException, sha256: str | None = None) -> Outcome:
@@ -72,7 +73,7 @@ def _ingest(file: InputFile, settings: RunSettings) -> _Ingested | Outcome:
         source = read_document(data, file.relpath, pdf_engine=settings.pdf_engine, sidecar=read_sidecar(file.path))
     except Exception as exc:  # one bad file must not stop the run
         return _error(file, "ingest", exc, sha256)
-    return _Ingested(file, sha256, len(data), source)
+    return _Ingested(file, sha256, len(data), source, detect_kind(source.text, source.kind, source.media_type))
 
 
 def _iso_date(value: str | None) -> date | None:
@@ -87,7 +88,7 @@ def _make_doc(item: _Ingested, settings: RunSettings) -> Doc:
     doc = build_nlp(settings.spacy_model).make_doc(src.text)
     doc._.docketflow = DocContext(
         anchor_date=_iso_date(src.published) or _iso_date(src.filed),
-        kind=src.kind,
+        kind=item.kind,
         title=src.title,
         docket=src.docket,
         page_starts=list(src.page_starts),
@@ -98,7 +99,7 @@ def _make_doc(item: _Ingested, settings: RunSettings) -> Doc:
 def _outcome(item: _Ingested, doc: Doc) -> Outcome:
     """The document record with its holdings and the arrangements it describes."""
     src = item.source
-    kind = detect_kind(src.text, src.kind, src.media_type)
+    kind = item.kind
     records = build_records(doc, item.sha256, kind, src.filed or src.published)
     document = Document(
         doc_id=item.sha256,

@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 
 from pipeline.cli import main
-from pipeline.discover import SIDECAR_SUFFIX
 from pipeline.flow import execute
+from pipeline.ingest import is_sidecar
 from pipeline.process import process_batch
 from pipeline.settings import RunSettings
 from tests.conftest import RAW
@@ -34,8 +34,7 @@ def raw_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_every_sample_is_a_document(raw_output: Path) -> None:
-    samples = sorted(p.name for p in RAW.iterdir() if not p.name.endswith(SIDECAR_SUFFIX)
-                     and not p.name.startswith("."))
+    samples = sorted(p.name for p in RAW.iterdir() if not is_sidecar(p) and not p.name.startswith("."))
     documents = _lines(raw_output / "documents.jsonl")
     assert sorted(d["source"]["path"] for d in documents) == samples
     assert _lines(raw_output / "errors.jsonl") == []

@@ -52,7 +52,15 @@ def _judge_key(view: DocView, name: str) -> str:
     for mention in view.mentions("JUDGE"):
         if mention.key.split()[-1].lower() == last:
             return mention.key
-    return " ".join(w.capitalize() if w.isupper() else w for w in name.split())
+    return " ".join(_name_case(w) for w in name.split())
+
+
+def _name_case(word: str) -> str:
+    """"CYR" -> "Cyr", "McAULIFFE" -> "McAuliffe"; mixed-case words ("van", "DiClerico") stay."""
+    letters = [c for c in word if c.isalpha()]
+    if sum(c.isupper() for c in letters) <= len(letters) * 0.6:
+        return word
+    return re.sub(r"\bMc([a-z])", lambda m: "Mc" + m.group(1).upper(), word.title())
 
 
 def author_judge(view: DocView, kind: str) -> str | None:

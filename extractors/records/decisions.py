@@ -28,7 +28,8 @@ _ITEM = re.compile(
 )
 _PASSIVE = re.compile(
     r"(?P<motion>\b(?:motion|application|request|petition|stipulation|appeal|judgment|order|decision|stay|"
-    r"injunction)s?\b[^.;:]{0,220}?)\s+(?:is|are|shall\s+be|be|hereby\s+is)\s+(?:hereby\s+|therefore\s+|"
+    r"injunction|denial|dismissal|conviction|sentence|ruling)s?\b[^;:]{0,220}?)\s+(?:is|are|shall\s+be|must\s+be|should\s+be|"
+    r"be|hereby\s+is)\s+(?:hereby\s+|therefore\s+|"
     r"accordingly\s+|respectfully\s+)?(?P<disp>(?:(?:granted|denied|affirmed|reversed|vacated|remanded|"
     r"dismissed|sustained|discharged|lifted|dissolved|modified|stayed)(?:\s+in\s+part)?[\s,;]*(?:and\s+)?){1,4})",
     re.I,
@@ -50,11 +51,15 @@ _STANDALONE = re.compile(
     r"^[^\S\n]*(?P<line>(?:(?:The\s+)?(?:Judgment|Order|Decision|Petition(?:\s+for\s+review)?|Appeal|Orders?)\s+"
     r"(?:is\s+|are\s+)?)?(?:AFFIRMED|REVERSED|VACATED|REMANDED|DISMISSED|DENIED|GRANTED|Affirmed|Reversed|"
     r"Vacated|Remanded|Dismissed|Denied|Granted|affirmed|reversed|vacated|remanded|dismissed|denied|granted)"
-    r"\b[^\n]{0,100}?[.])[ \t]*$",
+    r"\b[^\n]{0,100}?[.])(?:[^\S\n]+See\b[^\n]{0,60})?[^\S\n]*$",
     re.M,
 )
-_WE = re.compile(r"\b[Ww]e\s+(?:therefore\s+|thus\s+|accordingly\s+|hereby\s+)?"
-                 r"(?P<disp>affirm|reverse|vacate|remand|dismiss|deny|grant)\b(?P<rest>[^.;]{0,160})")
+_WE = re.compile(r"\b[Ww]e\s+(?:(?:therefore|thus|accordingly|hereby|must|now)\s+)?"
+                 r"(?P<disp>(?i:affirm|reverse|vacate|remand|dismiss|deny|grant))\b(?P<rest>[^.;]{0,160})")
+_APPELLATE = frozenset({"affirmed", "reversed", "vacated", "remanded"})
+_APPELLATE_PASSIVE = re.compile(r"\b(?:is|are|must\s+be|should\s+be|be|stands)\s+(?:hereby\s+|therefore\s+|"
+                                r"accordingly\s+)?(?P<disp>affirmed|reversed|vacated|set\s+aside)\b", re.I)
+"""A closing disposition whatever its subject: "The denial of discretionary relief is affirmed."""
 _HYPOTHETICAL = re.compile(r"\b(if|whether|unless|should|would|to\s+the\s+extent|once|until|when)\b[^.;]{0,80}$",
                            re.I)
 _LOWER_RULING = re.compile(r"(?:the\s+)?(?:district\s+court['’]s\s+)?(?:judgment|order|decision|ruling)\b", re.I)
@@ -174,6 +179,10 @@ def _closing_cue(text: str, sentences: Sentences) -> Decision | None:
             candidates.append((2, Decision("appeal", disposition, s, e, "closing", "appeal")))
     for s, e in sentences.bounds[sentences.index_at(tail_from):]:
         sentence = text[s:e]
+        for match in _APPELLATE_PASSIVE.finditer(sentence):
+            if not _HYPOTHETICAL.search(sentence[: match.start()]):
+                disposition = disposition_of(match.group("disp").replace("set aside", "vacated"))
+                candidates.append((1, Decision("appeal", disposition or "other", s, e, "closing", "appeal")))
         for match in _WE.finditer(sentence):
             if _HYPOTHETICAL.search(sentence[: match.start()]):
                 continue
@@ -184,7 +193,8 @@ def _closing_cue(text: str, sentences: Sentences) -> Decision | None:
             if d.motion == "appeal" or _LOWER_RULING.match(d.subject):
                 candidates.append((1, Decision("appeal", d.disposition, s, e, "closing", "appeal")))
             elif d.motion == "other":
-                candidates.append((1, d))
+                motion = "appeal" if d.disposition in _APPELLATE else "other"
+                candidates.append((1, Decision(motion, d.disposition, s, e, "closing", d.subject)))
     if not candidates:
         return None
     best = max(c[0] for c in candidates)

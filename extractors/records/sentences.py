@@ -15,7 +15,9 @@ from functools import cache
 from extractors.data import read_lines
 
 _PERIOD_BREAK = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9§])")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n(?=\s*(?:[^\sa-z]|$))")
+"""A blank line ends a sentence unless the text goes on in lower case: double-spaced court text puts blank
+lines inside sentences ("the petition must\n\nbe denied")."""
 _HEADING_END = re.compile(r"(?m)^[^\n]{1,70}?[^\s.,;:\-—–(\[]$\n(?=[ \t]*[\"“(\[]?[A-Z0-9§])")
 """A short line without closing punctuation before a capitalized line: a heading or caption line."""
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’]*)\.$")
