@@ -1,7 +1,123 @@
-"""DATE mentions (placeholder until the component is written)."""
+"""DATE mentions: every calendar date or month-year a document names, as ISO keys.
+
+Candidates come from one compiled regex (`date_parsing`); this module decides which of them are
+dates of this document's story (not another case's citation, a docket number or "May" the verb),
+and gives yearless ones a year: from a year sharing the phrase ("September-October 1978"), from
+the year the narrative is in ("In October of 2007 ... on October 18"), or, in news and for
+relative words, from the document's own date (`date_resolve`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from extractors.date_parsing import Mention, Part, find_mentions
+from extractors.date_resolve import month_day, month_only, points_forward, weekday
+from extractors.spans import add_entity, context, entities, in_citation
+
+_DOCUMENT_DATE = "docketflow_document_date"
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """Context tests around a candidate, compiled once per process."""
+    return {
+        # Words between two mentions that make them one phrase sharing a year ("May and June 2019").
+        "link": re.compile(r"\s*(?:[-–—/&,]|and|or|to|through|until)\s*(?:and\s+|or\s+)?"),
+        # A bare month ("in November") is only a date after one of these words.
+        "month_cue": re.compile(
+            r"\b(?:in|since|until|till|by|during|from|through|before|after|between|of|last|next|this"
+            r"|early|late|mid|end|beginning|on)[\s-]*$",
+            re.IGNORECASE,
+        ),
+        # The text inside "(" before a date that makes it a citation parenthetical: "(C.D. Cal. ", "(9th Cir. ".
+        "court_paren": re.compile(r"\((?:[A-Z0-9][\w.&'’]*[.,]?\s+)+$"),
+        # "I. & N. Dec.", "I&N Dec." and other reporters: an abbreviated month right after an initial.
+        "reporter": re.compile(r"(?:\b[A-Z]\.|&\s?N)\s*$"),
+        "prev_word": re.compile(r"(\w+)\W*$"),
+        "sentence_end": re.compile(r"[.!?:\n]\s*$"),
+        # "Monday through Friday" names a span of weekdays, not a day.
+        "weekday_range_after": re.compile(r"\s*(?:-|–|through|to)\s*[A-Z][a-z]+day\b"),
+        "weekday_range_before": re.compile(r"\b[A-Z][a-z]+day\s*(?:-|–|through|to)\s*$"),
+        # Labels that introduce the document's own date in a caption or signature block.
+        "signed": re.compile(
+            r"(?:\b(?:dated|decided|signed|entered)\s*:\s*|^\s*(?:dated|date|decided|signed|entered)\b[\s:,]*"
+            r"(?:this|on)?\s*)$",
+            re.IGNORECASE,
+        ),
+        "filed": re.compile(r"\bfiled\s*:?\s*$", re.IGNORECASE),
+    }
+
+
+_WEEKDAY_LEADS = frozenset({"on", "by", "since", "until", "last", "next", "this", "before", "after", "through"})
+
+
+def _is_citation_date(text: str, mention: Mention) -> bool:
+    """A date that closes a court parenthetical: "(C.D. Cal. Oct. 18, 2016)", "(B.I.A. Jan. 11, 2007)"."""
+    before = text[max(0, mention.start - 60) : mention.start]
+    opening = before.rfind("(")
+    if opening < 0 or ")" in before[opening:] or not text[mention.end : mention.end + 3].lstrip().startswith(")"):
+        return False
+    return _patterns()["court_paren"].search(before[opening:]) is not None
+
+
+def _is_reporter(text: str, mention: Mention) -> bool:
+    """ "22 I. & N. Dec. 13": the month abbreviation is part of a reporter's name."""
+    return (
+        mention.form in ("mdy", "month")
+        and _patterns()["reporter"].search(text[max(0, mention.start - 8) : mention.start]) is not None
+    )
+
+
+def _weekday_ok(text: str, mention: Mention) -> bool:
+    """A weekday not named as part of a holiday ("Cyber Monday") or a span ("Monday through Friday")."""
+    before = text[max(0, mention.start - 30) : mention.start]
+    if _patterns()["weekday_range_after"].match(text, mention.end) or _patterns()["weekday_range_before"].search(
+        before
+    ):
+        return False
+    word = _patterns()["prev_word"].search(before)
+    if not word or not word[1][0].isupper() or word[1].lower() in _WEEKDAY_LEADS:
+        return True
+    return _patterns()["sentence_end"].search(before, 0, word.start(1)) is not None  # "... Monday." opens it
+
+
+def _keep(doc: Doc, text: str, mention: Mention, dockets: list[tuple[int, int]]) -> bool:
+    """Whether a candidate is a date of this document rather than part of a citation or number.
+
+    `text` is `doc.text`, passed in because spaCy rebuilds that string from the tokens on every access.
+    """
+    if in_citation(doc, mention.start, mention.end) or any(s < mention.end and mention.start < e for s, e in dockets):
+        return False
+    if mention.form in ("weekday", "rel"):
+        # Opinions narrate past events; "on Monday" there is not relative to the decision date.
+        return context(doc).kind != "opinion" and (mention.form == "rel" or _weekday_ok(text, mention))
+    return not (_is_citation_date(text, mention) or _is_reporter(text, mention))
+
+
+def _share_years(text: str, mentions: list[Mention]) -> None:
+    """Give a yearless mention the year of the dated one it is joined to ("September-October 1978")."""
+    link = _patterns()["link"]
+    for i in range(len(mentions) - 2, -1, -1):
+        here, after = mentions[i], mentions[i + 1]
+        year = after.parts[0].year if after.parts else None
+        if year and here.parts and here.parts[-1].year is None and link.fullmatch(text, here.end, after.start):
+            here.parts = [replace(p, year=year) for p in here.parts]
+
+
+def _bare_month_ok(text: str, mention: Mention) -> bool:
+    """ "in November" is a date; "April Smith" or "August Term" is not."""
+    return _patterns()["month_cue"].search(text, max(0, mention.start - 20), mention.start) is not None
+
+
+def _key(part: Part, year: int) -> str:
+    return f"{year:04d}-{part.month:02d}" + (f"-{part.day:02d}" if part.day else "")
 
 
 class DateFinder:
@@ -11,7 +127,106 @@ class DateFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        ctx = context(doc)
+        text = doc.text
+        found = find_mentions(text)
+        anchor = ctx.anchor_date or _cached_own_date(doc, text, found)
+        dockets = [(s.start_char, s.end_char) for s in entities(doc, "DOCKET")]
+        mentions = [m for m in found if _keep(doc, text, m, dockets)]
+        _share_years(text, mentions)
+        narrative_year = None  # the year of the last explicit date: the year the story is in
+        for mention in mentions:
+            # In a document telling a dated story (an opinion's facts), a yearless "October 18" belongs
+            # to the story's year and a bare "on Monday" cannot be placed; news speaks from its own date.
+            in_story = ctx.kind != "news" and narrative_year is not None
+            if not mention.parts:
+                if not in_story:
+                    self._add_relative(doc, text, mention, anchor)
+                continue
+            for part in mention.parts:
+                if part.year is not None:
+                    self._add(doc, text, part, part.year, None)
+                    if mention.form not in ("numeric", "iso"):  # page stamps do not move the story
+                        narrative_year = part.year
+                elif part.day is None and mention.form == "month" and not _bare_month_ok(text, mention):
+                    continue
+                elif in_story:
+                    self._add(doc, text, part, narrative_year, f"{narrative_year:04d}")
+                elif anchor is not None:
+                    forward = points_forward(text, part.start)
+                    if part.day is None:
+                        year, _ = month_only(anchor, part.month, forward)
+                    else:
+                        year = month_day(anchor, part.month, part.day, forward).year
+                    self._add(doc, text, part, year, anchor.isoformat())
         return doc
+
+    @staticmethod
+    def _add(doc: Doc, text: str, part: Part, year: int, resolved_from: str | None) -> None:
+        """`resolved_from` is the anchor (or the narrative's year) a yearless mention was placed by."""
+        normalized = {
+            "text": text[part.start : part.end],
+            "resolved_from": resolved_from,
+            "relative": resolved_from is not None,
+        }
+        add_entity(doc, part.start, part.end, "DATE", _key(part, year), normalized)
+
+    @staticmethod
+    def _add_relative(doc: Doc, text: str, mention: Mention, anchor: date | None) -> None:
+        """Weekdays and yesterday/tomorrow: dropped when the document has no date to count from."""
+        if anchor is None:
+            return
+        if mention.weekday is None:
+            day = date.fromordinal(anchor.toordinal() + (mention.shift or 0))
+        else:
+            lead = _patterns()["prev_word"].search(text, max(0, mention.start - 12), mention.start)
+            lead_word = lead[1].lower() if lead else ""
+            forward = lead_word == "next" or (lead_word != "last" and points_forward(text, mention.start))
+            day = weekday(anchor, mention.weekday, forward)
+        normalized = {"text": text[mention.start : mention.end], "resolved_from": anchor.isoformat(), "relative": True}
+        add_entity(doc, mention.start, mention.end, "DATE", day.isoformat(), normalized)
+
+
+def document_date(doc: Doc) -> date | None:
+    """The date the document gives itself, for when the caller knows none (and for the record builder).
+
+    In order: a signed/decided date ("Dated: December 9, 2009", "Decided: May 2, 2008", "this 9th day
+    of December, 2009"; the last one wins, since a court signs after the parties), a date alone on
+    its line (the line under an opinion's caption), a "Filed 12/02/20" stamp. Kept on the doc, so
+    asking again costs nothing.
+    """
+    return _cached_own_date(doc, doc.text, None)
+
+
+def _cached_own_date(doc: Doc, text: str, mentions: list[Mention] | None) -> date | None:
+    """`document_date`, reusing the component's mentions so the text is scanned once."""
+    if _DOCUMENT_DATE not in doc.user_data:
+        found = find_mentions(text) if mentions is None else mentions
+        doc.user_data[_DOCUMENT_DATE] = _own_date(text, found)
+    return doc.user_data[_DOCUMENT_DATE]
+
+
+def _own_date(text: str, mentions: list[Mention]) -> date | None:
+    """The ranking behind `document_date`."""
+    signed: list[date] = []
+    alone: list[date] = []
+    filed: list[date] = []
+    for mention in mentions:
+        part = mention.parts[0] if len(mention.parts) == 1 else None
+        if part is None or part.day is None or part.year is None:
+            continue
+        found = date(part.year, part.month, part.day)
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        line_end = text.find("\n", mention.end)
+        after = text[mention.end : line_end if line_end >= 0 else len(text)]
+        before = text[line_start : mention.start]
+        if mention.form == "dayof" or _patterns()["signed"].search(before):
+            signed.append(found)
+        elif not before.strip() and not after.strip():
+            alone.append(found)
+        elif _patterns()["filed"].search(before):
+            filed.append(found)
+    return signed[-1] if signed else (alone or filed or [None])[0]
 
 
 @Language.factory("docketflow_dates")

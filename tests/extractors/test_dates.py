@@ -1,0 +1,136 @@
+"""DATE component: sentences of our own, each with the document's date, and the keys expected.
+
+Hits and near-misses sit side by side so that a rule loosened for one shows up in the other.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+
+from extractors.dates import document_date
+from extractors.spans import DocContext, add_entity, entities, normalized
+
+TUESDAY = date(2025, 12, 30)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("docketflow_dates")
+    return pipeline
+
+
+def run(nlp, text: str, anchor: date | None = None, kind: str | None = None, dockets=()):
+    doc = nlp.make_doc(text)
+    doc._.docketflow = DocContext(anchor_date=anchor, kind=kind)
+    for docket in dockets:
+        start = text.index(docket)
+        add_entity(doc, start, start + len(docket), "DOCKET", docket)
+    return nlp(doc)
+
+
+def keys(doc) -> list[str]:
+    return [span.kb_id_ for span in entities(doc, "DATE")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "expected"),
+    [
+        # Explicit dates in their common spellings.
+        ("The hearing was held on January 3, 1978, in Boston.", None, ["1978-01-03"]),
+        ("The motion was filed Jan. 27, 2025 by the plaintiffs.", None, ["2025-01-27"]),
+        ("The notice issued Sept. 4, 2019.", None, ["2019-09-04"]),
+        ("DATED: DECEMBER 9, 2009", None, ["2009-12-09"]),
+        ("The clerk stamped it 08/12/25 and 12/1/2020.", None, ["2025-08-12", "2020-12-01"]),
+        ("The record shows 2025-12-30 as the entry date.", None, ["2025-12-30"]),
+        ("He arrived on 18 October 2007 by bus.", None, ["2007-10-18"]),
+        ("A photo taken Monday, Jan. 27, 2025, shows the office.", TUESDAY, ["2025-01-27"]),
+        ("SO ORDERED this 9th day of December, 2009.", None, ["2009-12-09"]),
+        ("Entered on the 4th day of May, two thousand twenty-two.", None, ["2022-05-04"]),
+        ("Witness my hand this first day of March, nineteen ninety-nine.", None, ["1999-03-01"]),
+        # Month-year mentions, alone and joined.
+        ("The loan closed in April 1978 after a long delay.", None, ["1978-04"]),
+        ("The storm of February, 1978 flooded the yard.", None, ["1978-02"]),
+        ("In October of 2007 the unit was reassigned.", None, ["2007-10"]),
+        ("Funds moved in September-October 1978.", None, ["1978-09", "1978-10"]),
+        ("Funds moved in September and October 1978.", None, ["1978-09", "1978-10"]),
+        ("Sessions ran on March 4 and 5, 2021.", None, ["2021-03-04", "2021-03-05"]),
+        # Relative to the document's date (published Tuesday 2025-12-30).
+        ("A federal judge on Monday lifted the order.", TUESDAY, ["2025-12-29"]),
+        ("The agency said Tuesday it would comply.", TUESDAY, ["2025-12-23"]),
+        ("The hearing will resume on Friday.", TUESDAY, ["2026-01-02"]),
+        ("The union voted last Wednesday to strike.", TUESDAY, ["2025-12-24"]),
+        ("Both agencies filed notices in November.", TUESDAY, ["2025-11"]),
+        ("The rule was published yesterday.", TUESDAY, ["2025-12-29"]),
+        ("Data sharing may begin on January 6 under the order.", TUESDAY, ["2026-01-06"]),
+        ("The rule will take effect on March 1.", TUESDAY, ["2026-03-01"]),
+        ("The agency posted the notice on March 1.", TUESDAY, ["2025-03-01"]),
+        # Yearless dates take the year the narrative is in, not the decision's.
+        ("In June of 2004 he left. On July 9 he returned.", date(2010, 5, 1), ["2004-06", "2004-07-09"]),
+        ("On June 3, 2004 the car was stopped. On Monday it was searched.", TUESDAY, ["2004-06-03"]),
+        # Near-misses: no calendar date named.
+        ("The agency may share the data within 90 days.", TUESDAY, []),
+        ("May the court consider the record as a whole?", TUESDAY, []),
+        ("Protesters march on the capitol every spring.", TUESDAY, []),
+        ("The rule adopted in 2019 remains in force.", None, []),
+        ("A 2019 rule applies; see 8 U.S.C. § 1231(a).", None, []),
+        ("She was 19 years old and worked 40 hours a week.", None, []),
+        ("April Smith testified at the August Term, 2007 sitting.", None, []),
+        ("The case is reported at 22 I. & N. Dec. 13 (BIA 2000).", None, []),
+        ("See Doe v. Roe, 2016 WL 762, at *2 (C.D. Cal. Oct. 18, 2016).", None, []),
+        ("See id. (1st Cir., Feb. 24, 1993).", None, []),
+        ("Retailers cut prices on Cyber Monday.", TUESDAY, []),
+        ("The office is open Monday through Friday.", TUESDAY, []),
+        ("The unit met last week to review the file.", TUESDAY, []),
+        ("The agency said Monday it would comply.", None, []),
+        ("Both agencies filed notices in November.", None, []),
+        ("The report is dated February 30, 2020.", None, []),
+    ],
+)
+def test_date_keys(nlp, sentence, anchor, expected):
+    assert keys(run(nlp, sentence, anchor)) == expected
+
+
+def test_opinions_do_not_resolve_weekdays(nlp):
+    """An opinion narrates past events: its "on Monday" is not the Monday before the decision."""
+    assert keys(run(nlp, "On Monday the officers searched the car.", date(2010, 5, 4), kind="opinion")) == []
+
+
+def test_docket_numbers_are_not_dates(nlp):
+    doc = run(nlp, "Appeal No. 2025-12-30 was heard on June 2, 2025.", None, dockets=["2025-12-30"])
+    assert keys(doc) == ["2025-06-02"]
+
+
+def test_news_resolves_against_publication_not_narrative_year(nlp):
+    text = "A photo from Monday, Jan. 27, 2025. The judge ruled on Monday. The states filed in November."
+    assert keys(run(nlp, text, TUESDAY, kind="news")) == ["2025-01-27", "2025-12-29", "2025-11"]
+
+
+def test_normalized_fields(nlp):
+    doc = run(nlp, "The judge ruled on Monday. The order is dated May 2, 2008.", TUESDAY)
+    relative, explicit = entities(doc, "DATE")
+    assert normalized(relative) == {"text": "Monday", "resolved_from": "2025-12-30", "relative": True}
+    assert normalized(explicit) == {"text": "May 2, 2008", "resolved_from": None, "relative": False}
+
+
+def test_relative_dates_fall_back_to_the_documents_own_date(nlp):
+    text = "ORDER\n\nOn Friday the parties met and conferred.\n\nDated: March 4, 2021\n"
+    assert keys(run(nlp, text)) == ["2021-02-26", "2021-03-04"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("OPINION\n\n                December 9, 2010\n\nThe facts are these.", date(2010, 12, 9)),
+        ("(Argued: January 5, 2008     Decided: May 2, 2008)\nBefore the panel.", date(2008, 5, 2)),
+        ("The parties agree.\nDated: June 1, 2020\nCounsel\nDATED: June 3, 2020\nJudge", date(2020, 6, 3)),
+        ("Case 1:20-cv-00001 Document 5 Filed 12/02/20 Page 1 of 3\nThe motion is denied.", date(2020, 12, 2)),
+        ("The Turnover Order dated June 30, 2025 is stayed.", None),
+        ("The motion is denied.", None),
+    ],
+)
+def test_document_date(nlp, text, expected):
+    assert document_date(nlp.make_doc(text)) == expected
