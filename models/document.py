@@ -23,6 +23,7 @@ class Source(Record):
     filed: str | None = Field(default=None, description="CM/ECF filed date from the header stamp, ISO")
     docket: str | None = Field(default=None, description="docket number from the CM/ECF header stamp")
     document_number: str | None = Field(default=None, description="CM/ECF document (docket entry) number")
+    court: str | None = Field(default=None, description="court as a bulk source (CourtListener, CAP) states it")
 
 
 class Entity(Record):

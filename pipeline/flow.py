@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -19,17 +19,17 @@ from prefect import flow, task
 from prefect.cache_policies import NONE
 
 from extractors.records import AgreementBook
-from models import SCHEMA_VERSION, ErrorRecord
-from pipeline.discover import SUPPORTED, InputFile, discover
+from models import SCHEMA_VERSION
 from pipeline.output import OutputWriter
 from pipeline.process import BatchResult, process_batch
 from pipeline.progress import RunProgress
 from pipeline.settings import RunSettings
+from pipeline.sources import SourceItem, iter_sources
 from pipeline.versions import versions
 
 log = logging.getLogger("docketflow")
 
-ProcessBatch = Callable[[list[InputFile], RunSettings], BatchResult]
+ProcessBatch = Callable[[list[SourceItem], RunSettings], BatchResult]
 
 
 @dataclass
@@ -59,27 +59,18 @@ class RunSummary:
                 f"output in {out}")
 
 
-def batches(files: list[InputFile], settings: RunSettings) -> Iterator[list[InputFile]]:
-    """Group files into tasks by size, so that per-task overhead is paid per batch, not per document."""
-    batch: list[InputFile] = []
+def batches(items: Iterable[SourceItem], settings: RunSettings) -> Iterator[list[SourceItem]]:
+    """Group items into tasks by size, so that per-task overhead is paid per batch, not per document."""
+    batch: list[SourceItem] = []
     size = 0
-    for file in files:
-        try:
-            file_size = file.path.stat().st_size
-        except OSError:
-            file_size = 0
-        if batch and (size + file_size > settings.batch_chars or len(batch) >= settings.batch_docs):
+    for item in items:
+        if batch and (size + item.size > settings.batch_chars or len(batch) >= settings.batch_docs):
             yield batch
             batch, size = [], 0
-        batch.append(file)
-        size += file_size
+        batch.append(item)
+        size += item.size
     if batch:
         yield batch
-
-
-def _unsupported(file: InputFile) -> ErrorRecord:
-    return ErrorRecord(path=file.relpath, stage="discover", error="unsupported_type",
-                       message=f"{file.path.suffix or 'no extension'} is not one of {', '.join(sorted(SUPPORTED))}")
 
 
 def execute(settings: RunSettings, process: ProcessBatch, orchestration: str) -> RunSummary:
@@ -87,17 +78,12 @@ def execute(settings: RunSettings, process: ProcessBatch, orchestration: str) ->
     started = time.perf_counter()
     started_at = datetime.now(UTC)
     summary = RunSummary(orchestration=orchestration)
-    files = list(discover(settings.inputs))
-    todo = [f for f in files if f.supported]
+    items = list(iter_sources(settings))
     writer = OutputWriter(settings.out)
     book = AgreementBook()
     try:
-        for file in files:
-            if not file.supported:
-                writer.write("errors", _unsupported(file))
-                summary.errors += 1
-        with RunProgress(len(todo), settings.progress) as progress:
-            for batch in batches(todo, settings):
+        with RunProgress(len(items), settings.progress) as progress:
+            for batch in batches(items, settings):
                 result = process(batch, settings)
                 for stage, seconds in result.seconds.items():
                     summary.add_time(stage, seconds)
@@ -123,7 +109,7 @@ def execute(settings: RunSettings, process: ProcessBatch, orchestration: str) ->
             writer.write("agreements", agreement)
             summary.agreements += 1
         summary.seconds = time.perf_counter() - started
-        writer.commit(_report(settings, summary, started_at, len(files)))
+        writer.commit(_report(settings, summary, started_at, len(items)))
     except BaseException:
         writer.abort()
         raise
@@ -149,9 +135,9 @@ def _report(settings: RunSettings, summary: RunSummary, started_at: datetime, in
 
 
 @task(name="process-batch", cache_policy=NONE, persist_result=False)
-def process_batch_task(files: list[InputFile], settings: RunSettings) -> BatchResult:
+def process_batch_task(items: list[SourceItem], settings: RunSettings) -> BatchResult:
     """A batch as a Prefect task: no caching and no persisted result, so no file per document is left."""
-    return process_batch(files, settings)
+    return process_batch(items, settings)
 
 
 @flow(name="docketflow-run", persist_result=False)

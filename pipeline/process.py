@@ -21,9 +21,10 @@ from extractors.nlp import build_nlp
 from extractors.records import build_records
 from extractors.spans import DocContext
 from models import Agreement, Document, ErrorRecord, Holding, Source
-from pipeline.discover import InputFile
 from pipeline.ingest import IngestError, SourceDocument, read_document, read_sidecar
+from pipeline.ingest.sidecar import sidecar_values
 from pipeline.settings import RunSettings
+from pipeline.sources import SourceItem
 
 log = logging.getLogger("docketflow")
 
@@ -49,31 +50,45 @@ class BatchResult:
 
 @dataclass
 class _Ingested:
-    file: InputFile
+    item: SourceItem
     sha256: str
     size: int
     source: SourceDocument
     kind: str
 
 
-def _error(file: InputFile, stage: str, exc: BaseException, sha256: str | None = None) -> Outcome:
+def _error(item: SourceItem, stage: str, exc: BaseException, sha256: str | None = None) -> Outcome:
     code = exc.code if isinstance(exc, IngestError) else type(exc).__name__
     message = " ".join(str(exc).split()) or type(exc).__name__
-    return Outcome(error=ErrorRecord(path=file.relpath, sha256=sha256, stage=stage, error=code, message=message))
+    return Outcome(error=ErrorRecord(path=item.relpath, sha256=sha256, stage=stage, error=code, message=message))
 
 
-def _ingest(file: InputFile, settings: RunSettings) -> _Ingested | Outcome:
-    """Read and convert one file, or the error that stopped it."""
+def _from_text(item: SourceItem) -> SourceDocument:
+    """A bulk record that already carries its text: only the metadata needs reading."""
+    values, warnings = sidecar_values(item.metadata)
+    return SourceDocument(path=item.relpath, media_type=item.media_type or "text/plain", text=item.text or "",
+                          warnings=warnings, **values)
+
+
+def _ingest(item: SourceItem, settings: RunSettings) -> _Ingested | Outcome:
+    """Read and convert one item, or the error that stopped it."""
+    if item.error is not None:
+        code, message = item.error
+        return Outcome(error=ErrorRecord(path=item.relpath, stage="discover", error=code, message=message))
     try:
-        data = file.path.read_bytes()
+        data = item.data if item.data is not None else item.path.read_bytes()
     except OSError as exc:
-        return _error(file, "read", exc)
+        return _error(item, "read", exc)
     sha256 = hashlib.sha256(data).hexdigest()
     try:
-        source = read_document(data, file.relpath, pdf_engine=settings.pdf_engine, sidecar=read_sidecar(file.path))
+        if item.text is not None:
+            source = _from_text(item)
+        else:
+            sidecar = {**item.metadata, **(read_sidecar(item.path) or {})} if item.path else item.metadata
+            source = read_document(data, item.relpath, pdf_engine=settings.pdf_engine, sidecar=sidecar or None)
     except Exception as exc:  # one bad file must not stop the run
-        return _error(file, "ingest", exc, sha256)
-    return _Ingested(file, sha256, len(data), source, detect_kind(source.text, source.kind, source.media_type))
+        return _error(item, "ingest", exc, sha256)
+    return _Ingested(item, sha256, len(data), source, detect_kind(source.text, source.kind, source.media_type))
 
 
 def _iso_date(value: str | None) -> date | None:
@@ -112,8 +127,9 @@ def _outcome(item: _Ingested, doc: Doc) -> Outcome:
             url=src.url,
             bytes=item.size,
             filed=src.filed,
-            docket=src.docket,
+            docket=src.docket or item.item.metadata.get("docket"),
             document_number=src.document_number,
+            court=item.item.metadata.get("court"),
         ),
         kind=kind,
         text_chars=len(src.text),
@@ -142,22 +158,22 @@ def _extract(items: list[_Ingested], settings: RunSettings) -> list[Outcome]:
         try:
             outcomes.extend(_run_pipeline([item], settings))
         except Exception as exc:  # isolate the document that breaks a component
-            log.warning("extract failed for %s: %s", item.file.relpath, exc)
-            outcomes.append(_error(item.file, "extract", exc, item.sha256))
+            log.warning("extract failed for %s: %s", item.item.relpath, exc)
+            outcomes.append(_error(item.item, "extract", exc, item.sha256))
     return outcomes
 
 
-def process_batch(files: list[InputFile], settings: RunSettings) -> BatchResult:
-    """Ingest and extract a batch of files; every file yields exactly one outcome, in input order."""
+def process_batch(items: list[SourceItem], settings: RunSettings) -> BatchResult:
+    """Ingest and extract a batch of items; every item yields exactly one outcome, in input order."""
     result = BatchResult()
     ingested: list[_Ingested] = []
     order: list[_Ingested | Outcome] = []
     started = time.perf_counter()
-    for file in files:
-        item = _ingest(file, settings)
-        order.append(item)
-        if isinstance(item, _Ingested):
-            ingested.append(item)
+    for item in items:
+        read = _ingest(item, settings)
+        order.append(read)
+        if isinstance(read, _Ingested):
+            ingested.append(read)
     result.seconds["ingest"] += time.perf_counter() - started
 
     started = time.perf_counter()

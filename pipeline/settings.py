@@ -18,6 +18,8 @@ class RunSettings(BaseModel):
 
     inputs: tuple[Path, ...] = (Path("raw"),)
     out: Path = Path("output")
+    include: tuple[str, ...] = Field(default=(), description="globs on relative paths; when given, only matches")
+    exclude: tuple[str, ...] = Field(default=(), description="globs on relative paths to skip")
     pdf_engine: PdfEngine = "auto"
     spacy_model: str | None = Field(
         default=None, description="an installed spaCy package to start from instead of spacy.blank('en')"

@@ -1,0 +1,46 @@
+"""Where documents come from: folders, archives and bulk files, as a stream of `SourceItem`s.
+
+Every input root is expanded lazily, in a stable order, so a run over tens of thousands of documents
+never holds more than the batches in flight. Items that cannot even be listed safely (an archive member
+that would escape its folder, a zip bomb) come out as items carrying an `error`, so the run records them
+in `errors.jsonl` and goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.settings import RunSettings
+
+
+@dataclass
+class SourceItem:
+    """One document to process, however it was stored."""
+
+    relpath: str
+    """Its name in the output: posix path under the input root; archive members as "bulk.zip!dir/a.pdf",
+    bulk records as "opinions.jsonl#<id>"."""
+    path: Path | None = None
+    """A plain file, read by whichever process handles the batch."""
+    data: bytes | None = None
+    """Raw bytes already read from a container (archive member, bulk record): what `doc_id` hashes."""
+    text: str | None = None
+    """Text a bulk record already carries (JSON Lines `text`, CourtListener `plain_text`): no ingest needed."""
+    media_type: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+    """Sidecar-like values (published, title, kind, url) plus what a bulk record says (court, docket...)."""
+    size: int = 0
+    """Bytes, for batching by size."""
+    error: tuple[str, str] | None = None
+    """(code, one-line message) when the item was rejected before it could be read."""
+
+
+def iter_sources(settings: RunSettings) -> Iterator[SourceItem]:
+    """Every item under every input root, in a stable order."""
+    from pipeline.sources.folders import iter_root
+
+    for root in settings.inputs:
+        yield from iter_root(root, settings)
