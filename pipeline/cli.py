@@ -23,6 +23,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
     run.add_argument("--pdf-engine", choices=["auto", "pypdfium2", "pdfplumber"], default="auto",
                      help="PDF text extraction: pypdfium2 (fast, default) or pdfplumber (layout analysis)")
+    run.add_argument("--ocr", choices=["auto", "off", "force"], default="auto",
+                     help="OCR (tesseract) of PDF pages: auto = pages without a usable text layer (default), "
+                          "force = every page, off = only warn")
     run.add_argument("--model", dest="spacy_model", default=None,
                      help="an installed spaCy package to start from instead of spacy.blank('en')")
     orchestration = run.add_mutually_exclusive_group()
@@ -30,6 +33,13 @@ def _parser() -> argparse.ArgumentParser:
                                help="run as a Prefect flow even without PREFECT_API_URL (starts a local server)")
     orchestration.add_argument("--no-prefect", dest="orchestration", action="store_const", const="off",
                                help="run the flow's code directly, without Prefect")
+    run.add_argument("--workers", type=int, default=1, help="worker processes on this machine (default 1)")
+    run.add_argument("--dask-address", help="run on an existing Dask cluster, e.g. tcp://scheduler:8786")
+    run.add_argument("--force", action="store_true", help="reprocess every input, even unchanged ones")
+    run.add_argument("--include", action="append", default=[], metavar="GLOB",
+                     help="only inputs whose relative path matches (repeatable)")
+    run.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                     help="skip inputs whose relative path matches (repeatable)")
     run.add_argument("--quiet", "-q", action="store_true", help="no progress, only the summary and errors")
     run.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
 
@@ -57,9 +67,15 @@ def _run(args: argparse.Namespace) -> int:
         inputs=tuple(args.paths),
         out=args.out,
         pdf_engine=args.pdf_engine,
+        ocr=args.ocr,
         spacy_model=args.spacy_model,
         orchestration=args.orchestration or "auto",
         progress=not args.quiet,
+        workers=args.workers,
+        dask_address=args.dask_address,
+        force=args.force,
+        include=tuple(args.include),
+        exclude=tuple(args.exclude),
     )
     try:
         summary = run(settings)

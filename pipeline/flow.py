@@ -8,24 +8,30 @@ Prefect's temporary server for a handful of documents. `run` picks between the t
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from functools import partial
+from typing import Any, Protocol
 
 from prefect import flow, task
 from prefect.cache_policies import NONE
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
-from extractors.records import AgreementBook
 from models import SCHEMA_VERSION
+from pipeline.artifacts import publish_summary
 from pipeline.output import OutputWriter
 from pipeline.process import BatchResult, process_batch
 from pipeline.progress import RunProgress
 from pipeline.settings import RunSettings
 from pipeline.sources import SourceItem, iter_sources
-from pipeline.versions import versions
+from pipeline.store import StateStore
+from pipeline.versions import extractor_version, versions
 
 log = logging.getLogger("docketflow")
 
@@ -39,9 +45,13 @@ class RunSummary:
     documents: int = 0
     errors: int = 0
     warnings: int = 0
-    pages: int = 0
     holdings: int = 0
     agreements: int = 0
+    processed: int = 0
+    """Inputs read in this run (new or changed, or all with --force)."""
+    skipped: int = 0
+    """Inputs already processed by this extractor version and unchanged."""
+    pages: int = 0
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
     orchestration: str = "off"
@@ -54,9 +64,46 @@ class RunSummary:
         self.stage_seconds[stage] = self.stage_seconds.get(stage, 0.0) + seconds
 
     def line(self, out: str) -> str:
-        return (f"docketflow: {self.documents} documents, {self.errors} errors, {self.warnings} with warnings, "
-                f"{self.pages} pages in {self.seconds:.1f} s ({self.pages_per_second:.1f} pages/s); "
-                f"output in {out}")
+        return (f"docketflow: {self.documents} documents ({self.processed} processed, {self.skipped} unchanged), "
+                f"{self.errors} errors, {self.warnings} with warnings, {self.pages} pages in {self.seconds:.1f} s "
+                f"({self.pages_per_second:.1f} pages/s); output in {out}")
+
+
+class Future(Protocol):
+    def result(self) -> BatchResult: ...
+
+
+Submit = Callable[[list[SourceItem], RunSettings], Future]
+
+
+class _Done:
+    """A result computed in-line, behind the same interface as a pool's or Prefect's future."""
+
+    def __init__(self, value: BatchResult) -> None:
+        self._value = value
+
+    def result(self) -> BatchResult:
+        return self._value
+
+
+def inline(process: ProcessBatch) -> Submit:
+    """Run each batch in this process, as it is submitted."""
+    return lambda batch, settings: _Done(process(batch, settings))
+
+
+def windowed(batches: Iterable[list[SourceItem]], submit: Submit, settings: RunSettings,
+             window: int) -> Iterator[tuple[list[SourceItem], BatchResult]]:
+    """Submit batches keeping at most `window` in flight, and yield results in submission order, so
+    memory stays bounded however many documents the sources stream."""
+    pending: deque[tuple[list[SourceItem], Future]] = deque()
+    for batch in batches:
+        pending.append((batch, submit(batch, settings)))
+        if len(pending) >= window:
+            done, future = pending.popleft()
+            yield done, future.result()
+    while pending:
+        done, future = pending.popleft()
+        yield done, future.result()
 
 
 def batches(items: Iterable[SourceItem], settings: RunSettings) -> Iterator[list[SourceItem]]:
@@ -73,50 +120,54 @@ def batches(items: Iterable[SourceItem], settings: RunSettings) -> Iterator[list
         yield batch
 
 
-def execute(settings: RunSettings, process: ProcessBatch, orchestration: str) -> RunSummary:
-    """Process every input under `settings.inputs` into `settings.out`."""
+def execute(settings: RunSettings, submit: Submit, orchestration: str, window: int = 1) -> RunSummary:
+    """Process the new and changed inputs under `settings.inputs`, then publish the whole output folder."""
     started = time.perf_counter()
     started_at = datetime.now(UTC)
     summary = RunSummary(orchestration=orchestration)
-    items = list(iter_sources(settings))
-    writer = OutputWriter(settings.out)
-    book = AgreementBook()
+    store = StateStore(settings.out, extractor_version())
     try:
-        with RunProgress(len(items), settings.progress) as progress:
-            for batch in batches(items, settings):
-                result = process(batch, settings)
+        todo = _pending(iter_sources(settings), store, settings, summary)
+        with RunProgress(None, settings.progress) as progress:
+            for batch, result in windowed(batches(todo, settings), submit, settings, window):
                 for stage, seconds in result.seconds.items():
                     summary.add_time(stage, seconds)
                 write_started = time.perf_counter()
-                for outcome in result.outcomes:
-                    if outcome.document is not None:
-                        writer.write("documents", outcome.document)
-                        summary.documents += 1
-                        for holding in outcome.holdings:
-                            writer.write("holdings", holding)
-                        summary.holdings += len(outcome.holdings)
-                        for agreement in outcome.agreements:
-                            book.add(agreement)
-                        summary.pages += outcome.pages
-                        summary.warnings += bool(outcome.document.warnings)
-                    if outcome.error is not None:
-                        writer.write("errors", outcome.error)
-                        summary.errors += 1
+                store.save(list(zip(batch, result.outcomes, strict=True)))
                 summary.add_time("write", time.perf_counter() - write_started)
-                progress.advance(len(batch), sum(o.pages for o in result.outcomes),
-                                 sum(o.error is not None for o in result.outcomes))
-        for agreement in book.records():
-            writer.write("agreements", agreement)
-            summary.agreements += 1
-        summary.seconds = time.perf_counter() - started
-        writer.commit(_report(settings, summary, started_at, len(items)))
-    except BaseException:
-        writer.abort()
-        raise
+                pages = sum(o.pages for o in result.outcomes)
+                summary.processed += len(batch)
+                summary.pages += pages
+                progress.advance(len(batch), pages, sum(o.error is not None for o in result.outcomes))
+        export_started = time.perf_counter()
+        writer = OutputWriter(settings.out)
+        try:
+            counts = store.export(writer)
+            summary.documents, summary.holdings = counts["documents"], counts["holdings"]
+            summary.agreements, summary.errors = counts["agreements"], counts["errors"]
+            summary.warnings = store.documents_with_warnings()
+            summary.add_time("export", time.perf_counter() - export_started)
+            summary.seconds = time.perf_counter() - started
+            writer.commit(_report(settings, summary, started_at))
+        except BaseException:
+            writer.abort()
+            raise
+    finally:
+        store.close()
     return summary
 
 
-def _report(settings: RunSettings, summary: RunSummary, started_at: datetime, inputs: int) -> dict[str, Any]:
+def _pending(items: Iterable[SourceItem], store: StateStore, settings: RunSettings,
+             summary: RunSummary) -> Iterator[SourceItem]:
+    """The items that need processing: all with --force, else those the store does not have as current."""
+    for item in items:
+        if not settings.force and store.is_current(item):
+            summary.skipped += 1
+        else:
+            yield item
+
+
+def _report(settings: RunSettings, summary: RunSummary, started_at: datetime) -> dict[str, Any]:
     report = asdict(summary)
     report["stage_seconds"] = {k: round(v, 3) for k, v in summary.stage_seconds.items()}
     report["seconds"] = round(summary.seconds, 3)
@@ -126,8 +177,9 @@ def _report(settings: RunSettings, summary: RunSummary, started_at: datetime, in
         "started": started_at.isoformat(timespec="seconds"),
         "finished": datetime.now(UTC).isoformat(timespec="seconds"),
         "input_roots": settings.relative_inputs(),
-        "input_files": inputs,
-        "counts": {k: report.pop(k) for k in ("documents", "errors", "warnings", "pages", "holdings", "agreements")},
+        "extractor_version": extractor_version(),
+        "counts": {k: report.pop(k) for k in ("documents", "errors", "warnings", "holdings", "agreements",
+                                              "processed", "skipped", "pages")},
         **report,
         "versions": versions(),
         "options": settings.model_dump(mode="json"),
@@ -142,8 +194,10 @@ def process_batch_task(items: list[SourceItem], settings: RunSettings) -> BatchR
 
 @flow(name="docketflow-run", persist_result=False)
 def docketflow_run(settings: RunSettings) -> RunSummary:
-    """The run as a Prefect flow."""
-    return execute(settings, process_batch_task, "prefect")
+    """The run as a Prefect flow: batches are tasks on the flow's task runner; a summary artifact at the end."""
+    summary = execute(settings, process_batch_task.submit, "prefect", window=2 * max(settings.workers, 1))
+    publish_summary(summary, settings)
+    return summary
 
 
 def prefect_api_configured() -> bool:
@@ -153,14 +207,32 @@ def prefect_api_configured() -> bool:
     return bool(os.environ.get("PREFECT_API_URL") or get_current_settings().api.url)
 
 
+def _task_runner(settings: RunSettings) -> TaskRunner:
+    """Dask cluster when an address is given, N local processes for --workers N, else threads."""
+    if settings.dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(address=settings.dask_address)
+    if settings.workers > 1:
+        return ProcessPoolTaskRunner(max_workers=settings.workers)
+    return ThreadPoolTaskRunner(max_workers=1)
+
+
 def run(settings: RunSettings) -> RunSummary:
-    """Run with Prefect when asked or when an API is configured; otherwise run the same code directly."""
+    """Run with Prefect when asked, when an API is configured or for a Dask cluster; otherwise run the same
+    code directly, in this process or in a local process pool."""
     mode = settings.orchestration
-    if mode == "auto":
+    if settings.dask_address:
+        mode = "prefect"
+    elif mode == "auto":
         mode = "prefect" if prefect_api_configured() else "off"
         if mode == "off":
             log.info("no Prefect API configured: running the flow's code directly "
                      "(set PREFECT_API_URL or pass --prefect to orchestrate with Prefect)")
     if mode == "prefect":
-        return docketflow_run(settings)
-    return execute(settings, process_batch, "off")
+        return docketflow_run.with_options(task_runner=_task_runner(settings))(settings)
+    if settings.workers > 1:
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(settings.workers, mp_context=context) as pool:
+            return execute(settings, partial(pool.submit, process_batch), "off", window=2 * settings.workers)
+    return execute(settings, inline(process_batch), "off")

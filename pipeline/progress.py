@@ -18,7 +18,7 @@ class RunProgress:
 
     LOG_EVERY_SECONDS = 5.0
 
-    def __init__(self, total: int, enabled: bool = True) -> None:
+    def __init__(self, total: int | None, enabled: bool = True) -> None:
         self.total = total
         self.docs = self.pages = self.errors = 0
         self.started = time.perf_counter()
@@ -29,7 +29,7 @@ class RunProgress:
             self._bar = Progress(
                 TextColumn("[bold]docketflow"),
                 BarColumn(),
-                MofNCompleteColumn(),
+                MofNCompleteColumn() if total else TextColumn("{task.completed}"),
                 TextColumn("documents · {task.fields[pages_s]:.1f} pages/s · {task.fields[errors]} errors"),
                 TimeElapsedColumn(),
                 console=Console(stderr=True),
@@ -65,7 +65,7 @@ class RunProgress:
             self._bar.update(self._task, advance=docs, pages_s=self.pages_per_second, errors=self.errors)
             return
         now = time.perf_counter()
-        if self.enabled and (now - self._last_log >= self.LOG_EVERY_SECONDS or self.docs == self.total):
+        if self.enabled and now - self._last_log >= self.LOG_EVERY_SECONDS:
             self._last_log = now
-            log.info("%d/%d documents, %d errors, %.1f pages/s", self.docs, self.total, self.errors,
+            log.info("%d documents processed, %d errors, %.1f pages/s", self.docs, self.errors,
                      self.pages_per_second)

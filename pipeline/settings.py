@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 PdfEngine = Literal["auto", "pypdfium2", "pdfplumber"]
 Orchestration = Literal["auto", "prefect", "off"]
+OcrMode = Literal["auto", "off", "force"]
 
 
 class RunSettings(BaseModel):
@@ -21,6 +22,10 @@ class RunSettings(BaseModel):
     include: tuple[str, ...] = Field(default=(), description="globs on relative paths; when given, only matches")
     exclude: tuple[str, ...] = Field(default=(), description="globs on relative paths to skip")
     pdf_engine: PdfEngine = "auto"
+    ocr: OcrMode = Field(
+        default="auto",
+        description="'auto' OCRs PDF pages without a usable text layer, 'force' every page, 'off' only warns",
+    )
     spacy_model: str | None = Field(
         default=None, description="an installed spaCy package to start from instead of spacy.blank('en')"
     )
@@ -32,6 +37,28 @@ class RunSettings(BaseModel):
     batch_chars: int = Field(default=2_000_000, ge=1, description="text characters per batch task")
     batch_docs: int = Field(default=64, ge=1, description="documents per batch task, at most")
     progress: bool = True
+    max_file_bytes: int = Field(
+        default=200 * 1024**2, ge=1,
+        description="largest single document or bulk record read into memory; larger ones become 'too_large' errors",
+    )
+    max_archive_members: int = Field(
+        default=100_000, ge=1, description="entries one archive may hold (nested archives included) before it is cut off"
+    )
+    max_archive_bytes: int = Field(
+        default=20 * 1024**3, ge=1,
+        description="bytes one archive or compressed file may expand to in total (nested ones included); "
+        "raise it for bulk dumps larger than that",
+    )
+    max_expansion_ratio: int = Field(
+        default=200, ge=1,
+        description="expanded bytes allowed per stored byte of an archive (zip bombs); only enforced past 1 MiB",
+    )
+    max_archive_depth: int = Field(
+        default=2, ge=1, description="archives inside archives: 1 reads no nested archive, 2 reads one level of nesting"
+    )
+    workers: int = Field(default=1, ge=1, description="local worker processes")
+    dask_address: str | None = Field(default=None, description="scheduler of an existing Dask cluster")
+    force: bool = Field(default=False, description="reprocess every input, even unchanged ones")
 
     def relative_inputs(self) -> list[str]:
         """Input roots as given, for `run.json`."""

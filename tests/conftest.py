@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from prefect.testing.utilities import prefect_test_harness
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "raw"
@@ -17,3 +18,10 @@ def shared() -> Path:
     if not (SHARED / "corpus").is_dir():
         pytest.skip("../shared is not present (evaluation corpus only)")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def prefect_api():
+    """One Prefect test API per session: entering the harness costs ~20 s."""
+    with prefect_test_harness(server_startup_timeout=120):
+        yield

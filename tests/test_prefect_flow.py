@@ -5,19 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-from prefect.testing.utilities import prefect_test_harness
-
-from pipeline.flow import docketflow_run, execute
+from pipeline.flow import docketflow_run, execute, inline
 from pipeline.process import process_batch
 from pipeline.settings import RunSettings
-
-
-@pytest.fixture(scope="session")
-def prefect_api():
-    """One Prefect test harness per session: entering it costs ~20 s."""
-    with prefect_test_harness(server_startup_timeout=120):
-        yield
 
 
 def test_flow_and_direct_run_write_identical_documents(prefect_api: None, tmp_path: Path) -> None:
@@ -27,7 +17,7 @@ def test_flow_and_direct_run_write_identical_documents(prefect_api: None, tmp_pa
     (inputs / "order.md").write_text("UNITED STATES DISTRICT COURT\nDISTRICT OF COLUMBIA\n\nIT IS SO ORDERED.\n")
     flow_out, direct_out = tmp_path / "flow", tmp_path / "direct"
     summary = docketflow_run(RunSettings(inputs=(inputs,), out=flow_out, progress=False))
-    execute(RunSettings(inputs=(inputs,), out=direct_out, progress=False), process_batch, "off")
+    execute(RunSettings(inputs=(inputs,), out=direct_out, progress=False), inline(process_batch), "off")
     assert summary.orchestration == "prefect"
     assert summary.documents == 2
     for name in ("documents", "errors", "holdings", "agreements"):

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from pipeline.cli import main
-from pipeline.flow import execute
+from pipeline.flow import execute, inline
 from pipeline.ingest import is_sidecar
 from pipeline.process import process_batch
 from pipeline.settings import RunSettings
@@ -23,7 +23,7 @@ def _lines(path: Path) -> list[dict]:
 
 
 def _run(inputs: list[Path], out: Path) -> None:
-    execute(RunSettings(inputs=tuple(inputs), out=out, progress=False), process_batch, "off")
+    execute(RunSettings(inputs=tuple(inputs), out=out, progress=False), inline(process_batch), "off")
 
 
 @pytest.fixture(scope="module")
@@ -99,9 +99,9 @@ def test_a_failed_run_keeps_the_previous_output(tmp_path: Path, monkeypatch: pyt
         raise RuntimeError("disk on fire")
 
     with pytest.raises(RuntimeError):
-        execute(RunSettings(inputs=(inputs,), out=out, progress=False), explode, "off")
+        execute(RunSettings(inputs=(inputs,), out=out, progress=False, force=True), inline(explode), "off")
     assert (out / "documents.jsonl").read_bytes() == before
-    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+    assert not [p for p in out.iterdir() if p.name.startswith(".") and p.name != ".docketflow"]
 
 
 def test_cli_exit_codes_and_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -110,7 +110,7 @@ def test_cli_exit_codes_and_summary(tmp_path: Path, capsys: pytest.CaptureFixtur
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "x.txt").write_text("Nothing to see.")
     assert main(["run", str(tmp_path / "in"), "--out", str(tmp_path / "o"), "--quiet", "--no-prefect"]) == 0
-    assert "1 documents, 0 errors" in capsys.readouterr().out
+    assert "1 documents (1 processed, 0 unchanged), 0 errors" in capsys.readouterr().out
 
 
 def test_cli_schema_prints_every_record_schema(capsys: pytest.CaptureFixture[str]) -> None:

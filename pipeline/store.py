@@ -1,0 +1,139 @@
+"""The state of an output folder: which inputs were processed, by which extractor version, into what.
+
+A SQLite database (`.docketflow/state.sqlite` inside the output folder) holds, per input path, the
+document's id, the file's size and mtime, the extractor version, and the records it produced (document,
+holdings, its agreement descriptions, error, compressed text). Each batch is saved in one transaction,
+so a killed run keeps every batch it finished and loses none of them; a re-run skips every input whose
+row is current, and processes only new or changed inputs — or everything when the extractor version
+changed. The JSON Lines files are exports of this table, rewritten atomically at the end of each run,
+so readers never see a torn line and merged agreements always reflect every document processed so far.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from extractors.records import AgreementBook
+from models import Agreement
+from pipeline.output import OutputWriter, dumps
+from pipeline.process import Outcome
+from pipeline.sources import SourceItem
+
+STATE_FILE = Path(".docketflow") / "state.sqlite"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS items (
+    relpath TEXT PRIMARY KEY,
+    doc_id TEXT,
+    size INTEGER,
+    mtime_ns INTEGER,
+    version TEXT NOT NULL,
+    document TEXT,
+    holdings TEXT,
+    agreements TEXT,
+    error TEXT,
+    text BLOB
+);
+CREATE INDEX IF NOT EXISTS items_doc_id ON items (doc_id);
+"""
+
+
+def _stat(item: SourceItem) -> tuple[int | None, int | None]:
+    if item.path is None:
+        return None, None
+    try:
+        st = item.path.stat()
+    except OSError:
+        return None, None
+    return st.st_size, st.st_mtime_ns
+
+
+class StateStore:
+    """Processed inputs of one output folder, by input path."""
+
+    def __init__(self, out: Path, version: str) -> None:
+        path = out / STATE_FILE
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.version = version
+        self._db = sqlite3.connect(path)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def is_current(self, item: SourceItem) -> bool:
+        """True when this input was processed by this extractor version and has not changed since.
+
+        Plain files are compared by size and modification time (no need to read them); items read from
+        archives or bulk files by the hash of their bytes. Items rejected before reading are never current.
+        """
+        if item.error is not None:
+            return False
+        row = self._db.execute("SELECT doc_id, size, mtime_ns, version FROM items WHERE relpath = ?",
+                               (item.relpath,)).fetchone()
+        if row is None or row[3] != self.version:
+            return False
+        if item.path is not None:
+            return (row[1], row[2]) == _stat(item)
+        return item.data is not None and row[0] == hashlib.sha256(item.data).hexdigest()
+
+    def save(self, pairs: list[tuple[SourceItem, Outcome]]) -> None:
+        """Record a finished batch in one transaction (all of it or, if killed, none of it)."""
+        rows = []
+        for item, outcome in pairs:
+            size, mtime = _stat(item)
+            doc = outcome.document
+            rows.append((
+                item.relpath,
+                doc.doc_id if doc else (outcome.error.sha256 if outcome.error else None),
+                size, mtime, self.version,
+                dumps(doc) if doc else None,
+                json.dumps([dumps(h) for h in outcome.holdings]),
+                json.dumps([dumps(a) for a in outcome.agreements]),
+                dumps(outcome.error) if outcome.error else None,
+                zlib.compress(outcome.text.encode("utf-8")) if doc else None,
+            ))
+        with self._db:
+            self._db.executemany("INSERT OR REPLACE INTO items VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+
+    def documents_with_warnings(self) -> int:
+        """Distinct documents whose record carries at least one warning."""
+        query = ("SELECT COUNT(DISTINCT doc_id) FROM items WHERE document IS NOT NULL "
+                 "AND json_array_length(json_extract(document, '$.warnings')) > 0")
+        return self._db.execute(query).fetchone()[0]
+
+    def _documents(self) -> Iterator[tuple[str, str, str, str, bytes]]:
+        """(doc_id, relpath, document, holdings, text) per distinct document, first path in path order."""
+        seen: set[str] = set()
+        query = ("SELECT doc_id, relpath, document, holdings, text FROM items WHERE document IS NOT NULL "
+                 "ORDER BY doc_id, relpath")
+        for row in self._db.execute(query):
+            if row[0] not in seen:
+                seen.add(row[0])
+                yield row
+
+    def export(self, writer: OutputWriter) -> dict[str, int]:
+        """Write every current record through `writer`: documents and holdings by id, errors by path,
+        agreements merged across all documents. An input path processed twice under different content
+        keeps only its latest result; identical files under several paths are one document."""
+        book = AgreementBook()
+        for doc_id, _, document, holdings, text in self._documents():
+            writer.write("documents", json.loads(document))
+            for holding in sorted(json.loads(holdings)):
+                writer.write("holdings", json.loads(holding))
+            writer.write_text(doc_id, zlib.decompress(text).decode("utf-8"))
+        for (agreements,) in self._db.execute("SELECT agreements FROM items WHERE document IS NOT NULL "
+                                              "ORDER BY relpath"):
+            for line in json.loads(agreements):
+                book.add(Agreement.model_validate_json(line))
+        for agreement in book.records():
+            writer.write("agreements", agreement)
+        for (error,) in self._db.execute("SELECT error FROM items WHERE error IS NOT NULL ORDER BY relpath"):
+            writer.write("errors", json.loads(error))
+        return dict(writer.counts)
