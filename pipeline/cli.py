@@ -1,4 +1,4 @@
-"""`docketflow` command line: `run` the pipeline, print the `schema`."""
+"""`docketflow` command line: `run` the pipeline, print the `schema`, `report` on an output folder."""
 
 from __future__ import annotations
 
@@ -36,6 +36,11 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--workers", type=int, default=1, help="worker processes on this machine (default 1)")
     run.add_argument("--dask-address", help="run on an existing Dask cluster, e.g. tcp://scheduler:8786")
     run.add_argument("--force", action="store_true", help="reprocess every input, even unchanged ones")
+    run.add_argument("--isolate", action="store_true",
+                     help="process in killable worker processes even with one worker (per-document time and "
+                          "memory limits)")
+    run.add_argument("--doc-timeout", type=float, default=300.0, metavar="SECONDS",
+                     help="per-document time limit in worker processes (default 300)")
     run.add_argument("--include", action="append", default=[], metavar="GLOB",
                      help="only inputs whose relative path matches (repeatable)")
     run.add_argument("--exclude", action="append", default=[], metavar="GLOB",
@@ -45,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = sub.add_parser("schema", help="print the JSON Schema of each record type")
     schema.add_argument("--out", type=Path, help="write <record>.schema.json files into this folder instead")
+
+    report = sub.add_parser("report", help="write a self-contained HTML page for reviewing an output folder")
+    report.add_argument("output_dir", type=Path, help="an output folder written by `docketflow run`")
+    report.add_argument("--html", type=Path, default=None,
+                        help="where to write the page (default: OUTPUT_DIR/report.html)")
     return parser
 
 
@@ -74,6 +84,8 @@ def _run(args: argparse.Namespace) -> int:
         workers=args.workers,
         dask_address=args.dask_address,
         force=args.force,
+        isolate=args.isolate,
+        doc_timeout_s=args.doc_timeout,
         include=tuple(args.include),
         exclude=tuple(args.exclude),
     )
@@ -86,6 +98,9 @@ def _run(args: argparse.Namespace) -> int:
         log.debug("run failed", exc_info=True)
         print(f"docketflow: cannot proceed: {type(exc).__name__}: {' '.join(str(exc).split())}", file=sys.stderr)
         return 1
+    if summary.interrupted:
+        print(summary.line(str(args.out)) + " [interrupted: run again to finish]")
+        return 130
     print(summary.line(str(args.out)))
     return 0
 
@@ -102,12 +117,27 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    from pipeline.report import write_report
+
+    try:
+        stats = write_report(args.output_dir, args.html)
+    except (OSError, ValueError) as exc:  # not an output folder, unreadable or malformed file: one line, no trace
+        print(f"docketflow: cannot write report: {type(exc).__name__}: {' '.join(str(exc).split())}", file=sys.stderr)
+        return 1
+    print(f"wrote {stats.path} ({stats.bytes / 1e6:.1f} MB, {stats.counts.documents} documents, "
+          f"{stats.counts.texts_shown} texts) in {stats.seconds:.1f} s")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `docketflow` console script."""
     args = _parser().parse_args(argv)
     if args.command == "run":
         _configure_logging(args.log_level, args.quiet)
         return _run(args)
+    if args.command == "report":
+        return _report(args)
     return _schema(args)
 
 

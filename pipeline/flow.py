@@ -8,15 +8,12 @@ Prefect's temporary server for a handful of documents. `run` picks between the t
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from functools import partial
 from typing import Any, Protocol
 
 from prefect import flow, task
@@ -25,6 +22,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTa
 
 from models import SCHEMA_VERSION
 from pipeline.artifacts import publish_summary
+from pipeline.isolation import IsolatedPool
 from pipeline.output import OutputWriter
 from pipeline.process import BatchResult, process_batch
 from pipeline.progress import RunProgress
@@ -55,6 +53,8 @@ class RunSummary:
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
     orchestration: str = "off"
+    interrupted: bool = False
+    """Ctrl-C: the batches finished before it are saved and published; the rest is done by the next run."""
 
     @property
     def pages_per_second(self) -> float:
@@ -129,16 +129,20 @@ def execute(settings: RunSettings, submit: Submit, orchestration: str, window: i
     try:
         todo = _pending(iter_sources(settings), store, settings, summary)
         with RunProgress(None, settings.progress) as progress:
-            for batch, result in windowed(batches(todo, settings), submit, settings, window):
-                for stage, seconds in result.seconds.items():
-                    summary.add_time(stage, seconds)
-                write_started = time.perf_counter()
-                store.save(list(zip(batch, result.outcomes, strict=True)))
-                summary.add_time("write", time.perf_counter() - write_started)
-                pages = sum(o.pages for o in result.outcomes)
-                summary.processed += len(batch)
-                summary.pages += pages
-                progress.advance(len(batch), pages, sum(o.error is not None for o in result.outcomes))
+            try:
+                for batch, result in windowed(batches(todo, settings), submit, settings, window):
+                    for stage, seconds in result.seconds.items():
+                        summary.add_time(stage, seconds)
+                    write_started = time.perf_counter()
+                    store.save(list(zip(batch, result.outcomes, strict=True)))
+                    summary.add_time("write", time.perf_counter() - write_started)
+                    pages = sum(o.pages for o in result.outcomes)
+                    summary.processed += len(batch)
+                    summary.pages += pages
+                    progress.advance(len(batch), pages, sum(o.error is not None for o in result.outcomes))
+            except KeyboardInterrupt:
+                summary.interrupted = True
+                log.warning("interrupted: publishing the %d inputs finished so far", summary.processed)
         export_started = time.perf_counter()
         writer = OutputWriter(settings.out)
         try:
@@ -231,8 +235,7 @@ def run(settings: RunSettings) -> RunSummary:
                      "(set PREFECT_API_URL or pass --prefect to orchestrate with Prefect)")
     if mode == "prefect":
         return docketflow_run.with_options(task_runner=_task_runner(settings))(settings)
-    if settings.workers > 1:
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(settings.workers, mp_context=context) as pool:
-            return execute(settings, partial(pool.submit, process_batch), "off", window=2 * settings.workers)
+    if settings.workers > 1 or settings.isolate:
+        with IsolatedPool(settings.workers, settings) as pool:
+            return execute(settings, pool.submit, "off", window=2 * settings.workers)
     return execute(settings, inline(process_batch), "off")

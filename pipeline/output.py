@@ -7,6 +7,7 @@ Readers therefore see either the previous complete output or the new complete ou
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import tempfile
@@ -18,6 +19,8 @@ from pydantic import BaseModel
 from models import json_schemas
 
 JSONL_FILES = ("documents", "holdings", "agreements", "errors")
+TEXTS_FILE = "texts.jsonl.gz"
+"""Document texts, gzip-compressed: entity and evidence offsets point into them, and they are most of the bytes."""
 FILE_MODE = 0o644
 """mkstemp makes files private to the writer; output is for downstream readers too."""
 
@@ -50,23 +53,50 @@ def write_schemas(folder: Path) -> None:
         atomic_write_text(folder / f"{name}.schema.json", json.dumps(schema, indent=2) + "\n")
 
 
+def remove_leftovers(out: Path) -> None:
+    """Delete the temporary files of a run that was killed before it could publish them."""
+    names = [f"{name}.jsonl" for name in JSONL_FILES] + [TEXTS_FILE, "run.json"]
+    for name in names:
+        for leftover in out.glob(f".{name}.*"):
+            leftover.unlink(missing_ok=True)
+
+
 class OutputWriter:
     """Streams records to temporary files and publishes them all at `commit()`."""
 
     def __init__(self, out: Path) -> None:
         self.out = out
         out.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(out)
         self.counts = dict.fromkeys(JSONL_FILES, 0)
         self._files: dict[str, tuple[Path, IO[str]]] = {}
         for name in JSONL_FILES:
             fd, tmp = tempfile.mkstemp(prefix=f".{name}.jsonl.", dir=out)
             os.fchmod(fd, FILE_MODE)
             self._files[name] = (Path(tmp), os.fdopen(fd, "w", encoding="utf-8"))
+        fd, tmp = tempfile.mkstemp(prefix=f".{TEXTS_FILE}.", dir=out)
+        os.fchmod(fd, FILE_MODE)
+        self._texts_tmp = Path(tmp)
+        self._texts_raw = os.fdopen(fd, "wb")
+        self._texts: IO[str] = gzip.open(self._texts_raw, "wt", encoding="utf-8")  # noqa: SIM115 - closed at commit/abort
 
     def write(self, kind: str, record: BaseModel | dict[str, Any]) -> None:
         """Append one whole line to the `kind` file (documents, holdings, agreements, errors)."""
         self._files[kind][1].write(dumps(record) + "\n")
         self.counts[kind] += 1
+
+    def write_text(self, doc_id: str, text: str) -> None:
+        """Append a document's extracted text, so readers can resolve offsets without the inputs."""
+        self._texts.write(dumps({"doc_id": doc_id, "text": text}) + "\n")
+
+    def _close_texts(self) -> None:
+        """Finish the gzip stream and close the file under it (GzipFile does not close a passed-in file)."""
+        if self._texts_raw.closed:
+            return
+        self._texts.close()
+        self._texts_raw.flush()
+        os.fsync(self._texts_raw.fileno())
+        self._texts_raw.close()
 
     def commit(self, run_report: dict[str, Any]) -> None:
         """Publish every file, then `run.json` last so its presence means the rest is complete."""
@@ -76,6 +106,8 @@ class OutputWriter:
             fh.close()
             os.replace(tmp, self.out / f"{name}.jsonl")
         self._files.clear()
+        self._close_texts()
+        os.replace(self._texts_tmp, self.out / TEXTS_FILE)
         write_schemas(self.out / "schema")
         atomic_write_text(self.out / "run.json", json.dumps(run_report, indent=2, default=str) + "\n")
 
@@ -85,3 +117,5 @@ class OutputWriter:
             fh.close()
             tmp.unlink(missing_ok=True)
         self._files.clear()
+        self._close_texts()
+        self._texts_tmp.unlink(missing_ok=True)

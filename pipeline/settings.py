@@ -5,17 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PdfEngine = Literal["auto", "pypdfium2", "pdfplumber"]
 Orchestration = Literal["auto", "prefect", "off"]
 OcrMode = Literal["auto", "off", "force"]
 
 
-class RunSettings(BaseModel):
-    """Options of `docketflow run`; recorded in `run.json` so a run can be repeated."""
+class RunSettings(BaseSettings):
+    """Options of `docketflow run`; recorded in `run.json` so a run can be repeated. Any option can also
+    come from the environment as `DOCKETFLOW_<NAME>` (e.g. `DOCKETFLOW_BATCH_DOCS=16`), which a scheduled
+    deployment finds handy; explicit arguments win."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = SettingsConfigDict(frozen=True, env_prefix="DOCKETFLOW_")
 
     inputs: tuple[Path, ...] = (Path("raw"),)
     out: Path = Path("output")
@@ -42,7 +45,8 @@ class RunSettings(BaseModel):
         description="largest single document or bulk record read into memory; larger ones become 'too_large' errors",
     )
     max_archive_members: int = Field(
-        default=100_000, ge=1, description="entries one archive may hold (nested archives included) before it is cut off"
+        default=100_000, ge=1,
+        description="entries one archive may hold (nested archives included) before it is cut off",
     )
     max_archive_bytes: int = Field(
         default=20 * 1024**3, ge=1,
@@ -59,6 +63,9 @@ class RunSettings(BaseModel):
     workers: int = Field(default=1, ge=1, description="local worker processes")
     dask_address: str | None = Field(default=None, description="scheduler of an existing Dask cluster")
     force: bool = Field(default=False, description="reprocess every input, even unchanged ones")
+    isolate: bool = Field(default=False, description="run batches in killable worker processes even with 1 worker")
+    doc_timeout_s: float = Field(default=300.0, gt=0, description="per-document time limit in worker processes")
+    worker_memory_mb: int = Field(default=3072, ge=0, description="address-space limit of a worker process (0: none)")
 
     def relative_inputs(self) -> list[str]:
         """Input roots as given, for `run.json`."""

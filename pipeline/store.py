@@ -11,6 +11,7 @@ so readers never see a torn line and merged agreements always reflect every docu
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import sqlite3
@@ -58,6 +59,12 @@ class StateStore:
     def __init__(self, out: Path, version: str) -> None:
         path = out / STATE_FILE
         path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = (path.parent / "lock").open("w")
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._lock.close()
+            raise RuntimeError(f"another docketflow run is writing to {out}") from None
         self.version = version
         self._db = sqlite3.connect(path)
         self._db.execute("PRAGMA journal_mode=WAL")
@@ -66,6 +73,7 @@ class StateStore:
 
     def close(self) -> None:
         self._db.close()
+        self._lock.close()
 
     def is_current(self, item: SourceItem) -> bool:
         """True when this input was processed by this extractor version and has not changed since.

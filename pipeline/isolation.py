@@ -1,0 +1,159 @@
+"""Worker processes that can be killed, so one pathological document cannot hang or sink a run.
+
+`concurrent.futures` cannot stop a task that spins inside C code (a PDF that sends the parser into a
+loop) or take back a worker that blew its memory. Here each worker is a process of our own with a
+memory ceiling (`RLIMIT_AS`); the parent waits for each batch with a deadline. When a batch overruns,
+or its worker dies, the worker is killed and replaced and the batch is redone one document at a time
+with a per-document deadline; a document that overruns or kills its worker alone becomes an error
+record (`timeout`, `worker_died`) and the run goes on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import multiprocessing
+import resource
+import threading
+from concurrent.futures import CancelledError, Future
+from multiprocessing.connection import Connection
+from queue import Queue
+
+from models import ErrorRecord
+from pipeline.process import BatchResult, Outcome, process_batch
+from pipeline.settings import RunSettings
+from pipeline.sources import SourceItem
+
+log = logging.getLogger("docketflow")
+
+
+def _serve(conn: Connection, memory_bytes: int) -> None:
+    """Worker loop: process batches until told to stop (None)."""
+    if memory_bytes:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    while True:
+        job = conn.recv()
+        if job is None:
+            return
+        items, settings = job
+        conn.send(process_batch(items, settings))
+
+
+class _Worker:
+    """One worker process and the parent's end of its pipe."""
+
+    def __init__(self, memory_bytes: int) -> None:
+        context = multiprocessing.get_context("spawn")
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child, memory_bytes), daemon=True)
+        self.process.start()
+        child.close()
+
+    def run(self, items: list[SourceItem], settings: RunSettings, deadline: float) -> BatchResult | None:
+        """The batch's result, or None when the worker overran the deadline or died."""
+        try:
+            self.conn.send((items, settings))
+            if self.conn.poll(deadline):
+                return self.conn.recv()
+        except (EOFError, OSError):
+            pass
+        return None
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError):
+            self.conn.send(None)
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.kill()
+
+
+def _failed(item: SourceItem, code: str, message: str) -> Outcome:
+    return Outcome(error=ErrorRecord(path=item.relpath, stage="extract", error=code, message=message))
+
+
+class IsolatedPool:
+    """A pool of killable workers with the `submit(batch, settings) -> Future` interface of the flow."""
+
+    def __init__(self, workers: int, settings: RunSettings) -> None:
+        self.memory_bytes = settings.worker_memory_mb * 1024 * 1024
+        self.idle: Queue[_Worker] = Queue()
+        self.all: list[_Worker] = []
+        self.closing = threading.Event()
+        for _ in range(workers):
+            self.idle.put(self._spawn())
+        self.threads: list[threading.Thread] = []
+
+    def _spawn(self) -> _Worker:
+        worker = _Worker(self.memory_bytes)
+        self.all.append(worker)
+        return worker
+
+    def submit(self, items: list[SourceItem], settings: RunSettings) -> Future[BatchResult]:
+        future: Future[BatchResult] = Future()
+        thread = threading.Thread(target=self._run, args=(items, settings, future), daemon=True)
+        thread.start()
+        self.threads.append(thread)
+        return future
+
+    def _run(self, items: list[SourceItem], settings: RunSettings, future: Future[BatchResult]) -> None:
+        try:
+            future.set_result(self._batch(items, settings))
+        except BaseException as exc:  # handed to the flow, which stops the run
+            future.set_exception(exc)
+
+    def _attempt(self, items: list[SourceItem], settings: RunSettings, deadline: float) -> BatchResult | None:
+        """One try on an idle worker; a worker that overran or died is replaced. Once the pool is closing
+        (the run was interrupted) nothing is retried or recorded: the batch is simply not done."""
+        if self.closing.is_set():
+            raise CancelledError
+        worker = self.idle.get()
+        result = worker.run(items, settings, deadline)
+        if result is None:
+            if self.closing.is_set():
+                raise CancelledError
+            worker.kill()
+            worker = self._spawn()
+        self.idle.put(worker)
+        return result
+
+    def _batch(self, items: list[SourceItem], settings: RunSettings) -> BatchResult:
+        result = self._attempt(items, settings, settings.doc_timeout_s * len(items))
+        if result is not None:
+            return result
+        log.warning("a batch of %d documents overran or lost its worker; redoing it one document at a time",
+                    len(items))
+        combined = BatchResult()
+        for item in items:
+            single = self._attempt([item], settings, settings.doc_timeout_s)
+            if single is None:
+                message = (f"no result within {settings.doc_timeout_s:g} s or the worker died "
+                           f"(memory limit {settings.worker_memory_mb} MB)")
+                combined.outcomes.append(_failed(item, "timeout_or_worker_died", message))
+                continue
+            combined.outcomes.extend(single.outcomes)
+            for stage, seconds in single.seconds.items():
+                combined.seconds[stage] += seconds
+        return combined
+
+    def close(self, interrupted: bool = False) -> None:
+        """Wait for the batches in flight and stop the workers; when interrupted, kill them at once."""
+        if interrupted:
+            self.closing.set()
+            for worker in self.all:
+                worker.kill()
+        for thread in self.threads:
+            thread.join()
+        for worker in self.all:
+            if worker.process.is_alive():
+                worker.stop()
+
+    def __enter__(self) -> IsolatedPool:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
+        self.close(interrupted=exc_type is not None)

@@ -1,0 +1,25 @@
+"""A document that overruns its time limit in a worker process becomes an error; the others go through."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pipeline.flow import run
+from pipeline.settings import RunSettings
+
+
+def test_overrunning_document_is_recorded_and_the_run_goes_on(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a_order.txt").write_text("UNITED STATES DISTRICT COURT\nDISTRICT OF OREGON\n\nThe motion is DENIED.\n")
+    (inputs / "b_huge.txt").write_text("The agency shared the records with the Department. " * 400_000)
+    (inputs / "c_news.txt").write_text("A federal judge ruled on Monday that the IRS may share addresses with ICE.\n")
+    out = tmp_path / "out"
+    summary = run(RunSettings(inputs=(inputs,), out=out, progress=False, orchestration="off", isolate=True,
+                              doc_timeout_s=4.0, batch_docs=8))
+    documents = [json.loads(line)["source"]["path"] for line in (out / "documents.jsonl").read_text().splitlines()]
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert sorted(documents) == ["a_order.txt", "c_news.txt"]
+    assert [(e["path"], e["error"]) for e in errors] == [("b_huge.txt", "timeout_or_worker_died")]
+    assert summary.processed == 3
