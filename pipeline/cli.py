@@ -7,8 +7,12 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models import json_schemas
+
+if TYPE_CHECKING:
+    from pipeline.settings import RunSettings
 
 log = logging.getLogger("docketflow")
 
@@ -17,36 +21,12 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="docketflow", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    run = sub.add_parser("run", help="process documents into JSON records")
-    run.add_argument("paths", nargs="*", type=Path, default=[Path("raw")],
-                     help="files or folders to read (default: raw/)")
-    run.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
-    run.add_argument("--pdf-engine", choices=["auto", "pypdfium2", "pdfplumber"], default="auto",
-                     help="PDF text extraction: pypdfium2 (fast, default) or pdfplumber (layout analysis)")
-    run.add_argument("--ocr", choices=["auto", "off", "force"], default="auto",
-                     help="OCR (tesseract) of PDF pages: auto = pages without a usable text layer (default), "
-                          "force = every page, off = only warn")
-    run.add_argument("--model", dest="spacy_model", default=None,
-                     help="an installed spaCy package to start from instead of spacy.blank('en')")
-    orchestration = run.add_mutually_exclusive_group()
-    orchestration.add_argument("--prefect", dest="orchestration", action="store_const", const="prefect",
-                               help="run as a Prefect flow even without PREFECT_API_URL (starts a local server)")
-    orchestration.add_argument("--no-prefect", dest="orchestration", action="store_const", const="off",
-                               help="run the flow's code directly, without Prefect")
-    run.add_argument("--workers", type=int, default=1, help="worker processes on this machine (default 1)")
-    run.add_argument("--dask-address", help="run on an existing Dask cluster, e.g. tcp://scheduler:8786")
-    run.add_argument("--force", action="store_true", help="reprocess every input, even unchanged ones")
-    run.add_argument("--isolate", action="store_true",
-                     help="process in killable worker processes even with one worker (per-document time and "
-                          "memory limits)")
-    run.add_argument("--doc-timeout", type=float, default=300.0, metavar="SECONDS",
-                     help="per-document time limit in worker processes (default 300)")
-    run.add_argument("--include", action="append", default=[], metavar="GLOB",
-                     help="only inputs whose relative path matches (repeatable)")
-    run.add_argument("--exclude", action="append", default=[], metavar="GLOB",
-                     help="skip inputs whose relative path matches (repeatable)")
-    run.add_argument("--quiet", "-q", action="store_true", help="no progress, only the summary and errors")
-    run.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
+    _add_run_options(sub.add_parser("run", help="process documents into JSON records"))
+    serve = sub.add_parser("serve", help="serve the run as a Prefect deployment on a schedule")
+    _add_run_options(serve)
+    serve.add_argument("--interval", type=float, default=3600.0, metavar="SECONDS",
+                       help="time between scheduled runs (default 3600)")
+    serve.add_argument("--name", default="docketflow-scheduled", help="deployment name")
 
     schema = sub.add_parser("schema", help="print the JSON Schema of each record type")
     schema.add_argument("--out", type=Path, help="write <record>.schema.json files into this folder instead")
@@ -58,6 +38,39 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    """The options of a run, shared by `run` and `serve`."""
+    parser.add_argument("paths", nargs="*", type=Path, default=[Path("raw")],
+                     help="files or folders to read (default: raw/)")
+    parser.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
+    parser.add_argument("--pdf-engine", choices=["auto", "pypdfium2", "pdfplumber"], default="auto",
+                     help="PDF text extraction: pypdfium2 (fast, default) or pdfplumber (layout analysis)")
+    parser.add_argument("--ocr", choices=["auto", "off", "force"], default="auto",
+                     help="OCR (tesseract) of PDF pages: auto = pages without a usable text layer (default), "
+                          "force = every page, off = only warn")
+    parser.add_argument("--model", dest="spacy_model", default=None,
+                     help="an installed spaCy package to start from instead of spacy.blank('en')")
+    orchestration = parser.add_mutually_exclusive_group()
+    orchestration.add_argument("--prefect", dest="orchestration", action="store_const", const="prefect",
+                               help="run as a Prefect flow even without PREFECT_API_URL (starts a local server)")
+    orchestration.add_argument("--no-prefect", dest="orchestration", action="store_const", const="off",
+                               help="run the flow's code directly, without Prefect")
+    parser.add_argument("--workers", type=int, default=1, help="worker processes on this machine (default 1)")
+    parser.add_argument("--dask-address", help="run on an existing Dask cluster, e.g. tcp://scheduler:8786")
+    parser.add_argument("--force", action="store_true", help="reprocess every input, even unchanged ones")
+    parser.add_argument("--isolate", action="store_true",
+                     help="process in killable worker processes even with one worker (per-document time and "
+                          "memory limits)")
+    parser.add_argument("--doc-timeout", type=float, default=300.0, metavar="SECONDS",
+                     help="per-document time limit in worker processes (default 300)")
+    parser.add_argument("--include", action="append", default=[], metavar="GLOB",
+                     help="only inputs whose relative path matches (repeatable)")
+    parser.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                     help="skip inputs whose relative path matches (repeatable)")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress, only the summary and errors")
+    parser.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
+
+
 def _configure_logging(level: str, quiet: bool) -> None:
     logging.basicConfig(level=logging.WARNING if quiet else getattr(logging, level),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
@@ -65,15 +78,11 @@ def _configure_logging(level: str, quiet: bool) -> None:
         logging.getLogger(noisy).setLevel(max(logging.WARNING, getattr(logging, level)))
 
 
-def _run(args: argparse.Namespace) -> int:
-    from pipeline.flow import run
+def _settings(args: argparse.Namespace) -> RunSettings:
+    """The run's settings from the command line (environment DOCKETFLOW_* fills what it leaves out)."""
     from pipeline.settings import RunSettings
 
-    missing = [str(p) for p in args.paths if not p.exists()]
-    if missing:
-        print(f"docketflow: no such input: {', '.join(missing)}", file=sys.stderr)
-        return 2
-    settings = RunSettings(
+    return RunSettings(
         inputs=tuple(args.paths),
         out=args.out,
         pdf_engine=args.pdf_engine,
@@ -89,6 +98,21 @@ def _run(args: argparse.Namespace) -> int:
         include=tuple(args.include),
         exclude=tuple(args.exclude),
     )
+
+
+def _missing_inputs(args: argparse.Namespace) -> bool:
+    missing = [str(p) for p in args.paths if not p.exists()]
+    if missing:
+        print(f"docketflow: no such input: {', '.join(missing)}", file=sys.stderr)
+    return bool(missing)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from pipeline.flow import run
+
+    if _missing_inputs(args):
+        return 2
+    settings = _settings(args)
     try:
         summary = run(settings)
     except KeyboardInterrupt:
@@ -102,6 +126,15 @@ def _run(args: argparse.Namespace) -> int:
         print(summary.line(str(args.out)) + " [interrupted: run again to finish]")
         return 130
     print(summary.line(str(args.out)))
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from pipeline.deploy import serve
+
+    if _missing_inputs(args):
+        return 2
+    serve(_settings(args), interval_s=args.interval, name=args.name)
     return 0
 
 
@@ -133,9 +166,9 @@ def _report(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `docketflow` console script."""
     args = _parser().parse_args(argv)
-    if args.command == "run":
+    if args.command in ("run", "serve"):
         _configure_logging(args.log_level, args.quiet)
-        return _run(args)
+        return _run(args) if args.command == "run" else _serve(args)
     if args.command == "report":
         return _report(args)
     return _schema(args)

@@ -211,7 +211,7 @@ def prefect_api_configured() -> bool:
     return bool(os.environ.get("PREFECT_API_URL") or get_current_settings().api.url)
 
 
-def _task_runner(settings: RunSettings) -> TaskRunner:
+def task_runner(settings: RunSettings) -> TaskRunner:
     """Dask cluster when an address is given, N local processes for --workers N, else threads."""
     if settings.dask_address:
         from prefect_dask import DaskTaskRunner
@@ -234,7 +234,7 @@ def run(settings: RunSettings) -> RunSummary:
             log.info("no Prefect API configured: running the flow's code directly "
                      "(set PREFECT_API_URL or pass --prefect to orchestrate with Prefect)")
     if mode == "prefect":
-        return docketflow_run.with_options(task_runner=_task_runner(settings))(settings)
+        return docketflow_run.with_options(task_runner=task_runner(settings))(settings)
     if settings.workers > 1 or settings.isolate:
         with IsolatedPool(settings.workers, settings) as pool:
             return execute(settings, pool.submit, "off", window=2 * settings.workers)
