@@ -38,6 +38,11 @@ class SourceItem:
     """(code, one-line message) when the item was rejected before it could be read."""
 
 
+def rejected(relpath: str, code: str, message: str) -> SourceItem:
+    """An item that stops at discovery: the run records it in `errors.jsonl` and goes on."""
+    return SourceItem(relpath, error=(code, message))
+
+
 def iter_sources(settings: RunSettings) -> Iterator[SourceItem]:
     """Every item under every input root, in a stable order."""
     from pipeline.sources.folders import iter_root

@@ -1,0 +1,37 @@
+"""`.json` bulk files (CourtListener opinions, Caselaw Access Project cases, id/text records), one value at
+a time. What the file holds is decided by its first record's keys; a file of anything else is refused
+as a whole instead of producing one error per element.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import IO
+
+from pipeline.settings import RunSettings
+from pipeline.sources import SourceItem, rejected
+from pipeline.sources.jsonstream import iter_json_values
+from pipeline.sources.limits import TooLarge
+from pipeline.sources.records import BadRecord, UnknownRecord, record_item
+
+
+def iter_json(stream: IO[bytes], where: str, settings: RunSettings) -> Iterator[SourceItem]:
+    """One item per record, `relpath` "<file>#<id>"; errors at "<file>#item-<n>" (1-based)."""
+    count = 0
+    try:
+        for count, (value, raw) in enumerate(iter_json_values(stream, settings.max_file_bytes), start=1):
+            try:
+                yield record_item(value, where, raw)
+            except UnknownRecord as exc:
+                if count == 1:
+                    yield rejected(where, "unsupported_type", str(exc))
+                    return
+                yield rejected(f"{where}#item-{count}", "bad_record", str(exc))
+            except BadRecord as exc:
+                yield rejected(f"{where}#item-{count}", "bad_record", str(exc))
+    except TooLarge as exc:
+        yield rejected(f"{where}#item-{count + 1}", exc.code, str(exc))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        yield rejected(where if count == 0 else f"{where}#item-{count + 1}", "bad_record",
+                       f"not valid JSON, reading stopped: {exc}")

@@ -1,0 +1,50 @@
+"""Zip archives, listed from their central directory in sorted order, each member read on demand.
+
+The central directory is read whole (that is how zip works) but it costs about as much memory as it
+takes on disk; member contents are only decompressed when a member is read, through the budget.
+"""
+
+from __future__ import annotations
+
+import stat
+import zipfile
+from collections.abc import Iterator
+from typing import IO
+
+from pipeline.sources.limits import ArchiveLimit, Budget
+from pipeline.sources.members import Member
+from pipeline.sources.sidecars import pairing_key
+
+_SPECIAL = {stat.S_IFLNK: "symbolic link", stat.S_IFCHR: "character device", stat.S_IFBLK: "block device",
+            stat.S_IFIFO: "fifo", stat.S_IFSOCK: "socket"}
+
+
+def _problem(info: zipfile.ZipInfo) -> tuple[str, str] | None:
+    kind = _SPECIAL.get(stat.S_IFMT(info.external_attr >> 16))
+    if kind:
+        return "unsafe_member", f"{kind}, not a regular file"
+    if info.flag_bits & 0x1:
+        return "unsupported_type", "encrypted member"
+    return None
+
+
+def _opener(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: Budget) -> IO[bytes]:
+    return budget.reader(archive.open(info))
+
+
+def iter_zip_members(stream: IO[bytes], budget: Budget) -> Iterator[Member]:
+    """Members of a seekable zip stream, sorted by name with each sidecar right after its document.
+
+    Declared counts and sizes are checked before anything is decompressed; the bytes actually read
+    are counted again by the budget, since a crafted header can understate them.
+    """
+    with zipfile.ZipFile(stream) as archive:
+        infos = [i for i in archive.infolist() if not i.is_dir()]
+        if budget.members + len(infos) > budget.settings.max_archive_members:
+            raise ArchiveLimit(f"{len(infos)} entries, more than max_archive_members="
+                               f"{budget.settings.max_archive_members}")
+        budget.check_declared(budget.expanded + sum(i.file_size for i in infos))
+        for info in sorted(infos, key=lambda i: pairing_key(i.filename)):
+            problem = _problem(info)
+            yield Member(info.filename, info.file_size, problem=problem,
+                         open=None if problem else (lambda info=info: _opener(archive, info, budget)))
