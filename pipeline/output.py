@@ -11,6 +11,8 @@ import gzip
 import json
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
@@ -25,20 +27,27 @@ FILE_MODE = 0o644
 """mkstemp makes files private to the writer; output is for downstream readers too."""
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Replace `path` with `text` in one step."""
+@contextmanager
+def atomic_writer(path: Path) -> Iterator[IO[str]]:
+    """A text file that replaces `path` in one step when the block ends, and vanishes if it fails."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.fchmod(fd, FILE_MODE)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Replace `path` with `text` in one step."""
+    with atomic_writer(path) as fh:
+        fh.write(text)
 
 
 def dumps(record: BaseModel | dict[str, Any]) -> str:

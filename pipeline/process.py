@@ -38,6 +38,7 @@ class Outcome:
     pages: int = 0
     holdings: list[Holding] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
+    text: str = ""
 
 
 @dataclass
@@ -85,7 +86,9 @@ def _ingest(item: SourceItem, settings: RunSettings) -> _Ingested | Outcome:
             source = _from_text(item)
         else:
             sidecar = {**item.metadata, **(read_sidecar(item.path) or {})} if item.path else item.metadata
-            source = read_document(data, item.relpath, pdf_engine=settings.pdf_engine, sidecar=sidecar or None)
+            source = read_document(
+                data, item.relpath, pdf_engine=settings.pdf_engine, sidecar=sidecar or None, ocr=settings.ocr
+            )
     except Exception as exc:  # one bad file must not stop the run
         return _error(item, "ingest", exc, sha256)
     return _Ingested(item, sha256, len(data), source, detect_kind(source.text, source.kind, source.media_type))
@@ -139,7 +142,7 @@ def _outcome(item: _Ingested, doc: Doc) -> Outcome:
         warnings=list(src.warnings),
     )
     return Outcome(document=document, pages=src.pages or 0, holdings=records.holdings,
-                   agreements=records.agreements)
+                   agreements=records.agreements, text=src.text)
 
 
 def _run_pipeline(items: list[_Ingested], settings: RunSettings) -> list[Outcome]:

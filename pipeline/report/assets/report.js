@@ -1,0 +1,315 @@
+/* docketflow review page: filters, paged tables and the lazy document viewer, over the embedded JSON. */
+(() => {
+  "use strict";
+  const DATA = JSON.parse(document.getElementById("report-data").textContent);
+  const PAGE = 50;
+  const $ = (sel, el = document) => el.querySelector(sel);
+  const $$ = (sel, el = document) => [...el.querySelectorAll(sel)];
+  const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const human = (s) => (s ? String(s).replace(/_/g, " ") : "");
+
+  const holdings = new Map(DATA.holdings.map((h) => [h.id, h]));
+  const agreements = new Map(DATA.agreements.map((a) => [a.id, a]));
+  const anchors = new Map();       // evidence anchor -> [record, evidence index]
+  const docRecords = new Map();    // document index -> records with evidence in it
+  for (const r of [...DATA.holdings, ...DATA.agreements]) {
+    r.ev.forEach((ev, i) => {
+      anchors.set(ev[1], [r, i]);
+      if (!docRecords.has(ev[0])) docRecords.set(ev[0], new Set());
+      docRecords.get(ev[0]).add(r);
+    });
+  }
+
+  /* ---- filters ---------------------------------------------------------------------------------- */
+  const facets = {
+    holding: (h) => ({ agency: h.agencies, court: [h.court], effect: [h.effect],
+      category: [...h.data_permitted, ...h.data_barred] }),
+    agreement: (a) => {
+      const rulings = a.rulings.map((id) => holdings.get(id)).filter(Boolean);
+      return { agency: [...a.providers, ...a.recipients], court: rulings.map((h) => h.court),
+        effect: rulings.map((h) => h.effect), category: a.data_categories };
+    },
+  };
+  const prepare = (rows, kind) => rows.forEach((r) => {
+    r._f = facets[kind](r);
+    r._q = JSON.stringify([r.judge, r.case_name, r.docket, r.statutes, r.legal_basis, r.instrument, r.purpose,
+      r.motion, r.disposition, r.status, r.id]).toLowerCase();
+  });
+  prepare(DATA.holdings, "holding");
+  prepare(DATA.agreements, "agreement");
+  const state = { agency: "", court: "", effect: "", category: "", q: "" };
+  const matches = (r) => ["agency", "court", "effect", "category"].every((k) => !state[k] || r._f[k].includes(state[k]))
+    && (!state.q || r._q.includes(state.q));
+
+  function fillSelects() {
+    for (const key of ["agency", "court", "effect", "category"]) {
+      const counts = new Map();
+      for (const r of [...DATA.agreements, ...DATA.holdings]) {
+        for (const v of new Set(r._f[key])) if (v) counts.set(v, (counts.get(v) || 0) + 1);
+      }
+      const options = [...counts.keys()].sort().map((v) => `<option value="${esc(v)}">${esc(v)} (${counts.get(v)})</option>`);
+      $(`select[data-filter="${key}"]`).innerHTML = `<option value="">All</option>${options.join("")}`;
+    }
+  }
+
+  function dimCharts() {
+    const test = (el) => {
+      const d = el.dataset;
+      return (!state.agency || (d.agencies ?? d.agency ?? "").split(" ").includes(state.agency))
+        && (!state.category || d.cats === undefined || d.cats.split(" ").includes(state.category))
+        && (!state.court || d.court === undefined || d.court === state.court)
+        && (!state.effect || d.effect === undefined || d.effect === state.effect);
+    };
+    $$(".network .edge, .network .edge-label, .timeline .dot").forEach((el) => el.classList.toggle("dim", !test(el)));
+    $$(".network .node").forEach((el) => el.classList.toggle("on", el.dataset.agency === state.agency));
+  }
+
+  function applyFilters() {
+    const a = DATA.agreements.filter(matches);
+    const h = DATA.holdings.filter(matches);
+    tables.agreements.set(a);
+    tables.holdings.set(h);
+    counter("agreements", a.length, DATA.agreements.length);
+    counter("holdings", h.length, DATA.holdings.length);
+    $$("#filters select").forEach((s) => s.classList.toggle("set", !!s.value));
+    dimCharts();
+  }
+  const counter = (name, shown, total) => {
+    $(`[data-count="${name}"]`).textContent = shown === total ? `${total}` : `${shown} of ${total}`;
+  };
+  function setFilter(key, value) {
+    state[key] = value;
+    const input = $(`[data-filter="${key}"]`);
+    if (input.value !== value) input.value = value;
+    applyFilters();
+  }
+
+  /* ---- tables ----------------------------------------------------------------------------------- */
+  class Table {
+    constructor(name, columns, empty) {
+      this.el = $(`[data-table="${name}"]`);
+      this.columns = columns;
+      this.empty = empty;
+      this.rows = [];
+      this.page = 0;
+      this.el.addEventListener("click", (e) => {
+        const b = e.target.closest("button[data-page]");
+        if (b) { this.page += Number(b.dataset.page); this.render(); }
+      });
+    }
+    set(rows) { this.rows = rows; this.page = 0; this.render(); }
+    render() {
+      const pages = Math.max(1, Math.ceil(this.rows.length / PAGE));
+      this.page = Math.min(Math.max(this.page, 0), pages - 1);
+      if (!this.rows.length) { this.el.innerHTML = `<p class="empty">${this.empty}</p>`; return; }
+      const slice = this.rows.slice(this.page * PAGE, (this.page + 1) * PAGE);
+      const head = this.columns.map((c) => `<th>${c.label}</th>`).join("");
+      const body = slice.map((r) => `<tr>${this.columns.map((c) => `<td class="${c.cls || ""}">${c.html(r)}</td>`).join("")}</tr>`);
+      const first = this.page * PAGE + 1;
+      const pager = pages > 1 ? `<div class="pager"><span>${first}–${first + slice.length - 1} of ${this.rows.length}</span>
+        <button type="button" data-page="-1" ${this.page ? "" : "disabled"}>‹ Previous</button>
+        <span>page ${this.page + 1} of ${pages}</span>
+        <button type="button" data-page="1" ${this.page < pages - 1 ? "" : "disabled"}>Next ›</button></div>` : "";
+      this.el.innerHTML = `<table><thead><tr>${head}</tr></thead><tbody>${body.join("")}</tbody></table>${pager}`;
+    }
+  }
+
+  const chips = (xs, cls = "") => (xs || []).map((x) => `<span class="chip ${cls}">${esc(x)}</span>`).join("");
+  const badge = (kind, value) => `<span class="badge ${kind}-${value || "none"}">${esc(human(value) || "—")}</span>`;
+  const evLinks = (r) => `<span class="ev-links">${r.ev.map((ev, i) =>
+    `<a href="#${esc(ev[1])}" title="${esc(ev[2])}">${i + 1}</a>`).join("")}</span>`;
+  const conf = (r) => (r.confidence == null ? "" : Number(r.confidence).toFixed(2));
+  const docLink = (i, label) => (i >= 0 ? `<a href="#doc-${i}">${esc(label)}</a>` : esc(label));
+
+  const tables = {
+    agreements: new Table("agreements", [
+      { label: "Flow", html: (a) => `<span class="flow">${esc(a.providers.join(", ") || "?")}<span class="arrow">→</span>${esc(a.recipients.join(", ") || "?")}</span>` },
+      { label: "Data categories", html: (a) => chips(a.data_categories) },
+      { label: "Instrument", html: (a) => `${esc(human(a.instrument) || "—")}<div class="sub">${esc(human(a.purpose))}</div>` },
+      { label: "Status", html: (a) => badge("st", a.status) },
+      { label: "Signed", cls: "num", html: (a) => esc(a.signed || "—") },
+      { label: "Legal basis", html: (a) => esc(a.legal_basis.join("; ")) },
+      { label: "Rulings", html: (a) => a.rulings.map((id) => holdings.get(id)).filter(Boolean).map((h) =>
+        `<div><a href="#${esc(h.ev[0]?.[1] || "")}">${esc(h.court || "court?")} ${esc(h.decided || "")}</a> ${badge("eff", h.effect)}</div>`).join("") },
+      { label: "Evidence", html: evLinks },
+      { label: "Conf.", cls: "num", html: conf },
+    ], "No agreements match the filters."),
+    holdings: new Table("holdings", [
+      { label: "Decided", cls: "num", html: (h) => esc(h.decided || "—") },
+      { label: "Court", html: (h) => `<code>${esc(h.court || "—")}</code><div class="sub">${esc(h.judge || "")}</div>` },
+      { label: "Case", html: (h) => `${esc(h.case_name || "")}<div class="sub">${esc(h.docket || "")}</div>` },
+      { label: "Decision", html: (h) => `${esc(human(h.motion) || "—")}<div class="sub">${esc(human(h.disposition))}</div>` },
+      { label: "Effect", html: (h) => badge("eff", h.effect) },
+      { label: "Agencies", html: (h) => esc(h.agencies.join(", ")) },
+      { label: "Data", html: (h) => chips(h.data_permitted) + chips(h.data_barred, "barred") },
+      { label: "Statutes", html: (h) => esc(h.statutes.join("; ")) },
+      { label: "Evidence", html: evLinks },
+      { label: "Conf.", cls: "num", html: conf },
+    ], "No holdings match the filters."),
+    documents: new Table("documents", [
+      { label: "Document", html: (d) => `${docLink(d.i, d.title || d.path)}${d.title ? `<div class="sub">${esc(d.path)}</div>` : ""}` },
+      { label: "Kind", html: (d) => esc(human(d.kind)) },
+      { label: "Date", cls: "num", html: (d) => esc(d.date || "") },
+      { label: "Entities", cls: "num", html: (d) => d.ents },
+      { label: "Records", cls: "num", html: (d) => `${d.h.length} holdings · ${d.a.length} agreements` },
+      { label: "Warnings", html: (d) => esc(d.w.join("; ")) },
+      { label: "Text", html: (d) => (d.text ? "" : '<span class="sub">omitted</span>') },
+    ], "No documents match."),
+    issues: new Table("issues", [
+      { label: "Type", html: (r) => `<span class="issue-${r.type}">${r.type}</span>` },
+      { label: "Input", html: (r) => docLink(r.doc, r.path) },
+      { label: "Stage", html: (r) => esc([r.stage, r.error].filter(Boolean).join(" · ")) },
+      { label: "Message", html: (r) => esc(r.message) },
+    ], "No errors and no warnings."),
+  };
+
+  DATA.docs.forEach((d, i) => { d.i = i; d._q = `${d.path} ${d.title || ""}`.toLowerCase(); });
+  function filterDocs() {
+    const q = $("#doc-search").value.trim().toLowerCase();
+    const kind = $("#doc-kind").value;
+    const rows = DATA.docs.filter((d) => (!q || d._q.includes(q)) && (!kind || d.kind === kind));
+    tables.documents.set(rows);
+    counter("documents", rows.length, DATA.docs.length);
+  }
+
+  /* ---- document viewer -------------------------------------------------------------------------- */
+  const viewer = $("#viewer");
+  let current = null;   // [document index, text payload or null]
+
+  function textHtml(p) {
+    const t = p.text;
+    const cuts = new Set([0, t.length]);
+    for (const s of [...p.ents, ...p.marks]) { cuts.add(s[0]); cuts.add(s[1]); }
+    const points = [...cuts].filter((x) => x >= 0 && x <= t.length).sort((a, b) => a - b);
+    const startsAt = new Map();
+    p.marks.forEach((m, k) => startsAt.set(m[0], [...(startsAt.get(m[0]) || []), k]));
+    const out = [];
+    let ei = 0;
+    for (let s = 0; s < points.length - 1; s++) {
+      const a = points[s], b = points[s + 1];
+      for (const k of startsAt.get(a) || []) out.push(`<span class="anchor" id="${esc(p.marks[k][2])}"></span>`);
+      while (ei < p.ents.length && p.ents[ei][1] <= a) ei++;
+      const ent = ei < p.ents.length && p.ents[ei][0] <= a ? p.ents[ei] : null;
+      let html = esc(t.slice(a, b));
+      if (ent) {
+        const tag = b === ent[1] ? ` data-tag="${esc(human(ent[2]))}"` : "";
+        html = `<span class="ent ent-${esc(ent[2])}"${tag} title="${esc(`${ent[2]} · ${ent[3] ?? ""}`)}">${html}</span>`;
+      }
+      const on = [];
+      p.marks.forEach((m, k) => { if (m[0] <= a && m[1] >= b) on.push(k); });
+      if (on.length) html = `<mark data-m="${on.join(" ")}">${html}</mark>`;
+      out.push(html);
+    }
+    return out.join("");
+  }
+
+  function recordLine(r, i) {
+    const own = r.ev.map((ev, k) => [ev, k]).filter(([ev]) => ev[0] === i);
+    const links = own.map(([ev, k]) => `<a href="#${esc(ev[1])}" title="${esc(ev[2])}">${k + 1}</a>`).join("");
+    const what = holdings.has(r.id)
+      ? `<b>Holding</b> ${esc(r.court || "")} ${esc(r.decided || "")} ${badge("eff", r.effect)} ${esc(human(r.disposition))}`
+      : `<b>Agreement</b> ${esc(r.providers.join(", "))} → ${esc(r.recipients.join(", "))} ${badge("st", r.status)}`;
+    return [`<div class="rec">${what} <span class="ev-links">${links}</span></div>`, own];
+  }
+
+  function openDoc(i) {
+    viewer.hidden = false;
+    if (current && current[0] === i) return current[1];
+    const d = DATA.docs[i] || { title: "Document not in this output", path: "", w: [], text: false };
+    const el = document.getElementById(`text-${i}`);
+    const payload = el ? JSON.parse(el.textContent) : null;
+    $("#viewer-title").textContent = d.title || d.path;
+    $("#viewer-meta").textContent = [d.path, human(d.kind), d.date, d.pages && `${d.pages} pages`,
+      d.chars != null && `${d.chars.toLocaleString()} characters`, ...d.w.map((w) => `⚠ ${w}`)].filter(Boolean).join(" · ");
+    const labels = new Map();
+    for (const e of payload?.ents || []) labels.set(e[2], (labels.get(e[2]) || 0) + 1);
+    $("#viewer-legend").innerHTML = [...labels].sort().map(([l, n]) =>
+      `<label class="ent ent-${esc(l)}" data-label="${esc(l)}" title="Click to hide or show ${esc(l)}">${esc(human(l))} ${n}</label>`).join("");
+    const lines = [...(docRecords.get(i) || [])].map((r) => recordLine(r, i));
+    $("#viewer-records").innerHTML = lines.map(([html]) => html).join("") || '<p class="empty">No records from this document.</p>';
+    const body = $("#viewer-body");
+    body.className = "doctext";
+    if (payload) {
+      body.innerHTML = textHtml(payload);
+    } else {
+      const why = !DATA.hasTexts ? "This output has no texts.jsonl.gz." : d.text ? "The text is missing from this output."
+        : "This document's text is not included in the page (it has no records, errors or warnings).";
+      const quotes = lines.flatMap(([, own]) => own).map(([ev]) =>
+        `<blockquote class="quote" id="${esc(ev[1])}">${esc(ev[2])}</blockquote>`);
+      body.innerHTML = `<p class="missing">${why}${quotes.length ? " Evidence quotes:" : ""}</p>${quotes.join("")}`;
+    }
+    body.scrollTop = 0;
+    current = [i, payload];
+    return payload;
+  }
+
+  function showEvidence(anchor) {
+    const hit = anchors.get(anchor);
+    if (!hit) return;
+    const payload = openDoc(hit[0].ev[hit[1]][0]);
+    $$("#viewer .active").forEach((el) => el.classList.remove("active"));
+    const k = payload ? payload.marks.findIndex((m) => m[2] === anchor) : -1;
+    if (k >= 0) $$(`mark[data-m~="${k}"]`, viewer).forEach((el) => el.classList.add("active"));
+    $$(`#viewer-records a[href="#${CSS.escape(anchor)}"]`).forEach((el) => el.classList.add("active"));
+    const target = document.getElementById(anchor);
+    if (target) {
+      target.classList.add("active");
+      target.scrollIntoView({ block: "center" });
+    }
+  }
+
+  function route() {
+    const hash = decodeURIComponent(location.hash.slice(1));
+    if (hash.startsWith("ev-")) showEvidence(hash);
+    else if (hash.startsWith("doc-")) openDoc(Number(hash.slice(4)));
+    else viewer.hidden = true;
+  }
+
+  function closeViewer() {
+    viewer.hidden = true;
+    if (/^#(ev|doc)-/.test(location.hash)) history.pushState(null, "", location.pathname + location.search);
+  }
+
+  /* ---- wiring ----------------------------------------------------------------------------------- */
+  document.addEventListener("click", (e) => {
+    const link = e.target.closest("a");
+    const href = link?.getAttribute("href") || "";
+    if (/^#(ev|doc)-/.test(href)) {
+      e.preventDefault();
+      history.pushState(null, "", href);
+      route();
+      return;
+    }
+    const label = e.target.closest("#viewer-legend [data-label]");
+    if (label) {
+      label.classList.toggle("off");
+      $("#viewer-body").classList.toggle(`off-${label.dataset.label}`);
+    }
+    const node = e.target.closest(".network .node");
+    if (node) setFilter("agency", state.agency === node.dataset.agency ? "" : node.dataset.agency);
+  });
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && !viewer.hidden) closeViewer();
+    const node = e.target.closest?.(".network .node");
+    if (node && e.key === "Enter") node.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+  });
+  window.addEventListener("popstate", route);
+  $("#viewer-close").addEventListener("click", closeViewer);
+  $$("#filters [data-filter]").forEach((el) => el.addEventListener("input", () =>
+    setFilter(el.dataset.filter, el.dataset.filter === "q" ? el.value.trim().toLowerCase() : el.value)));
+  $("#clear-filters").addEventListener("click", () => {
+    $$("#filters [data-filter]").forEach((el) => { el.value = ""; state[el.dataset.filter] = ""; });
+    applyFilters();
+  });
+  const kinds = [...new Set(DATA.docs.map((d) => d.kind))].sort();
+  $("#doc-kind").innerHTML = `<option value="">All kinds</option>${kinds.map((k) => `<option value="${esc(k)}">${esc(human(k))}</option>`).join("")}`;
+  $("#doc-search").addEventListener("input", filterDocs);
+  $("#doc-kind").addEventListener("input", filterDocs);
+
+  fillSelects();
+  applyFilters();
+  filterDocs();
+  tables.issues.set(DATA.issues);
+  counter("issues", DATA.issues.length, DATA.issues.length);
+  route();
+})();

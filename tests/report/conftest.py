@@ -1,0 +1,60 @@
+"""A small run written by the tests themselves, so the report tests do not depend on raw/ or ../shared.
+
+The documents are short news-style texts the extractors are known to turn into records (a Medicaid ruling
+naming CMS -> ICE sharing, an IRS-ICE ruling), one unremarkable text, and one broken PDF for an error row.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.flow import execute, inline
+from pipeline.process import process_batch
+from pipeline.settings import RunSettings
+
+MEDICAID = """\
+A federal judge on Monday ruled that the Trump administration can share certain basic Medicaid information \
+about illegal immigrants with U.S. Immigration and Customs Enforcement (ICE).
+In a seven-page order, U.S. District Judge Vince Chhabria of the Northern District of California wrote that \
+the sharing of such information is clearly authorized by law.
+The ruling states that data sharing may begin on January 6, 2026. According to CMS policy, only the minimum \
+necessary information will be shared. Specifically, the decision permits the exchange of six categories of \
+basic personal information: address, citizenship status, immigration status, phone number, date of birth, \
+and Medicaid ID. Sensitive medical records and other private health data remain protected under a \
+preliminary injunction upheld by the court. 🙂 Officials welcomed the ruling.
+"""
+IRS = """\
+A federal judge in Washington on Friday declined to block the Internal Revenue Service from sharing \
+taxpayer addresses with U.S. Immigration and Customs Enforcement (ICE) under a memorandum of understanding \
+signed on April 7, 2025. U.S. District Judge Dabney L. Friedrich of the District of Columbia denied the \
+motion for a preliminary injunction, finding that 26 U.S.C. § 6103 permits the disclosure of addresses \
+for criminal investigations.
+"""
+QUIET = "The county fair opens on Saturday with a pie contest and a parade down Main Street.\n"
+DOCUMENTS = {
+    "medicaid-ruling.txt": (MEDICAID, {"published": "2025-12-30", "kind": "news",
+                                       "title": "Judge allows sharing of basic Medicaid data with ICE"}),
+    "irs-ruling.txt": (IRS, {"published": "2025-05-16", "kind": "news",
+                             "title": "Judge declines to block IRS data-sharing deal with ICE"}),
+    "county-fair.txt": (QUIET, {"kind": "news", "title": "County fair opens"}),
+}
+
+
+def lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def run_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Output folder of a run over the documents above plus one unreadable PDF."""
+    inputs = tmp_path_factory.mktemp("inputs")
+    for name, (text, meta) in DOCUMENTS.items():
+        (inputs / name).write_text(text, encoding="utf-8")
+        (inputs / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    (inputs / "broken.pdf").write_bytes(b"%PDF-1.7\nnot really a pdf")
+    out = tmp_path_factory.mktemp("out")
+    execute(RunSettings(inputs=(inputs,), out=out, progress=False), inline(process_batch), "off")
+    return out
