@@ -86,9 +86,8 @@ def _ingest(item: SourceItem, settings: RunSettings) -> _Ingested | Outcome:
             source = _from_text(item)
         else:
             sidecar = {**item.metadata, **(read_sidecar(item.path) or {})} if item.path else item.metadata
-            source = read_document(
-                data, item.relpath, pdf_engine=settings.pdf_engine, sidecar=sidecar or None, ocr=settings.ocr
-            )
+            source = read_document(data, item.relpath, pdf_engine=settings.pdf_engine, sidecar=sidecar or None,
+                                   ocr=settings.ocr, media_type=item.media_type)
     except Exception as exc:  # one bad file must not stop the run
         return _error(item, "ingest", exc, sha256)
     return _Ingested(item, sha256, len(data), source, detect_kind(source.text, source.kind, source.media_type))

@@ -28,6 +28,7 @@ _BY_SUFFIX = {
     ".md": MARKDOWN,
     ".markdown": MARKDOWN,
 }
+_MARKUP = frozenset({HTML, "application/xhtml+xml", "application/xml", "text/xml"})
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<p", b"<div", b"<meta", b"<!--")
 
 
@@ -82,10 +83,10 @@ def media_type_of(data: bytes, path: str) -> str:
     return _BY_SUFFIX.get(suffix, TEXT)
 
 
-def _read_pdf(data: bytes, path: str, pdf_engine: str) -> SourceDocument:
+def _read_pdf(data: bytes, path: str, pdf_engine: str, ocr: str) -> SourceDocument:
     from pipeline.ingest.pdf import read_pdf
 
-    pdf = read_pdf(data, path, pdf_engine)
+    pdf = read_pdf(data, path, pdf_engine, ocr)
     stamp = pdf.stamp
     return SourceDocument(
         path=path,
@@ -132,16 +133,29 @@ def _read_text(data: bytes, path: str, media_type: str) -> SourceDocument:
     )
 
 
-def read_document(data: bytes, path: str, *, pdf_engine: str = "auto", sidecar: dict | None = None) -> SourceDocument:
+def read_document(
+    data: bytes,
+    path: str,
+    *,
+    pdf_engine: str = "auto",
+    sidecar: dict | None = None,
+    ocr: str = "off",
+    media_type: str | None = None,
+) -> SourceDocument:
     """Text and metadata of one input file; raises IngestError when it cannot be read at all.
 
+    `media_type` is what the container declares (a bulk record's HTML or XML field).
+    `ocr` ("auto", "force", "off") applies to PDFs; it is off unless asked for because it costs
+    seconds per page (`docketflow run` asks for "auto").
     Format modules are imported on first use so that importing the package stays cheap.
     An empty result always carries a warning: downstream code must be able to tell "nothing
     found" from "nothing readable".
     """
-    media_type = media_type_of(data, path)
+    detected = media_type_of(data, path)
+    # a bulk record's declared markup field (HTML, Harvard XML) beats sniffing; a real PDF is still a PDF
+    media_type = HTML if detected != PDF and media_type in _MARKUP else detected
     if media_type == PDF:
-        doc = _read_pdf(data, path, pdf_engine)
+        doc = _read_pdf(data, path, pdf_engine, ocr)
     elif media_type == HTML:
         doc = _read_html(data, path)
     else:

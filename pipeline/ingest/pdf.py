@@ -5,6 +5,10 @@ pypdfium2 is the default engine (about 45x faster than pdfplumber here); `pdfplu
 as an alternative (see `pdfplumber_engine`). PDFium is not thread-safe, so every call into it
 happens under one module-level lock, and every page and text page is closed as soon as it has
 been read (PDFium memory is outside Python's garbage collector).
+
+Pages without a usable text layer can be read by OCR (`ocr`): "auto" recognises exactly those
+pages, "force" every page, "off" only warns (`needs_ocr`). OCR text goes through the same
+cleanup as a text layer, so page offsets, stamps and page numbers are handled alike.
 """
 
 from __future__ import annotations
@@ -34,14 +38,17 @@ PDFIUM_LOCK = threading.Lock()
 SCAN_IMAGE_SHARE = 0.5
 """An image covering half the page behind a text-less page means a scan (not a blank page)."""
 ENGINES = ("auto", "pypdfium2", "pdfplumber")
+OCR_MODES = ("auto", "off", "force")
 
 
 @dataclass
 class RawPage:
-    """One page's body text as the engine gave it, and whether a page without text is a scan."""
+    """One page's body text as the engine (or OCR) gave it, and whether a page without text is a scan."""
 
     text: str
     scanned: bool = False
+    ocr: bool = False
+    """The text was recognised from the page image: it is not judged as a text layer again."""
 
 
 @dataclass
@@ -53,6 +60,8 @@ class PdfText:
     pages: int
     stamp: EcfStamp | None
     warnings: list[str] = field(default_factory=list)
+    unreadable: list[int] = field(default_factory=list)
+    """1-based numbers of the pages without a usable text layer (the ones OCR should read)."""
 
 
 def _page_has_scan(page: pdfium.PdfPage) -> bool:
@@ -89,7 +98,7 @@ def _pdfium_body(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> str:
     return "\n".join(textpage.get_text_bounded(r.x0, r.y0, r.x1, r.y1) for r in regions)
 
 
-def _open_pdfium(data: bytes, path: str) -> pdfium.PdfDocument:
+def open_pdfium(data: bytes, path: str) -> pdfium.PdfDocument:
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -101,7 +110,7 @@ def _open_pdfium(data: bytes, path: str) -> pdfium.PdfDocument:
 def pdfium_pages(data: bytes, path: str) -> list[RawPage]:
     """Body text of every page via PDFium."""
     with PDFIUM_LOCK:
-        pdf = _open_pdfium(data, path)
+        pdf = open_pdfium(data, path)
         try:
             pages = []
             for index in range(len(pdf)):
@@ -136,6 +145,7 @@ def assemble(raw_pages: list[RawPage]) -> PdfText:
     page-size image behind it. A document whose every page is blank also gets the warning: an
     empty text must never pass silently. Garbage pages contribute no text (it would only feed
     nonsense to the extractors); the few words on a scanned page (a typed date) are kept.
+    OCR'd pages are never judged: their text is the best there is, and a blank scan stays blank.
     """
     pages = [clean_page(raw.text) for raw in raw_pages]
     drop_running_lines(pages)
@@ -144,24 +154,58 @@ def assemble(raw_pages: list[RawPage]) -> PdfText:
     texts = [finish_page(page.lines) for page in pages]
     problems: dict[int, str] = {}
     for number, (raw, text) in enumerate(zip(raw_pages, texts, strict=True), start=1):
-        problem = text_problem(text)
+        problem = None if raw.ocr else text_problem(text)
         if problem == "garbage" or (problem == "no_text" and raw.scanned):
             problems[number] = problem
-    if raw_pages and not problems and text_problem("\n".join(texts)) == "no_text":
+    ocr_done = any(raw.ocr for raw in raw_pages)
+    if raw_pages and not problems and not ocr_done and text_problem("\n".join(texts)) == "no_text":
         problems = dict.fromkeys(range(1, len(raw_pages) + 1), "no_text")
     texts = ["" if problems.get(number) == "garbage" else text for number, text in enumerate(texts, start=1)]
     text, starts = join_pages(texts)
     first_stamped = next((page.stamps for page in pages if page.stamps), [])
     warnings = [_ocr_warning(problems, len(raw_pages))] if problems else []
-    return PdfText(text, starts, len(raw_pages), document_stamp(first_stamped), warnings)
+    return PdfText(text, starts, len(raw_pages), document_stamp(first_stamped), warnings, sorted(problems))
 
 
-def read_pdf(data: bytes, path: str, engine: str = "auto") -> PdfText:
-    """Extract and clean a PDF's text with `engine` ("auto" and "pypdfium2" are the same path)."""
+def _with_ocr(data: bytes, path: str, raw_pages: list[RawPage], first: PdfText, mode: str) -> PdfText:
+    """`first` redone with OCR text for its unreadable pages ("auto") or for all pages ("force").
+
+    Imported on use: OCR pulls in Pillow and a subprocess per page, which "off" runs never need
+    (and `ocr` imports this module's lock).
+    """
+    from pipeline.ingest.ocr import UNAVAILABLE, recognize, tesseract_binary
+
+    numbers = list(range(1, len(raw_pages) + 1)) if mode == "force" else first.unreadable
+    if not numbers:
+        return first
+    binary = tesseract_binary()
+    if binary is None:
+        first.warnings = [f"{w} ({UNAVAILABLE})" if w.startswith("needs_ocr") else w for w in first.warnings]
+        if not first.unreadable:
+            first.warnings.append(f"ocr: not done ({UNAVAILABLE})")
+        return first
+    result = recognize(binary, data, path, raw_pages, numbers)
+    if not any(page.ocr for page in result.pages):
+        first.warnings += result.warnings
+        return first
+    redone = assemble(result.pages)
+    # the needs_ocr line stays (the document did need OCR, and says which pages), marked as handled
+    handled = [f"{w}; OCR applied" for w in first.warnings if w.startswith("needs_ocr")]
+    redone.warnings = list(dict.fromkeys(handled + result.warnings + redone.warnings))
+    return redone
+
+
+def read_pdf(data: bytes, path: str, engine: str = "auto", ocr: str = "off") -> PdfText:
+    """Extract and clean a PDF's text with `engine` ("auto" and "pypdfium2" are the same path), OCR per `ocr`."""
     if engine not in ENGINES:
         raise ValueError(f"unknown pdf engine {engine!r}; expected one of {', '.join(ENGINES)}")
+    if ocr not in OCR_MODES:
+        raise ValueError(f"unknown ocr mode {ocr!r}; expected one of {', '.join(OCR_MODES)}")
     if engine == "pdfplumber":
         from pipeline.ingest.pdfplumber_engine import pdfplumber_pages
 
-        return assemble(pdfplumber_pages(data, path))
-    return assemble(pdfium_pages(data, path))
+        raw_pages = pdfplumber_pages(data, path)
+    else:
+        raw_pages = pdfium_pages(data, path)
+    text = assemble(raw_pages)
+    return text if ocr == "off" else _with_ocr(data, path, raw_pages, text, ocr)
