@@ -19,18 +19,24 @@ from concurrent.futures import CancelledError, Future
 from multiprocessing.connection import Connection
 from queue import Queue
 
+from extractors.nlp import build_nlp
 from models import ErrorRecord
 from pipeline.process import BatchResult, Outcome, process_batch
 from pipeline.settings import RunSettings
 from pipeline.sources import SourceItem
 
 log = logging.getLogger("docketflow")
+READY = "ready"
+STARTUP_TIMEOUT_S = 300.0
+"""Generous: a spawned worker imports spaCy and builds the pipeline, slow on a loaded machine."""
 
 
-def _serve(conn: Connection, memory_bytes: int) -> None:
-    """Worker loop: process batches until told to stop (None)."""
+def _serve(conn: Connection, memory_bytes: int, spacy_model: str | None) -> None:
+    """Worker loop: build the pipeline, say so, then process batches until told to stop (None)."""
     if memory_bytes:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    build_nlp(spacy_model)
+    conn.send(READY)
     while True:
         job = conn.recv()
         if job is None:
@@ -42,16 +48,22 @@ def _serve(conn: Connection, memory_bytes: int) -> None:
 class _Worker:
     """One worker process and the parent's end of its pipe."""
 
-    def __init__(self, memory_bytes: int) -> None:
+    def __init__(self, memory_bytes: int, spacy_model: str | None) -> None:
         context = multiprocessing.get_context("spawn")
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, memory_bytes), daemon=True)
+        self.process = context.Process(target=_serve, args=(child, memory_bytes, spacy_model), daemon=True)
         self.process.start()
         child.close()
+        self.ready = False
 
     def run(self, items: list[SourceItem], settings: RunSettings, deadline: float) -> BatchResult | None:
-        """The batch's result, or None when the worker overran the deadline or died."""
+        """The batch's result, or None when the worker overran the deadline or died. Start-up (imports,
+        building the pipeline) is waited for separately, so it never counts against a document's time."""
         try:
+            if not self.ready:
+                self.ready = self.conn.poll(STARTUP_TIMEOUT_S) and self.conn.recv() == READY
+                if not self.ready:
+                    return None
             self.conn.send((items, settings))
             if self.conn.poll(deadline):
                 return self.conn.recv()
@@ -81,6 +93,7 @@ class IsolatedPool:
 
     def __init__(self, workers: int, settings: RunSettings) -> None:
         self.memory_bytes = settings.worker_memory_mb * 1024 * 1024
+        self.spacy_model = settings.spacy_model
         self.idle: Queue[_Worker] = Queue()
         self.all: list[_Worker] = []
         self.closing = threading.Event()
@@ -89,7 +102,7 @@ class IsolatedPool:
         self.threads: list[threading.Thread] = []
 
     def _spawn(self) -> _Worker:
-        worker = _Worker(self.memory_bytes)
+        worker = _Worker(self.memory_bytes, self.spacy_model)
         self.all.append(worker)
         return worker
 
