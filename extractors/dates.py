@@ -17,6 +17,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractors import date_relative
 from extractors.date_parsing import Mention, Part, find_mentions
 from extractors.date_resolve import month_day, month_only, points_forward, weekday
 from extractors.spans import add_entity, context, entities, in_citation
@@ -159,7 +160,20 @@ class DateFinder:
                     else:
                         year = month_day(anchor, part.month, part.day, forward).year
                     self._add(doc, text, part, year, anchor.isoformat())
+        if anchor is not None and ctx.kind != "opinion":
+            self._add_counted(doc, text, anchor)
         return doc
+
+    @staticmethod
+    def _add_counted(doc: Doc, text: str, anchor: date) -> None:
+        """"last week", "three days ago", "earlier this month": counted from the document's date."""
+        for match in date_relative.CANDIDATES.finditer(text):
+            if in_citation(doc, match.start(), match.end()):
+                continue
+            key = date_relative.resolve(match.group(0), anchor)
+            if key:
+                normalized = {"text": match.group(0), "resolved_from": anchor.isoformat(), "relative": True}
+                add_entity(doc, match.start(), match.end(), "DATE", key, normalized)
 
     @staticmethod
     def _add(doc: Doc, text: str, part: Part, year: int, resolved_from: str | None) -> None:

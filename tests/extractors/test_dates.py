@@ -84,7 +84,7 @@ def keys(doc) -> list[str]:
         ("See id. (1st Cir., Feb. 24, 1993).", None, []),
         ("Retailers cut prices on Cyber Monday.", TUESDAY, []),
         ("The office is open Monday through Friday.", TUESDAY, []),
-        ("The unit met last week to review the file.", TUESDAY, []),
+        ("The unit met last week to review the file.", TUESDAY, ["2025-12-23"]),  # dateparser: anchor - 7 days
         ("The agency said Monday it would comply.", None, []),
         ("Both agencies filed notices in November.", None, []),
         ("The report is dated February 30, 2020.", None, []),
