@@ -1,17 +1,158 @@
-"""CASE mentions (placeholder until the component is written)."""
+"""CASE mentions and the citation zones that later components skip.
+
+eyecite knows the reporters and how case names and parentheticals hang off a cite, but it tokenizes the
+whole text it is given (~22k words/s), so it only sees windows around a cheap "<volume> <Reporter>
+<page>" anchor. Each full citation gives a CASE keyed by its reporter cite ("598 U.S. 175"), a CASE
+keyed by its name when eyecite finds one ("California v. HHS"), and a citation zone over name, cite and
+parenthetical: a court, judge, agency or date inside another case's citation is not this document's.
+The document's own caption ("PACIFIC LEGAL FOUNDATION v. BROWN, 29 Cal.3d 168" on its first line) is
+not a zone.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractors.spans import add_citation_zone, add_entity
+
+LABEL = "CASE"
+BEFORE, AFTER = 240, 120
+"""Window around an anchor: room for a long case name before the cite and a parenthetical after it."""
+OWN_CAPTION_CHARS = 400
+"""A citation this close to the start is the document's own ("Cite as 28 I&N Dec. 437")."""
+
+_ANCHOR = re.compile(r"\b\d{1,4}\s(?:[A-Z][\w'&]*\.?\s?){1,4}(?:\d?[a-z]{1,2}\.?\s)?\d{1,8}\b")
+"""A volume, a capitalized reporter abbreviation and a page: the shape of every reporter cite."""
+_PARENTHETICAL = re.compile(r"(?:,\s*(?:at\s*)?\*?\d[\d\-–,*\s]*)?\s*\([^()]{0,80}?\b\d{4}\)")
+"""Pin cite and "(9th Cir. 2019)" after a cite, when a line break kept eyecite from reading them."""
+_NAME_END = re.compile(r",\s*(?:\d|No\.)|\s\(\d{4}\)")
+"""Where a case name stops: the comma before its cite or docket, or California's "(1975)" before the cite."""
+_SIGNALS = re.compile(r"(?:(?:See|see|also|Cf\.|cf\.|[Ee]\.g\.,?|In(?!\s+re)|But|Accord|Id\.|[A-Z]\.)\s+)+")
+"""Signal words and stray headings eyecite keeps at the front of a plaintiff's name."""
+_NAME_PREFIX = re.compile(r"(?:In\s+re|Ex\s+parte|Matter\s+of)\s*:?\s*$", re.IGNORECASE)
+
+
+@cache
+def _eyecite():
+    """eyecite's entry point and citation classes, imported once and with its noisy logger quieted.
+
+    Two eyecite internals dominate its time on our windows and are adjusted once per process: it maps
+    each parenthetical's court ("9th Cir.") to a court id by running two regex substitutions over every
+    court it knows (~10 ms a call), and the same few court strings recur, so that lookup gets a cache;
+    and it compiles a fresh regex per full citation to find later "Berry, at 767" references, which
+    we do not use, so that search is switched off.
+    """
+    from eyecite import find, get_citations, helpers
+    from eyecite.models import FullCaseCitation, ShortCaseCitation
+
+    logging.getLogger("eyecite").setLevel(logging.ERROR)
+    if not hasattr(helpers.get_court_by_paren, "cache_info"):
+        helpers.get_court_by_paren = lru_cache(maxsize=4096)(helpers.get_court_by_paren)
+    find.extract_pincited_reference_citations = _no_references
+    return get_citations, FullCaseCitation, ShortCaseCitation
+
+
+def _no_references(citation, plain_text: str) -> list:
+    """Stand-in for eyecite's per-citation reference search (see `_eyecite`)."""
+    return []
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Merged ranges around anchors, starting at a space so eyecite never sees half a word."""
+    merged: list[tuple[int, int]] = []
+    for m in _ANCHOR.finditer(text):
+        start = max(0, m.start() - BEFORE)
+        if start:
+            space = text.find(" ", start, m.start())
+            start = space + 1 if space != -1 else start
+        end = min(len(text), m.end() + AFTER)
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _clean(name: str | None) -> str:
+    """A party name without line breaks, a trailing docket ("..., No. C 08-04312") or stray commas."""
+    if not name:
+        return ""
+    name = re.split(r",\s*No\.", name)[0]
+    return " ".join(name.split()).strip(" ,;")
+
 
 class CaseFinder:
-    """Finds CASE entities and adds them with `extractors.spans.add_entity`."""
+    """Adds CASE entities and citation zones for other cases' citations."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        _eyecite()
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        get_citations, full_cls, short_cls = _eyecite()
+        own_until = len(text) - len(text.lstrip()) + OWN_CAPTION_CHARS
+        for w_start, w_end in _windows(text):
+            for cite in get_citations(text[w_start:w_end]):
+                if not isinstance(cite, full_cls | short_cls):
+                    continue
+                start, end = (w_start + i for i in cite.full_span())
+                cite_start, cite_end = (w_start + i for i in cite.span())
+                if isinstance(cite, full_cls):
+                    start, end = self._add_full(doc, text, cite, start, end, cite_start, cite_end)
+                if start >= own_until:
+                    add_citation_zone(doc, start, end)
         return doc
+
+    def _add_full(
+        self, doc: Doc, text: str, cite, start: int, end: int, cite_start: int, cite_end: int
+    ) -> tuple[int, int]:
+        """Record one full citation; returns the zone, widened to "In re" and a wrapped parenthetical.
+
+        `text` is `doc.text`, passed in because spaCy rebuilds that string from the tokens on each access.
+        """
+        groups, meta = cite.groups, cite.metadata
+        key = f"{groups['volume']} {cite.corrected_reporter()} {groups['page']}"
+        plaintiff, defendant = _clean(meta.plaintiff), _clean(meta.defendant)
+        prefix = _NAME_PREFIX.search(text, max(0, start - 12), start)
+        if prefix:
+            start = prefix.start()
+            plaintiff, defendant = "", f"In re {defendant or plaintiff}"
+        if end <= cite_end + 2 and (tail := _PARENTHETICAL.match(text, cite_end)):
+            end = tail.end()
+        normalized = {
+            "reporter": cite.corrected_reporter(),
+            "volume": groups["volume"],
+            "page": groups["page"],
+            "plaintiff": plaintiff or None,
+            "defendant": defendant or None,
+            "year": meta.year,
+            "court": meta.court,
+        }
+        add_entity(doc, cite_start, cite_end, LABEL, key, normalized)
+        if (plaintiff and defendant) or prefix:
+            self._add_name(doc, text, start, cite_start, normalized | {"citation": key})
+        return start, end
+
+
+    def _add_name(self, doc: Doc, text: str, start: int, cite_start: int, normalized: dict) -> None:
+        """The case name before a cite, once per citation chain (parallel cites share one name)."""
+        spans = doc.user_data.setdefault("docketflow_case_names", set())
+        if start in spans:
+            return
+        spans.add(start)
+        if lead := _SIGNALS.match(text, start, cite_start):
+            start = lead.end()
+        stop = _NAME_END.search(text, start, cite_start)
+        end = stop.start() if stop else text.rfind(",", start, cite_start)
+        name = " ".join(text[start:end].split())
+        if " v. " in name or name.lower().startswith(("in re", "ex parte", "matter of")):
+            add_entity(doc, start, end, LABEL, name, normalized)
 
 
 @Language.factory("docketflow_cases")

@@ -1,17 +1,163 @@
-"""DOCKET mentions (placeholder until the component is written)."""
+"""DOCKET mentions: the docket number(s) of this document's own case.
+
+A court prints its own docket numbers in the caption and header ("No. 25-5181", "Case No. 1:25-cv-00457-CKK",
+"D.C. No. CV-00-13002-DDP", "Docket No. S.F. 24168") and in CM/ECF stamps ("Case: 25-1689, 07/15/2025,
+DktEntry: 28.1"); the body cites other cases' numbers, mostly inside citations. So a labelled number
+counts only in the document's head (the first `HEAD_CHARS`), a stamp anywhere, an alien number
+("A 76 552 712", the agency number of an immigration case) anywhere; a number already found also counts
+where it repeats (running headers). Keys are as printed, whitespace-normalized, without "No.".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractors.data import read_jsonl, read_tsv
+from extractors.spans import add_entity, context, in_citation
+
+LABEL = "DOCKET"
+HEAD_CHARS = 3000
+"""Captions, headers and the lower-court line of an appeal fit here; cited cases mostly come later."""
+
+_INITIALS = r"(?:[ -][A-Z]{1,4}x?(?![\w.]))*"
+_NUMBER = (
+    r"(?:S\.F\.|L\.A\.|Sac\.|Crim\.)\s?\d{4,6}(?!\d)"
+    rf"|(?:CV|CR|C|SACV|EDCV|MDL)[ -]\d{{2}}-\d{{1,6}}{_INITIALS}"
+    rf"|(?:\d{{1,2}}:)?\d{{2}}-?(?:cv|cr|CV|CR)-?\d{{1,6}}(?:-[A-Za-z]{{1,4}}x?)*(?:-\d+)?{_INITIALS}"
+    r"|MDL\s(?:No\.\s*)?\d{3,5}(?!\d)"
+    r"|[A-Z]{0,3}\d[\dA-Za-z]*(?:[-–:][\dA-Za-z]+)+"
+    r"|[A-Z]{1,3}\d{4,8}(?![\w-])"
+    r"|\d{4}[A-Z]{2}\d{3,6}(?![\w-])"
+    r"|[A-Z]{1,3}-\d{4,7}(?![\w-])"
+)
+"""A docket number's printed forms, most specific first (see `dockets.jsonl` for how each is read)."""
+
+_LABELLED = re.compile(
+    rf"(?<![\w.])(?:Nos?\.|No:|Number(?:\(s\))?|#)\s*:?\s*(?P<number>{_NUMBER})(?P<more>(?:\s*(?:,|&|and)\s*(?:{_NUMBER}))*)"
+)
+_PLAIN = re.compile(r"^[ \t]*(?:Docket\s+)?No\.\s*(?P<number>\d{4,7})\.?[ \t]*$", re.M)
+"""A bare number on its own "No." line of the head ("No. 14460."): older state dockets have no year part."""
+_STAMP = re.compile(
+    rf"\bCase:?\s+(?P<number>{_NUMBER}),?\s+(?:Document|DktEntry|ID:|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+)
+_ALONE = re.compile(
+    r"^[ \t]*(?P<number>\d{2}-\d{3,5}(?:-[a-z]{2})?)[ \t]*$"
+    r"|(?<![\w-])(?P<district>(?:\d{1,2}:)?\d{2}-(?:cv|cr|CV|CR)-\d{3,6}(?:-[A-Za-z]{1,4}x?)*|(?:CV|CR)-\d{2}-\d{3,6}(?:-[A-Z]{1,4}x?)*)",
+    re.M,
+)
+"""Unlabelled numbers a head may hold: an appellate number alone on its line ("07-0460-ag" above the
+caption) or a district number anywhere ("CV-00-13002-DDP" when a column layout separated it from "D.C. No.")."""
+_ALIEN = re.compile(r"(?<![\w-])(?P<number>A[- ]?\d{2,3}(?:-|\s{1,3})?\d{3}(?:-|\s{1,3})?\d{3})(?![\w-])")
+_MDL = re.compile(r"\b(?P<number>MDL\s(?:No\.\s*)?\d{3,5})(?!\d)")
+_ITEM = re.compile(_NUMBER)
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s*$")
+_CASE_NAME_BEFORE = re.compile(r"(?:\sv\.\s|\bIn re\b)[^\n]*$")
+_CITE_AFTER = re.compile(r",?\s*(?:at\s+)?\d{1,4}\s+(?:WL|U\.\s?S\.|F\.|S\.\s?Ct\.|[A-Z][a-z]*\.\s?\d?d?\s?\d)")
+"""A reporter cite right after a number ("No. MDL 863, 1994 WL 34924"): the number belongs to that case."""
+OWN_CAPTION_CHARS = 300
+"""A "Smith v. Jones, No. ..." this close to the start is the document's own caption, later another case."""
+MIN_DIGITS = 4
+"""Fewer digits than this ("Nos. 3-4") is an item number, not a docket."""
+
+
+@cache
+def _context_words(role: str) -> frozenset[str]:
+    """Words before "No." that make it something else: `not_docket` right before it ("Pub. L. No.",
+    "ECF No."), `other_case` up to two words before it ("Related Case No.")."""
+    return frozenset(row["word"] for row in read_tsv("docket_context.tsv") if row["role"] == role)
+
+
+@cache
+def _parsers() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((row["kind"], re.compile(row["parse"])) for row in read_jsonl("dockets.jsonl"))
+
+
+def parse(key: str) -> dict[str, Any]:
+    """The parts of a docket key: kind plus office, year, type, number, judge_initials where printed."""
+    for kind, pattern in _parsers():
+        if m := pattern.match(key):
+            return {"kind": kind, **{k: v for k, v in m.groupdict().items() if v}}
+    return {"kind": "other"}
+
+
+def key_of(printed: str) -> str:
+    """Docket key: as printed, whitespace-normalized, without a "No." inside ("MDL No. 2641" -> "MDL 2641")."""
+    return re.sub(r"\bNo\.\s*", "", " ".join(printed.split()))
+
 
 class DocketFinder:
-    """Finds DOCKET entities and adds them with `extractors.spans.add_entity`."""
+    """Adds DOCKET entities for the document's own docket numbers."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        _context_words("not_docket")
+        _parsers()
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        head_end = len(text) - len(text.lstrip()) + HEAD_CHARS
+        found: dict[tuple[int, int], str] = {}
+        for m in _LABELLED.finditer(text, 0, head_end):
+            if self._labelled_ok(doc, text, m):
+                found[m.span("number")] = key_of(m["number"])
+                for item in _ITEM.finditer(text, m.start("more"), m.end("more")):
+                    found[item.span()] = key_of(item.group())
+        for pattern, limit in ((_ALONE, head_end), (_PLAIN, head_end), (_STAMP, len(text)), (_MDL, len(text))):
+            for m in pattern.finditer(text, 0, limit):
+                group = "number" if m.groupdict().get("number") else "district"
+                if not in_citation(doc, m.start(), m.end()) and not self._other_case(text, m.start(), m.end()):
+                    found.setdefault(m.span(group), key_of(m[group]))
+        for m in _ALIEN.finditer(text):
+            found.setdefault(m.span("number"), key_of(m["number"]))
+        stamped = context(doc).docket
+        keys = set(found.values()) | ({key_of(stamped)} if stamped else set())
+        for key in keys:
+            for start in _occurrences(text, key):
+                if not in_citation(doc, start, start + len(key)):
+                    found.setdefault((start, start + len(key)), key)
+        taken_until = -1
+        for (start, end), key in sorted(found.items(), key=lambda item: (item[0][0], -item[0][1])):
+            if start >= taken_until:
+                add_entity(doc, start, end, LABEL, key, parse(key))
+                taken_until = end
         return doc
+
+    @staticmethod
+    def _other_case(text: str, start: int, end: int) -> bool:
+        """"Smith v. Jones, No. ..." on the same line past the caption, or a number followed by a reporter
+        cite: another case's number."""
+        if _CITE_AFTER.match(text, end):
+            return True
+        return start > OWN_CAPTION_CHARS and _CASE_NAME_BEFORE.search(text, max(0, start - 120), start) is not None
+
+    def _labelled_ok(self, doc: Doc, text: str, m: re.Match[str]) -> bool:
+        """A "No. ..." in the head that is not a report, public law, filing or another case's citation."""
+        if in_citation(doc, m.start("number"), m.end("number")):
+            return False
+        if sum(ch.isdigit() for ch in m["number"]) < MIN_DIGITS:
+            return False
+        if self._other_case(text, m.start(), m.end()):
+            return False
+        before = text[max(0, m.start() - 30) : m.start()]
+        if any(w.strip(".,()[]:") in _context_words("other_case") for w in before.split()[-2:]):
+            return False
+        word = _WORD_BEFORE.search(before)
+        return not (word and word.group(1) in _context_words("not_docket"))
+
+
+def _occurrences(text: str, key: str):
+    """Where a key is printed again exactly, as a whole token."""
+    pos = text.find(key)
+    while pos != -1:
+        end = pos + len(key)
+        if (pos == 0 or not text[pos - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            yield pos
+        pos = text.find(key, pos + 1)
 
 
 @Language.factory("docketflow_dockets")

@@ -24,6 +24,7 @@ CITATION_KEY = "docketflow_citations"
 """Character ranges of other cases' citations; COURT, JUDGE and AGENCY mentions inside them do not count."""
 
 _NORMALIZED = "docketflow_normalized"
+_ZONE_INDEX = "docketflow_zone_index"
 
 
 @dataclass
@@ -103,7 +104,22 @@ def add_citation_zone(doc: Doc, start_char: int, end_char: int) -> None:
 
 
 def in_citation(doc: Doc, start_char: int, end_char: int) -> bool:
-    """True when a character range lies inside a citation zone marked by the CASE component."""
-    return any(
-        z.start_char <= start_char and end_char <= z.end_char for z in doc.spans.get(CITATION_KEY, [])
-    )
+    """True when a character range lies inside a citation zone marked by the CASE component.
+
+    Called for every candidate mention, so the zones are merged and sorted once (cached in
+    `doc.user_data`, rebuilt when a zone is added) and looked up by bisection.
+    """
+    zones = doc.spans.get(CITATION_KEY, [])
+    cached = doc.user_data.get(_ZONE_INDEX)
+    if cached is None or cached[0] != len(zones):
+        merged: list[list[int]] = []
+        for start, end in sorted((z.start_char, z.end_char) for z in zones):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        cached = (len(zones), [m[0] for m in merged], [m[1] for m in merged])
+        doc.user_data[_ZONE_INDEX] = cached
+    _, starts, ends = cached
+    i = bisect.bisect_right(starts, start_char) - 1
+    return i >= 0 and end_char <= ends[i]

@@ -1,0 +1,109 @@
+"""DOCKET component: table of hits and near-misses on captions and sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from extractors.data import read_jsonl
+from extractors.dockets import parse
+from extractors.spans import DocContext, entities
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("docketflow_cases")
+    pipeline.add_pipe("docketflow_dockets")
+    return pipeline
+
+
+def docket_keys(nlp, text: str, stamped: str | None = None) -> set[str]:
+    doc = nlp.make_doc(text)
+    doc._.docketflow = DocContext(docket=stamped)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return {span.kb_id_ for span in entities(doc, "DOCKET")}
+
+
+BODY = "\n" + "The parties briefed the motion at length and the court heard argument. " * 50
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("UNITED STATES DISTRICT COURT\nCase No. 3:25-cv-05536-VC\nORDER", {"3:25-cv-05536-VC"}),
+        ("COURT OF APPEALS\nNo. 25-5181\nSMITH, Appellant, v. JONES", {"25-5181"}),
+        ("Case No. 1:25-cv-00457-CKK\nMEMORANDUM OPINION", {"1:25-cv-00457-CKK"}),
+        ("IN RE: WIDGET LITIGATION\nNo. MDL 15-02641-PHX-DGC\nORDER", {"MDL 15-02641-PHX-DGC"}),
+        ("IN RE WIDGETS\nMDL No. 2641\nORDER", {"MDL 2641"}),
+        ("07-0460-ag\nDoe v. Roe\nDocket No. 07-0460-ag", {"07-0460-ag"}),
+        ("DOE,\nPlaintiff,\nCase No. CV 20-6448-GW-JEMx\nORDER", {"CV 20-6448-GW-JEMx"}),
+        ("ROE, Plaintiff,\nNo. C 08-02214 SBA\nSTIPULATION", {"C 08-02214 SBA"}),
+        ("Docket No. S.F. 24168.\nSupreme Court of California.", {"S.F. 24168"}),
+        ("Petition for review. In re: Jane Doe, No. A 76\n\n552 712 (B.I.A. 2007).", {"A 76 552 712"}),
+        ("Appellant moves for a stay.\nCase: 25-1689, 07/15/2025, DktEntry: 28.1, Page 1 of 2", {"25-1689"}),
+        ("Doe, Plaintiffs - Appellees, Docket No. 25-1686\nRoe, Plaintiffs - Appellees, Docket No. 25-1687",
+         {"25-1686", "25-1687"}),
+        ("Nos. 25-1686, 25-1687 & 25-1689\nORDER", {"25-1686", "25-1687", "25-1689"}),
+        ("No. 07-55393\nDOE, Plaintiff,\nD.C. No. CV-00-13002-DDP\nOPINION", {"07-55393", "CV-00-13002-DDP"}),
+        ("Case No. 2:15-cv-0208 TLN KJN P\nORDER", {"2:15-cv-0208 TLN KJN P"}),
+        ("NO. 06-6247\n(D.C. No. 5:06-CV-00376-C)\nORDER AND JUDGMENT", {"5:06-CV-00376-C"}),
+        ("No. ED108783\nOPINION", {"ED108783"}),
+        ("SUPREME COURT OF THE STATE\nNo. 14460.\nDecided May 1, 1970.", {"14460"}),
+        ("STATE v. DOE\nNo. 2007CA00254.\nDATE OF JUDGMENT ENTRY", {"2007CA00254"}),
+        ("Docket Number(s): 1:20CV457\nCase Description", {"1:20CV457"}),
+        ("Appeal from Superior Court of the County, No. C-16928, Doe, Judge.", {"C-16928"}),
+        # near-misses
+        ("The Senate report, S. Rep. No. 305, at 17, explains the purpose.", set()),
+        ("Congress passed the Act, Pub. L. No. 102-526, 106 Stat. 3443.", set()),
+        ("Plaintiff filed a reply. (ECF No. 26-5.) The motion is granted.", set()),
+        ("Finjan's Motion in Limine No. 1 is denied.", set()),
+        ("No. C 04-0098 SI\n(Related Case No. C 04-0099 SI)", {"C 04-0098 SI"}),
+        ("The parties address requests for personnel records (Nos. 3-4).", set()),
+        ("The question is whether Act No. 22 of the 1956 session is valid.", set()),
+        ("ORDER\nNo. 25-100\n" + BODY + "\nIn re Widget Litig., No. MDL 863, 1994 WL 34924 (E.D. La. 1994).",
+         {"25-100"}),
+        ("ORDER\nNo. 17-2400\nShould this appeal be consolidated with Appeal No. 11-1131?", {"17-2400"}),
+        ("ORDER\nNo. 25-100\n" + BODY + "See Doe v. Roe, No. 3:19-cv-01234-ABC (N.D. Cal. 2020).", {"25-100"}),
+        ("ORDER" + BODY + "\nNo. 25-1234 is mentioned far below the caption.", set()),
+        (BODY + "Trade secrets, Doe v. Roe, No. 8:14-cv-01968-DFM, 2015 WL 13283060, at *3 (C.D. Cal. 2015).",
+         set()),
+    ],
+)
+def test_docket_table(nlp, text: str, expected: set[str]) -> None:
+    assert docket_keys(nlp, text) == expected
+
+
+def test_stamped_docket_found_in_text(nlp) -> None:
+    text = "ORDER\nThe hearing is reset.\n" + BODY + "\nFiled in 4:08-cv-02214-SBA today."
+    assert docket_keys(nlp, text, stamped="4:08-cv-02214-SBA") == {"4:08-cv-02214-SBA"}
+
+
+def test_stamped_docket_absent_from_text_is_skipped(nlp) -> None:
+    assert docket_keys(nlp, "ORDER\nThe hearing is reset.", stamped="4:08-cv-02214-SBA") == set()
+
+
+def test_running_header_repeats_count(nlp) -> None:
+    doc_text = "No. 08-4433\nOPINION" + BODY + "\nNo. 08-4433 Smith v. Jones Page 2\n"
+    assert docket_keys(nlp, doc_text) == {"08-4433"}
+
+
+@pytest.mark.parametrize(
+    ("key", "parts"),
+    [
+        ("3:25-cv-05536-VC", {"office": "3", "year": "25", "type": "cv", "number": "05536", "judge_initials": "VC"}),
+        ("CV 20-6448-GW-JEMx", {"type": "CV", "year": "20", "number": "6448", "judge_initials": "GW-JEMx"}),
+        ("25-5181", {"year": "25", "number": "5181"}),
+        ("A 76 552 712", {"number": "76 552 712"}),
+    ],
+)
+def test_parse(key: str, parts: dict[str, str]) -> None:
+    parsed = parse(key)
+    assert {k: parsed[k] for k in parts} == parts
+
+
+@pytest.mark.parametrize("row", read_jsonl("dockets.jsonl"), ids=lambda row: row["kind"])
+def test_parse_examples(row) -> None:
+    for example in row["examples"]:
+        assert parse(example)["kind"] == row["kind"], example
