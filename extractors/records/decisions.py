@@ -41,6 +41,7 @@ _ACTIVE = re.compile(
 )
 _ENJOINED = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:preliminarily\s+|temporarily\s+)?enjoined\b", re.I)
 _ORDERED = re.compile(r"\bIT\s+IS\s+(?:HEREBY\s+|FURTHER\s+|SO\s+)*ORDERED\b|^\s*(?:FURTHER\s+)?ORDER\s*:", re.M)
+_STIPULATION_TITLE = re.compile(r"STIPULATION\s+(?:AND|&)\s+(?:\[?[A-Z]{4,10}\]?\s+)?ORDER", re.I)
 _TITLE = re.compile(
     r"^[^\S\n]*(?:\[PROPOSED\]\s+)?(?:(?:STIPULATION\s+AND\s+)?ORDER|MEMORANDUM\s+(?:OPINION\s+)?AND\s+ORDER)\s+"
     r"(?P<disp>GRANTING\s+IN\s+PART\s+AND\s+DENYING\s+IN\s+PART|GRANTING|DENYING)\s+"
@@ -139,8 +140,24 @@ def _dedupe(decisions: list[Decision]) -> list[Decision]:
     return out
 
 
+def _stipulated(text: str, sentences: Sentences) -> Decision | None:
+    """A stipulation the court signs ("STIPULATION AND [PROPOSED] ORDER" ... "IT IS SO ORDERED") is one
+    decision: the court grants what the parties agreed, whatever the agreed text vacates or re-sets."""
+    if not _STIPULATION_TITLE.search(text[:5000]):
+        return None
+    ordered = [m for m in _ORDERED.finditer(text)]
+    if not ordered:
+        return None
+    start, end = sentences.around(ordered[-1].start())
+    return Decision("other", "granted", start, end, "decretal", "stipulation")
+
+
 def order_decisions(text: str, sentences: Sentences) -> list[Decision]:
-    """Decisions of a court order: itemized list, else decretal sentences, else the title."""
+    """Decisions of a court order: a signed stipulation, an itemized list, else decretal sentences, else
+    the title."""
+    stipulated = _stipulated(text, sentences)
+    if stipulated:
+        return [stipulated]
     items = [
         Decision(motion_of(m.group("motion")), disposition_of(m.group("disp")) or "other",
                  *sentences.around(m.start()), "item", _subject(m.group("motion")))

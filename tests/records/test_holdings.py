@@ -161,3 +161,11 @@ def test_support_sentences_fill_the_split_and_evidence_round_trips() -> None:
     assert holding.effect == "limited"
     for evidence in holding.evidence:
         assert text[evidence.start:evidence.end] == evidence.text
+
+
+def test_signed_stipulation_is_one_granted_decision() -> None:
+    text = ("UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\n\nJOINT STIPULATION AND [PROPOSED] "
+            "ORDER RE EXTENSION OF DISCOVERY CUT-OFF\n\nThe current cut-off date of March 31, 2026 is hereby vacated "
+            "and is re-set to May 15, 2026.\n\nPURSUANT TO STIPULATION, IT IS SO ORDERED.\n\nDated: March 2, 2026\n")
+    (holding,) = records_of(text, "court_order").holdings
+    assert (holding.motion, holding.disposition, holding.decided) == ("other", "granted", "2026-03-02")
