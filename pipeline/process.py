@@ -81,13 +81,18 @@ def _ingest(item: SourceItem, settings: RunSettings) -> _Ingested | Outcome:
     except OSError as exc:
         return _error(item, "read", exc)
     sha256 = hashlib.sha256(data).hexdigest()
+    if not data:
+        return _error(item, "read", IngestError("empty_file", "the file is empty (0 bytes)"), sha256)
     try:
         if item.text is not None:
             source = _from_text(item)
         else:
             sidecar = {**item.metadata, **(read_sidecar(item.path) or {})} if item.path else item.metadata
             source = read_document(data, item.relpath, pdf_engine=settings.pdf_engine, sidecar=sidecar or None,
-                                   ocr=settings.ocr, media_type=item.media_type)
+                                   ocr=settings.ocr, media_type=item.media_type, max_pages=settings.max_pages)
+        if len(source.text) > settings.max_chars:
+            raise IngestError("too_many_chars", f"{len(source.text):,} characters of text, more than the limit "
+                                                f"of {settings.max_chars:,}")
     except Exception as exc:  # one bad file must not stop the run
         return _error(item, "ingest", exc, sha256)
     return _Ingested(item, sha256, len(data), source, detect_kind(source.text, source.kind, source.media_type))

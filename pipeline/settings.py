@@ -40,6 +40,9 @@ class RunSettings(BaseSettings):
     batch_chars: int = Field(default=2_000_000, ge=1, description="text characters per batch task")
     batch_docs: int = Field(default=64, ge=1, description="documents per batch task, at most")
     progress: bool = True
+    max_pages: int = Field(default=3000, ge=1, description="PDFs with more pages are refused (too_many_pages)")
+    max_chars: int = Field(default=10_000_000, ge=1,
+                           description="documents with more extracted characters are refused (too_many_chars)")
     max_file_bytes: int = Field(
         default=200 * 1024**2, ge=1,
         description="largest single document or bulk record read into memory; larger ones become 'too_large' errors",

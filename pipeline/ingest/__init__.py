@@ -83,10 +83,10 @@ def media_type_of(data: bytes, path: str) -> str:
     return _BY_SUFFIX.get(suffix, TEXT)
 
 
-def _read_pdf(data: bytes, path: str, pdf_engine: str, ocr: str) -> SourceDocument:
+def _read_pdf(data: bytes, path: str, pdf_engine: str, ocr: str, max_pages: int | None) -> SourceDocument:
     from pipeline.ingest.pdf import read_pdf
 
-    pdf = read_pdf(data, path, pdf_engine, ocr)
+    pdf = read_pdf(data, path, pdf_engine, ocr, max_pages)
     stamp = pdf.stamp
     return SourceDocument(
         path=path,
@@ -141,10 +141,12 @@ def read_document(
     sidecar: dict | None = None,
     ocr: str = "off",
     media_type: str | None = None,
+    max_pages: int | None = None,
 ) -> SourceDocument:
     """Text and metadata of one input file; raises IngestError when it cannot be read at all.
 
     `media_type` is what the container declares (a bulk record's HTML or XML field).
+    A PDF with more than `max_pages` pages is refused (IngestError "too_many_pages") before any is read.
     `ocr` ("auto", "force", "off") applies to PDFs; it is off unless asked for because it costs
     seconds per page (`docketflow run` asks for "auto").
     Format modules are imported on first use so that importing the package stays cheap.
@@ -155,7 +157,7 @@ def read_document(
     # a bulk record's declared markup field (HTML, Harvard XML) beats sniffing; a real PDF is still a PDF
     media_type = HTML if detected != PDF and media_type in _MARKUP else detected
     if media_type == PDF:
-        doc = _read_pdf(data, path, pdf_engine, ocr)
+        doc = _read_pdf(data, path, pdf_engine, ocr, max_pages)
     elif media_type == HTML:
         doc = _read_html(data, path)
     else:

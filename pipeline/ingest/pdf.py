@@ -195,12 +195,24 @@ def _with_ocr(data: bytes, path: str, raw_pages: list[RawPage], first: PdfText, 
     return redone
 
 
-def read_pdf(data: bytes, path: str, engine: str = "auto", ocr: str = "off") -> PdfText:
+def page_count(data: bytes, path: str) -> int:
+    """Pages of a PDF, without reading any of them."""
+    with PDFIUM_LOCK:
+        pdf = open_pdfium(data, path)
+        try:
+            return len(pdf)
+        finally:
+            pdf.close()
+
+
+def read_pdf(data: bytes, path: str, engine: str = "auto", ocr: str = "off", max_pages: int | None = None) -> PdfText:
     """Extract and clean a PDF's text with `engine` ("auto" and "pypdfium2" are the same path), OCR per `ocr`."""
     if engine not in ENGINES:
         raise ValueError(f"unknown pdf engine {engine!r}; expected one of {', '.join(ENGINES)}")
     if ocr not in OCR_MODES:
         raise ValueError(f"unknown ocr mode {ocr!r}; expected one of {', '.join(OCR_MODES)}")
+    if max_pages is not None and (pages := page_count(data, path)) > max_pages:
+        raise IngestError("too_many_pages", f"{path}: {pages} pages, more than the limit of {max_pages}")
     if engine == "pdfplumber":
         from pipeline.ingest.pdfplumber_engine import pdfplumber_pages
 
