@@ -7,7 +7,6 @@ import io
 import json
 import os
 import tarfile
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -15,17 +14,10 @@ import pytest
 from pipeline.flow import run
 from pipeline.settings import RunSettings
 from tests.fixtures.pdf_fixtures import pleading_pdf, text_rows
+from tests.sources.helpers import zip_bytes
 
 ORDER = ["UNITED STATES DISTRICT COURT", "DISTRICT OF OREGON", "", "The motion to dismiss is DENIED.",
          "IT IS SO ORDERED."]
-
-
-def _zip(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
 
 
 def _symlink_tar() -> bytes:
@@ -62,8 +54,9 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, d
         "encrypted.pdf": pleading_pdf([text_rows(ORDER)], encrypt="secret"),
         "empty.txt": b"",
         "fifty_mb.txt": b"The agency shared the records. " * (50 * 1024 * 1024 // 31),
-        "bomb.zip": _zip({"bomb.txt": b"\0" * (300 * 1024 * 1024)}),
-        "traversal.zip": _zip({"../escaped.txt": b"The agency shared data.", "ok/inside.txt": b"The court ruled."}),
+        "bomb.zip": zip_bytes({"bomb.txt": b"\0" * (300 * 1024 * 1024)}),
+        "traversal.zip": zip_bytes({"../escaped.txt": b"The agency shared data.",
+                                    "ok/inside.txt": b"The court ruled."}),
         "links.tar.gz": _symlink_tar(),
     }
     for name, data in files.items():

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from pipeline.ingest.errors import IngestError
 from pipeline.ingest.sidecar import is_sidecar, read_sidecar, sidecar_values
+
+if TYPE_CHECKING:
+    from pipeline.ingest.ecf import EcfStamp
 
 __all__ = ["IngestError", "SourceDocument", "is_sidecar", "media_type_of", "read_document", "read_sidecar"]
 
@@ -83,21 +87,25 @@ def media_type_of(data: bytes, path: str) -> str:
     return _BY_SUFFIX.get(suffix, TEXT)
 
 
+def _stamp_fields(stamp: EcfStamp | None) -> dict[str, str | None]:
+    """What a CM/ECF stamp tells about the document it is printed on."""
+    if stamp is None:
+        return {}
+    return {"filed": stamp.filed, "docket": stamp.docket, "document_number": stamp.document_number}
+
+
 def _read_pdf(data: bytes, path: str, pdf_engine: str, ocr: str, max_pages: int | None) -> SourceDocument:
     from pipeline.ingest.pdf import read_pdf
 
     pdf = read_pdf(data, path, pdf_engine, ocr, max_pages)
-    stamp = pdf.stamp
     return SourceDocument(
         path=path,
         media_type=PDF,
         text=pdf.text,
         page_starts=pdf.page_starts,
         pages=pdf.pages,
-        filed=stamp.filed if stamp else None,
-        docket=stamp.docket if stamp else None,
-        document_number=stamp.document_number if stamp else None,
         warnings=pdf.warnings,
+        **_stamp_fields(pdf.stamp),
     )
 
 
@@ -120,16 +128,13 @@ def _read_text(data: bytes, path: str, media_type: str) -> SourceDocument:
     from pipeline.ingest.text import read_text
 
     plain = read_text(data)
-    stamp = plain.stamp
     return SourceDocument(
         path=path,
         media_type=media_type,
         text=plain.text,
         encoding=plain.encoding,
-        filed=stamp.filed if stamp else None,
-        docket=stamp.docket if stamp else None,
-        document_number=stamp.document_number if stamp else None,
         warnings=plain.warnings,
+        **_stamp_fields(plain.stamp),
     )
 
 
