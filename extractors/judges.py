@@ -97,16 +97,17 @@ def _clean(name: str) -> str | None:
         return None
     if any(w.strip(",.").lower() in stop for w in words):
         return None
-    text = " ".join(words).rstrip(",")
-    if text.isupper():
-        text = " ".join(_title_word(w) for w in text.split())
-    return text
+    return " ".join(name_case(w) for w in " ".join(words).rstrip(",").split())
 
 
-def _title_word(word: str) -> str:
-    if re.fullmatch(r"[A-Z]\.", word) or word in ("II", "III"):
+def name_case(word: str) -> str:
+    """A word of a name printed in capitals, in name case: "CYR" -> "Cyr", "McALISTER" -> "McAlister",
+    "O'CONNOR" -> "O'Connor"; initials, "II"/"III" and words already in mixed case ("DiClerico") stay."""
+    letters = [c for c in word if c.isalpha()]
+    if re.fullmatch(r"[A-Z]\.", word) or word in ("II", "III") or sum(map(str.isupper, letters)) <= len(letters) * 0.6:
         return word
-    return re.sub(r"(^|['’\-])(\w)", lambda m: m[1] + m[2].upper(), word.lower())
+    titled = re.sub(r"(^|['’\-])(\w)", lambda m: m[1] + m[2].upper(), word.lower())
+    return re.sub(r"^(Ma?c)(\w)", lambda m: m[1] + m[2].upper(), titled) if word.startswith(("Mc", "Mac")) else titled
 
 
 def _surname(name: str) -> str:

@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import re
 
+from extractors.judges import name_case
 from extractors.records.view import DocView
 
 _NAME = r"[A-ZÀ-Þ][\w.'’\- ]{1,40}?"
 _TITLE_WORDS = (r"(?:Chief\s+|Senior\s+|Associate\s+)?(?:U\.\s?S\.\s+)?(?:Circuit\s+|District\s+|"
                 r"Appellate\s+Immigration\s+|Bankruptcy\s+|Magistrate\s+|Immigration\s+)?(?:Judge|Justice)\s*[.:]")
+_SUFFIX = r"(?:,\s*(?:Jr|JR|Sr|SR)\.?|\s+I{2,3})?"
 _AUTHOR = re.compile(
-    r"^[^\S\n]*(?:(?P<name>" + _NAME + r"),\*?|(?P<caps>[A-ZÀ-Þ][A-ZÀ-Þ.'’\- ]{1,40}?))[ \t]+" + _TITLE_WORDS,
+    r"^[^\S\n]*(?:\d{1,3}[^\S\n]+)?(?:(?P<name>" + _NAME + _SUFFIX + r"),\*?|(?P<caps>[A-ZÀ-Þ][A-ZÀ-Þ.'’\- ]{1,40}?))"
+    r"[ \t]+" + _TITLE_WORDS,
     re.M,
 )
-"""An author line: "CYR, Circuit Judge." or, without the comma, an all-caps "JOSÉ A. CABRANES Circuit Judge:"."""
+"""An author line: "CYR, Circuit Judge.", "JOHN M. WALKER, JR., Circuit Judge:" (after a line number in
+some reporters' text) or, without the comma, an all-caps "JOSÉ A. CABRANES Circuit Judge:"."""
+_PER_CURIAM = re.compile(r"\bPer\s+Curiam\b", re.I)
 _STATE_AUTHOR = re.compile(
     r"^[^\S\n]*(?P<name>[A-Z][A-Z'’\-]{2,}),\s+(?:(?:Acting\s+)?(?:C\.\s?)?J\.|P\.\s?J\.)\s*[.:—-]?", re.M
 )
@@ -47,20 +52,14 @@ def caption_court(view: DocView) -> str | None:
 
 
 def _judge_key(view: DocView, name: str) -> str:
-    """The document's JUDGE key with the same last name, else the name in title case."""
+    """The fuller of the document's JUDGE key with the same last name and the name as the line spells it."""
+    name = re.sub(r",\s*(?:Jr|JR|Sr|SR)\.?$|\s+I{2,3}$", "", name.strip())
     last = name.replace("*", "").split()[-1].lower()
-    for mention in view.mentions("JUDGE"):
-        if mention.key.split()[-1].lower() == last:
-            return mention.key
-    return " ".join(_name_case(w) for w in name.split())
-
-
-def _name_case(word: str) -> str:
-    """"CYR" -> "Cyr", "McAULIFFE" -> "McAuliffe"; mixed-case words ("van", "DiClerico") stay."""
-    letters = [c for c in word if c.isalpha()]
-    if sum(c.isupper() for c in letters) <= len(letters) * 0.6:
-        return word
-    return re.sub(r"\bMc([a-z])", lambda m: "Mc" + m.group(1).upper(), word.title())
+    known = [m.key for m in view.mentions("JUDGE") if m.key.split()[-1].lower() == last]
+    spelled = " ".join(name_case(w) for w in name.replace("*", "").split())
+    if known and len(known[0].split()) >= len(spelled.split()):
+        return known[0]
+    return spelled
 
 
 def author_judge(view: DocView, kind: str) -> str | None:
@@ -76,6 +75,9 @@ def author_judge(view: DocView, kind: str) -> str | None:
         return _judge_key(view, match.group("name") or match.group("justice"))
     if kind == "court_order" and view.mentions("JUDGE"):
         return view.mentions("JUDGE")[-1].key
+    signer = view.within("JUDGE", int(len(text) * 0.85), len(text))
+    if signer and not _PER_CURIAM.search(text):
+        return signer[-1].key  # a trial court's opinion is signed at its end
     return None
 
 

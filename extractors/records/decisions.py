@@ -48,13 +48,18 @@ _TITLE = re.compile(
     r"(?P<motion>[^\n]{3,120}(?:\n[ \t]*[A-Z][A-Z ,;'’()\-]{2,120})?)",
     re.M,
 )
+_DISPOSITION_WORDS = "affirmed|reversed|vacated|remanded|dismissed|denied|granted"
+_SUBJECT_DISPOSITION = (r"(?i:(?:The\s+)?(?:Judgment|Order|Decision|Appeal|"
+                        r"Petition(?:\s+for\s+(?:judicial\s+)?review)?)\s+(?:is\s+|are\s+)?(?:"
+                        + _DISPOSITION_WORDS + r"))")
+_BARE_DISPOSITION = "(?:" + _DISPOSITION_WORDS.upper() + "|" + _DISPOSITION_WORDS.title() + ")"
 _STANDALONE = re.compile(
-    r"^[^\S\n]*(?P<line>(?:(?:The\s+)?(?:Judgment|Order|Decision|Petition(?:\s+for\s+review)?|Appeal|Orders?)\s+"
-    r"(?:is\s+|are\s+)?)?(?:AFFIRMED|REVERSED|VACATED|REMANDED|DISMISSED|DENIED|GRANTED|Affirmed|Reversed|"
-    r"Vacated|Remanded|Dismissed|Denied|Granted|affirmed|reversed|vacated|remanded|dismissed|denied|granted)"
-    r"\b[^\n]{0,100}?[.])(?:[^\S\n]+See\b[^\n]{0,60})?[^\S\n]*$",
+    r"^[^\S\n]*(?P<line>(?:" + _SUBJECT_DISPOSITION + "|" + _BARE_DISPOSITION + r")\b[^\n]{0,100}?[.])"
+    r"(?:[^\S\n]+See\b[^\n]{0,60})?[^\S\n]*$",
     re.M,
 )
+"""A disposition on a line of its own: "Affirmed.", "AFFIRMED in part ...", "Petition granted." — never a
+line that merely starts with a lower-case "denied by ..." carried over from the line before."""
 _WE = re.compile(r"\b[Ww]e\s+(?:(?:therefore|thus|accordingly|hereby|must|now)\s+)?"
                  r"(?P<disp>(?i:affirm|reverse|vacate|remand|dismiss|deny|grant))\b(?P<rest>[^.;]{0,160})")
 _APPELLATE = frozenset({"affirmed", "reversed", "vacated", "remanded"})
@@ -102,13 +107,19 @@ def _subject(phrase: str) -> str:
     return " ".join(phrase.split()).strip(" ,;:").lower()[:120]
 
 
+def _quoted(sentence: str, position: int) -> bool:
+    """True inside a quotation ("We grant the petition," the court wrote): another court's words."""
+    before = sentence[:position]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def _sentence_decisions(text: str, start: int, end: int) -> list[Decision]:
     """Decretal statements in one sentence (passive, active, 'enjoined')."""
     sentence = text[start:end]
     found: list[Decision] = []
     for match in _PASSIVE.finditer(sentence):
         before = sentence[: match.start("disp")]
-        if _HYPOTHETICAL.search(before) or _HISTORY.search(match.group(0)):
+        if _HYPOTHETICAL.search(before) or _HISTORY.search(match.group(0)) or _quoted(sentence, match.start()):
             continue
         disposition = disposition_of(match.group("disp"))
         if disposition:
@@ -116,7 +127,7 @@ def _sentence_decisions(text: str, start: int, end: int) -> list[Decision]:
             found.append(Decision(motion_of(motion_phrase), disposition, start, end, "decretal",
                                   _subject(motion_phrase)))
     for match in _ACTIVE.finditer(sentence):
-        if _HYPOTHETICAL.search(sentence[: match.start()]):
+        if _HYPOTHETICAL.search(sentence[: match.start()]) or _quoted(sentence, match.start()):
             continue
         disposition = disposition_of(match.group("disp"))
         if disposition:
@@ -197,11 +208,11 @@ def _closing_cue(text: str, sentences: Sentences) -> Decision | None:
     for s, e in sentences.bounds[sentences.index_at(tail_from):]:
         sentence = text[s:e]
         for match in _APPELLATE_PASSIVE.finditer(sentence):
-            if not _HYPOTHETICAL.search(sentence[: match.start()]):
+            if not _HYPOTHETICAL.search(sentence[: match.start()]) and not _quoted(sentence, match.start()):
                 disposition = disposition_of(match.group("disp").replace("set aside", "vacated"))
                 candidates.append((1, Decision("appeal", disposition or "other", s, e, "closing", "appeal")))
         for match in _WE.finditer(sentence):
-            if _HYPOTHETICAL.search(sentence[: match.start()]):
+            if _HYPOTHETICAL.search(sentence[: match.start()]) or _quoted(sentence, match.start()):
                 continue
             disposition = disposition_of(match.group("disp") + " " + match.group("rest"))
             if disposition:

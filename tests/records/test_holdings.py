@@ -80,6 +80,10 @@ OPINIONS = [
     ("The agency's reading of the statute cannot be squared with its text.\n\nReversed and remanded.",
      [("appeal", "reversed")]),
     ("The parties dispute the meaning of the statute. We address each argument in turn.", []),
+    ("As another court put it, \u201cWe grant the petition because the agency erred.\u201d That reasoning does not "
+     "apply here.", []),
+    ("Some of the statements in the report were\n\ndenied by the witness in her testimony.", []),
+    ("The petition for judicial review is denied.", [("appeal", "denied")]),
 ]
 
 
@@ -169,3 +173,25 @@ def test_signed_stipulation_is_one_granted_decision() -> None:
             "and is re-set to May 15, 2026.\n\nPURSUANT TO STIPULATION, IT IS SO ORDERED.\n\nDated: March 2, 2026\n")
     (holding,) = records_of(text, "court_order").holdings
     assert (holding.motion, holding.disposition, holding.decided) == ("other", "granted", "2026-03-02")
+
+
+@pytest.mark.parametrize(
+    ("author_line", "judge"),
+    [
+        ("29   MARGARET OKAFOR, JR., Circuit Judge:", "Margaret Okafor"),
+        ("McALISTER, Circuit Judge.", "McAlister"),
+        ("PER CURIAM.", None),
+    ],
+)
+def test_author_line_forms(author_line: str, judge: str | None) -> None:
+    text = APPEAL_HEAD.replace("OKAFOR, Circuit Judge:", author_line) + "\n\nAFFIRMED."
+    (holding,) = records_of(text, "opinion").holdings
+    assert holding.judge == judge
+
+
+def test_trial_court_opinion_is_signed_at_its_end() -> None:
+    text = ("UNITED STATES DISTRICT COURT\nDISTRICT OF NEW JERSEY\n\nOPINION\n\nThe facts are not disputed. " * 3
+            + "\n\nFor these reasons, the motion to dismiss is DENIED.\n\nDate: June 30, 2020\n\n"
+            "/s/ Helena Marsh\nHELENA MARSH\nUNITED STATES DISTRICT JUDGE\n")
+    (holding,) = records_of(text, "opinion").holdings
+    assert (holding.judge, holding.motion, holding.disposition) == ("Helena Marsh", "motion_to_dismiss", "denied")
