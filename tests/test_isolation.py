@@ -17,7 +17,7 @@ def test_overrunning_document_is_recorded_and_the_run_goes_on(tmp_path: Path) ->
     (inputs / "c_news.txt").write_text("A federal judge ruled on Monday that the IRS may share addresses with ICE.\n")
     out = tmp_path / "out"
     summary = run(RunSettings(inputs=(inputs,), out=out, progress=False, orchestration="off", isolate=True,
-                              doc_timeout_s=4.0, batch_docs=8))
+                              doc_timeout_s=4.0, batch_docs=8, max_chars=100_000_000))
     documents = [json.loads(line)["source"]["path"] for line in (out / "documents.jsonl").read_text().splitlines()]
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
     assert sorted(documents) == ["a_order.txt", "c_news.txt"]
