@@ -58,9 +58,9 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workers", type=int, default=1, help="worker processes on this machine (default 1)")
     parser.add_argument("--dask-address", help="run on an existing Dask cluster, e.g. tcp://scheduler:8786")
     parser.add_argument("--force", action="store_true", help="reprocess every input, even unchanged ones")
-    parser.add_argument("--isolate", action="store_true",
-                     help="process in killable worker processes even with one worker (per-document time and "
-                          "memory limits)")
+    parser.add_argument("--isolate", action=argparse.BooleanOptionalAction, default=None,
+                        help="process in killable worker processes with per-document time and memory limits "
+                             "(default: yes unless the input is a handful of plain files)")
     parser.add_argument("--doc-timeout", type=float, default=300.0, metavar="SECONDS",
                      help="per-document time limit in worker processes (default 300)")
     parser.add_argument("--include", action="append", default=[], metavar="GLOB",

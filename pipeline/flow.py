@@ -27,7 +27,7 @@ from pipeline.output import OutputWriter
 from pipeline.process import BatchResult, process_batch
 from pipeline.progress import RunProgress
 from pipeline.settings import RunSettings
-from pipeline.sources import SourceItem, iter_sources
+from pipeline.sources import SourceItem, is_small, iter_sources
 from pipeline.store import StateStore
 from pipeline.versions import extractor_version, versions
 
@@ -224,7 +224,8 @@ def task_runner(settings: RunSettings) -> TaskRunner:
 
 def run(settings: RunSettings) -> RunSummary:
     """Run with Prefect when asked, when an API is configured or for a Dask cluster; otherwise run the same
-    code directly, in this process or in a local process pool."""
+    code directly: in killable worker processes (with per-document limits) for anything but a handful of
+    plain files, which are processed in this process so that a small run starts fast."""
     mode = settings.orchestration
     if settings.dask_address:
         mode = "prefect"
@@ -235,7 +236,8 @@ def run(settings: RunSettings) -> RunSummary:
                      "(set PREFECT_API_URL or pass --prefect to orchestrate with Prefect)")
     if mode == "prefect":
         return docketflow_run.with_options(task_runner=task_runner(settings))(settings)
-    if settings.workers > 1 or settings.isolate:
+    isolate = settings.isolate if settings.isolate is not None else not is_small(settings)
+    if settings.workers > 1 or isolate:
         with IsolatedPool(settings.workers, settings) as pool:
             return execute(settings, pool.submit, "off", window=2 * settings.workers)
     return execute(settings, inline(process_batch), "off")

@@ -37,7 +37,7 @@ class RunSettings(BaseSettings):
         description="'prefect' runs as a Prefect flow (temporary local server if no PREFECT_API_URL); "
         "'off' runs the same code without Prefect; 'auto' uses Prefect only when an API is configured",
     )
-    batch_chars: int = Field(default=2_000_000, ge=1, description="text characters per batch task")
+    batch_chars: int = Field(default=500_000, ge=1, description="input bytes per batch task, at most")
     batch_docs: int = Field(default=64, ge=1, description="documents per batch task, at most")
     progress: bool = True
     max_pages: int = Field(default=3000, ge=1, description="PDFs with more pages are refused (too_many_pages)")
@@ -66,7 +66,11 @@ class RunSettings(BaseSettings):
     workers: int = Field(default=1, ge=1, description="local worker processes")
     dask_address: str | None = Field(default=None, description="scheduler of an existing Dask cluster")
     force: bool = Field(default=False, description="reprocess every input, even unchanged ones")
-    isolate: bool = Field(default=False, description="run batches in killable worker processes even with 1 worker")
+    isolate: bool | None = Field(
+        default=None,
+        description="run batches in killable worker processes (time and memory limits per document); "
+        "None: only for runs big enough to pay the worker's start-up (more than a few files, or any archive)",
+    )
     doc_timeout_s: float = Field(default=300.0, gt=0, description="per-document time limit in worker processes")
     worker_memory_mb: int = Field(default=3072, ge=0, description="address-space limit of a worker process (0: none)")
 

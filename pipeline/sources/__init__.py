@@ -49,3 +49,19 @@ def iter_sources(settings: RunSettings) -> Iterator[SourceItem]:
 
     for root in settings.inputs:
         yield from iter_root(root, settings)
+
+
+def is_small(settings: RunSettings, limit: int = 20) -> bool:
+    """True when the inputs are at most `limit` plain documents: a quick look at names, no reading."""
+    from pipeline.sources.formats import format_of
+
+    count = 0
+    for root in settings.inputs:
+        paths = [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file())
+        for path in paths:
+            if format_of(path.name) not in ("document", None):
+                return False
+            count += 1
+            if count > limit:
+                return False
+    return True

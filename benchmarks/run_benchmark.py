@@ -1,0 +1,493 @@
+"""How fast docketflow is, against what it could be: throughput of full runs next to the ceilings of the
+libraries it is built on, worker scaling, Prefect's overhead, memory at scale, re-run and start-up cost.
+
+The answer is a JSON report of numbers (not pass/fail tests), each target next to its value, because on a
+shared machine a number is only meaningful with the load it was measured under (recorded too). Full runs
+go through `measure_run.py` in fresh processes; the ceilings are measured here, on the same files.
+
+    .venv/bin/python benchmarks/run_benchmark.py --quick     # small subsets, a few minutes
+    .venv/bin/python benchmarks/run_benchmark.py             # whole corpus, 10,000 synthetic documents
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from synthetic import write_archive
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+CORPUS = Path("/work/shared/corpus")
+DEFAULT_REPORT = HERE / "results" / "latest.json"
+PYTHON = Path(sys.executable)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How much of everything a mode measures; quick keeps the whole script under about three minutes."""
+
+    mode: str
+    corpus_pdfs: int | None
+    """PDFs of the corpus to use (None: the whole corpus folder as it is)."""
+    corpus_texts: int | None
+    synthetic_docs: int
+    small_docs: int
+    """The smaller synthetic archive, for memory at 1/10 of the documents."""
+    prefect_docs: int
+    pdfplumber_pages: int
+    startup_repeats: int = 3
+
+
+QUICK = Plan("quick", corpus_pdfs=5, corpus_texts=20, synthetic_docs=1_000, small_docs=100, prefect_docs=1_000,
+             pdfplumber_pages=10)
+FULL = Plan("full", corpus_pdfs=None, corpus_texts=None, synthetic_docs=10_000, small_docs=1_000,
+            prefect_docs=10_000, pdfplumber_pages=60)
+
+TARGETS: dict[str, tuple[str, float]] = {
+    "pdf_ingest_vs_pypdfium2": (">=", 0.5),
+    "extraction_vs_tokenizer": (">=", 0.4),
+    "two_workers_speedup": (">=", 1.7),
+    "prefect_overhead_fraction": ("<=", 0.10),
+    "worker_rss_growth_10x_docs": ("<=", 1.10),
+    "rerun_fraction": ("<=", 0.05),
+    "startup_vs_imports": ("<=", 3.0),
+}
+"""Name -> (comparison, bound). Worker RSS growth has no given number: 'flat' is read as at most +10%."""
+
+
+def log(message: str) -> None:
+    """Progress on stderr, so a long full run shows where it is."""
+    print(f"[{datetime.now():%H:%M:%S}] {message}", file=sys.stderr, flush=True)
+
+
+def machine_load() -> dict[str, Any]:
+    """Load average and CPU pressure: on a shared 2-core machine they explain most of the variance."""
+    pressure = Path("/proc/pressure/cpu")
+    return {
+        "loadavg_1_5_15": [round(x, 2) for x in os.getloadavg()],
+        "cpu_pressure_some": pressure.read_text().splitlines()[0] if pressure.exists() else None,
+    }
+
+
+@dataclass
+class Timing:
+    """Wall and CPU seconds of a block; CPU time is the steadier number when other processes compete."""
+
+    wall: float = 0.0
+    cpu: float = 0.0
+
+    def rates(self, amount: float, unit: str) -> dict[str, float]:
+        return {f"{unit}_per_s": round(amount / self.wall, 2) if self.wall else 0.0,
+                f"{unit}_per_cpu_s": round(amount / self.cpu, 2) if self.cpu else 0.0,
+                "wall_seconds": round(self.wall, 3), "cpu_seconds": round(self.cpu, 3)}
+
+
+@contextmanager
+def timed() -> Iterator[Timing]:
+    timing = Timing()
+    wall, cpu = time.perf_counter(), time.process_time()
+    yield timing
+    timing.wall, timing.cpu = time.perf_counter() - wall, time.process_time() - cpu
+
+
+def spread(paths: list[Path], count: int | None) -> list[Path]:
+    """`count` paths evenly spread over the sorted list (so a subset keeps the corpus's mix), or all."""
+    if count is None or count >= len(paths):
+        return paths
+    step = len(paths) / count
+    return [paths[int(i * step)] for i in range(count)]
+
+
+def corpus_inputs(plan: Plan, work: Path) -> tuple[Path, list[Path], list[Path]]:
+    """The run's input root and its PDFs and text files; quick mode copies an even subset to `work`."""
+    pdfs = spread(sorted((CORPUS / "pdf").glob("*.pdf")), plan.corpus_pdfs)
+    texts = spread(sorted(p for p in (CORPUS / "text").iterdir() if p.is_file()), plan.corpus_texts)
+    if plan.corpus_pdfs is None and plan.corpus_texts is None:
+        return CORPUS, pdfs, texts
+    root = work / "corpus"
+    for path in (*pdfs, *texts):
+        target = root / path.relative_to(CORPUS)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    return root, [root / p.relative_to(CORPUS) for p in pdfs], [root / p.relative_to(CORPUS) for p in texts]
+
+
+def child_env(prefect_home: Path) -> dict[str, str]:
+    """No configured API (so `auto` means off and `prefect` means a temporary server), a private Prefect home
+    so other users' database cannot lock ours, no analytics, and a startup timeout a busy machine can meet."""
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env.update(PREFECT_HOME=str(prefect_home), PREFECT_SERVER_ANALYTICS_ENABLED="false",
+               PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="120")
+    return env
+
+
+def run_words(out: Path) -> int:
+    """Whitespace-separated words of every document text the run wrote (what the extractors read); only
+    meaningful after a run that processed everything, since the texts cover the whole output folder."""
+    with gzip.open(out / "texts.jsonl.gz", "rt", encoding="utf-8") as texts:
+        return sum(len(json.loads(line)["text"].split()) for line in texts)
+
+
+def measure_run(inputs: list[Path], out: Path, env: dict[str, str], *, workers: int = 1,
+                orchestration: str = "off", force: bool = True) -> dict[str, Any]:
+    """A full `pipeline.flow.run` in a fresh process: measure_run.py's figures plus run.json's counts and
+    stage seconds, and for forced runs (everything processed) the rates they give."""
+    spec, result = out.with_suffix(".spec.json"), out.with_suffix(".result.json")
+    spec.write_text(json.dumps({"inputs": [str(p) for p in inputs], "out": str(out), "workers": workers,
+                                "orchestration": orchestration, "force": force}))
+    log(f"run {orchestration}, {workers} worker(s): {', '.join(p.name for p in inputs)} -> {out.name}")
+    done = subprocess.run([str(PYTHON), str(HERE / "measure_run.py"), str(spec), str(result)], env=env,
+                          cwd=REPO, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"measured run failed ({done.returncode}): {done.stderr[-2000:]}")
+    figures = json.loads(result.read_text())
+    report = json.loads((out / "run.json").read_text())
+    counts, wall = report["counts"], figures["wall_seconds"]
+    figures.update(load_after=machine_load(), counts=counts, stage_seconds=report["stage_seconds"])
+    if force:
+        words = run_words(out)
+        figures.update(words=words, documents_per_s=round(counts["processed"] / wall, 2),
+                       pages_per_s=round(counts["pages"] / wall, 2), words_per_s=round(words / wall, 1))
+    return figures
+
+
+def read_all(paths: list[Path]) -> list[tuple[str, bytes]]:
+    """(name, bytes) of each file, read before timing so that disk reads count for no engine."""
+    return [(p.name, p.read_bytes()) for p in paths]
+
+
+def pypdfium2_ceiling(pdfs: list[tuple[str, bytes]]) -> dict[str, Any]:
+    """Bare pypdfium2 text extraction, every page's text page and page closed: the fastest our ingest could be."""
+    import pypdfium2 as pdfium
+
+    pages = 0
+    with timed() as timing:
+        for _, data in pdfs:
+            document = pdfium.PdfDocument(data)
+            for index in range(len(document)):
+                page = document[index]
+                textpage = page.get_textpage()
+                textpage.get_text_range()
+                textpage.close()
+                page.close()
+                pages += 1
+            document.close()
+    return {"pages": pages, **timing.rates(pages, "pages")}
+
+
+def pdf_ingest(pdfs: list[tuple[str, bytes]]) -> dict[str, Any]:
+    """Our `read_document` (margins, stamps, headers cut; OCR off, as the library default) on the same PDFs."""
+    from pipeline.ingest import read_document
+
+    pages = 0
+    with timed() as timing:
+        for name, data in pdfs:
+            pages += read_document(data, name).pages or 0
+    return {"pages": pages, **timing.rates(pages, "pages")}
+
+
+def pdfplumber_peer(pdfs: list[tuple[str, bytes]], max_pages: int) -> dict[str, Any]:
+    """pdfplumber's `extract_text()` on the first `max_pages` pages (it is ~45x slower), each page closed."""
+    import pdfplumber
+
+    pages = 0
+    with timed() as timing:
+        for _, data in pdfs:
+            with pdfplumber.open(io.BytesIO(data)) as document:
+                for page in document.pages:
+                    if pages >= max_pages:
+                        break
+                    page.extract_text()
+                    page.close()
+                    pages += 1
+            if pages >= max_pages:
+                break
+    return {"pages": pages, **timing.rates(pages, "pages")}
+
+
+def read_texts(paths: list[Path]) -> list[Any]:
+    """The corpus text and HTML files as `SourceDocument`s (ingest is not part of the extraction numbers)."""
+    from pipeline.ingest import read_document
+
+    return [read_document(p.read_bytes(), p.name) for p in paths]
+
+
+def tokenizer_ceiling(texts: list[str], words: int) -> dict[str, Any]:
+    """`spacy.blank("en")` over the texts: no component of ours can make extraction faster than this."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.max_length = 50_000_000
+    with timed() as timing:
+        for _ in nlp.pipe(texts):
+            pass
+    return {"words": words, **timing.rates(words, "words")}
+
+
+def _iso(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
+def _apply(component: Callable[[Any], Any], docs: list[Any]) -> list[Any]:
+    """A component over every doc, batched when it has `pipe` (as `Language.pipe` does)."""
+    pipe = getattr(component, "pipe", None)
+    return list(pipe(docs)) if pipe else [component(doc) for doc in docs]
+
+
+def _stage(name: str, work: Callable[[], Any], seconds: dict[str, float]) -> Any:
+    started = time.perf_counter()
+    result = work()
+    seconds[name] = round(time.perf_counter() - started, 3)
+    return result
+
+
+def extraction_rate(sources: list[Any], words: int) -> dict[str, Any]:
+    """Entities and records as `process_batch` makes them (`build_nlp()` + `build_records`, no PDF), run
+    one stage at a time over all documents, so the total comes with where it goes: each component's `pipe`
+    over the whole list is what `nlp.pipe` chains lazily."""
+    from extractors.kind import detect_kind
+    from extractors.nlp import build_nlp
+    from extractors.records import build_records
+    from extractors.spans import DocContext
+
+    nlp = build_nlp()
+    list(nlp.pipe(["Warm-up: the IRS shared data with ICE, the court held on May 1, 2025."]))
+    kinds = [detect_kind(s.text, s.kind, s.media_type) for s in sources]
+    seconds: dict[str, float] = {}
+    with timed() as timing:
+        docs = _stage("tokenizer", lambda: [nlp.make_doc(s.text) for s in sources], seconds)
+        for doc, src, kind in zip(docs, sources, kinds, strict=True):
+            doc._.docketflow = DocContext(anchor_date=_iso(src.published) or _iso(src.filed), kind=kind,
+                                          title=src.title, docket=src.docket, page_starts=list(src.page_starts))
+        for name, component in nlp.pipeline:
+            docs = _stage(name, lambda c=component, d=docs: _apply(c, d), seconds)
+        _stage("build_records", lambda: [build_records(d, str(i), k, s.filed or s.published)
+                                         for i, (d, s, k) in enumerate(zip(docs, sources, kinds, strict=True))],
+               seconds)
+    return {"words": words, **timing.rates(words, "words"), "stage_seconds": seconds}
+
+
+def stock_ner(texts: list[str], words: int) -> dict[str, Any]:
+    """A statistical NER model as a peer, only when one is installed (the pipeline needs none)."""
+    import spacy
+
+    if not spacy.util.is_package("en_core_web_sm"):
+        return {"note": "en_core_web_sm is not installed; no statistical NER peer measured"}
+    nlp = spacy.load("en_core_web_sm")
+    nlp.max_length = 50_000_000
+    with timed() as timing:
+        for _ in nlp.pipe(texts):
+            pass
+    return {"model": "en_core_web_sm", "words": words, **timing.rates(words, "words")}
+
+
+def ratio(numerator: float, denominator: float) -> float | None:
+    return round(numerator / denominator, 3) if denominator else None
+
+
+def ceilings(pdf_paths: list[Path], text_paths: list[Path], plan: Plan) -> dict[str, Any]:
+    """The library ceilings next to our own ingest and extraction, on the run's files."""
+    pdfs = read_all(pdf_paths)
+    log(f"ceilings: PDFs ({len(pdfs)} files)")
+    raw, ours, plumber = pypdfium2_ceiling(pdfs), pdf_ingest(pdfs), pdfplumber_peer(pdfs, plan.pdfplumber_pages)
+    sources = read_texts(text_paths)
+    texts = [s.text for s in sources]
+    words = sum(len(t.split()) for t in texts)
+    log(f"ceilings: text ({len(texts)} files, {words} words)")
+    tokenizer, extraction = tokenizer_ceiling(texts, words), extraction_rate(sources, words)
+    return {
+        "pypdfium2": raw, "pdf_ingest": ours, "pdfplumber": plumber,
+        "pdf_ingest_vs_pypdfium2": ratio(ours["pages_per_s"], raw["pages_per_s"]),
+        "pdf_ingest_vs_pypdfium2_cpu": ratio(ours["pages_per_cpu_s"], raw["pages_per_cpu_s"]),
+        "pypdfium2_vs_pdfplumber": ratio(raw["pages_per_s"], plumber["pages_per_s"]),
+        "spacy_blank_tokenizer": tokenizer, "extraction": extraction,
+        "extraction_vs_tokenizer": ratio(extraction["words_per_s"], tokenizer["words_per_s"]),
+        "extraction_vs_tokenizer_cpu": ratio(extraction["words_per_cpu_s"], tokenizer["words_per_cpu_s"]),
+        "stock_ner": stock_ner(texts, words),
+        "load_after": machine_load(),
+    }
+
+
+def corpus_benchmark(plan: Plan, work: Path, env: dict[str, str]) -> dict[str, Any]:
+    """Full runs (1 and 2 workers, then a re-run with nothing new) and the ceilings, on the same corpus files."""
+    root, pdfs, texts = corpus_inputs(plan, work)
+    one = measure_run([root], work / "corpus-1w", env)
+    rerun = measure_run([root], work / "corpus-1w", env, force=False)
+    two = measure_run([root], work / "corpus-2w", env, workers=2)
+    return {
+        "input": str(root), "pdf_files": len(pdfs), "text_files": len(texts),
+        "run_1_worker": one, "run_2_workers": two,
+        "two_workers_speedup": ratio(one["wall_seconds"], two["wall_seconds"]),
+        "rerun": rerun, "rerun_fraction": ratio(rerun["wall_seconds"], one["wall_seconds"]),
+        "ceilings": ceilings(pdfs, texts, plan),
+    }
+
+
+def worker_peak(run: dict[str, Any]) -> float | None:
+    """The largest worker's peak RSS in MB (pool workers only; None when the run had no pool)."""
+    workers = run["child_peak_rss_mb"].get("worker")
+    return max(workers) if workers else None
+
+
+def prefect_overhead(plan: Plan, work: Path, env: dict[str, str], off: dict[str, Any], few: dict[str, Any],
+                     big: Path, small: Path) -> dict[str, Any]:
+    """Prefect (temporary server, process-pool task runner) against the same code without it, on the big and
+    the small archive: the small one's difference is mostly the fixed cost (server start), the slope between
+    the two the cost per document (tasks, state reports)."""
+    prefect_input, baseline = big, off
+    if plan.prefect_docs < plan.synthetic_docs:
+        prefect_input = work / f"synthetic-{plan.prefect_docs}.zip"
+        write_archive(prefect_input, plan.prefect_docs)
+        baseline = measure_run([prefect_input], work / "synthetic-off-subset", env, workers=2)
+    on = measure_run([prefect_input], work / "synthetic-prefect", env, workers=2, orchestration="prefect")
+    on_small = measure_run([small], work / "synthetic-prefect-small", env, workers=2, orchestration="prefect")
+    extra = on["wall_seconds"] - baseline["wall_seconds"]
+    fixed = on_small["wall_seconds"] - few["wall_seconds"]
+    return {
+        "documents": plan.prefect_docs, "run_prefect_2_workers": on, "run_prefect_small_2_workers": on_small,
+        "prefect_overhead_fraction": ratio(extra, on["wall_seconds"]),
+        "prefect_slowdown": ratio(on["wall_seconds"], baseline["wall_seconds"]),
+        "fixed_seconds": round(fixed, 2),
+        "per_document_ms": round(1000 * (extra - fixed) / (plan.prefect_docs - plan.small_docs), 2),
+    }
+
+
+def synthetic_benchmark(plan: Plan, work: Path, env: dict[str, str]) -> dict[str, Any]:
+    """Many small documents from a zip: throughput, worker memory at 1x and 10x, Prefect's overhead."""
+    big, small = work / f"synthetic-{plan.synthetic_docs}.zip", work / f"synthetic-{plan.small_docs}.zip"
+    log(f"synthetic: writing {plan.synthetic_docs} + {plan.small_docs} documents")
+    words = write_archive(big, plan.synthetic_docs)
+    write_archive(small, plan.small_docs, seed=11)
+    off = measure_run([big], work / "synthetic-off", env, workers=2)
+    few = measure_run([small], work / "synthetic-small", env, workers=2)
+    return {
+        "input": "zip of .txt members (docketflow reads zip archives directly)",
+        "documents": plan.synthetic_docs, "archive_bytes": big.stat().st_size, "archive_words": words,
+        "run_off_2_workers": off, "run_small_2_workers": few,
+        "worker_peak_rss_mb": {str(plan.small_docs): worker_peak(few), str(plan.synthetic_docs): worker_peak(off)},
+        "worker_rss_growth_10x_docs": ratio(worker_peak(off) or 0.0, worker_peak(few) or 0.0),
+        "prefect": prefect_overhead(plan, work, env, off, few, big, small),
+    }
+
+
+def wall_of(command: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, env=env, cwd=REPO, capture_output=True, check=True)
+    return time.perf_counter() - started
+
+
+def startup(plan: Plan, work: Path, env: dict[str, str]) -> dict[str, Any]:
+    """`docketflow run raw` into a fresh folder vs importing the three heavy libraries, alternated so both
+    see the same load; medians of `startup_repeats`."""
+    docketflow = str(PYTHON.parent / "docketflow")
+    runs, imports = [], []
+    log("start-up")
+    for attempt in range(plan.startup_repeats):
+        runs.append(wall_of([docketflow, "run", "raw", "--out", str(work / f"startup-{attempt}")], env))
+        imports.append(wall_of([str(PYTHON), "-c", "import prefect, spacy, pypdfium2"], env))
+    run, bare = statistics.median(runs), statistics.median(imports)
+    return {"docketflow_run_raw_seconds": [round(x, 3) for x in runs],
+            "imports_seconds": [round(x, 3) for x in imports],
+            "median_run": round(run, 3), "median_imports": round(bare, 3), "startup_vs_imports": ratio(run, bare)}
+
+
+def verdicts(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Every target with its value and whether it is met (None when it was not measured)."""
+    corpus, synthetic = report.get("corpus", {}), report["synthetic"]
+    values = {
+        "pdf_ingest_vs_pypdfium2": corpus.get("ceilings", {}).get("pdf_ingest_vs_pypdfium2"),
+        "extraction_vs_tokenizer": corpus.get("ceilings", {}).get("extraction_vs_tokenizer"),
+        "two_workers_speedup": corpus.get("two_workers_speedup"),
+        "prefect_overhead_fraction": synthetic["prefect"]["prefect_overhead_fraction"],
+        "worker_rss_growth_10x_docs": synthetic["worker_rss_growth_10x_docs"],
+        "rerun_fraction": corpus.get("rerun_fraction"),
+        "startup_vs_imports": report["startup"]["startup_vs_imports"],
+    }
+    result = {}
+    for name, (op, bound) in TARGETS.items():
+        value = values[name]
+        met = None if value is None else (value >= bound if op == ">=" else value <= bound)
+        result[name] = {"value": value, "target": f"{op} {bound}", "met": met}
+    return result
+
+
+def summary_lines(report: dict[str, Any]) -> list[str]:
+    """The few numbers worth reading first."""
+    lines = [f"mode {report['mode']}, {report['seconds']:.0f} s, load {report['load_before']['loadavg_1_5_15']} "
+             f"-> {report['load_after']['loadavg_1_5_15']} on {report['cpus']} CPUs"]
+    for label, run in (("corpus 1 worker", report.get("corpus", {}).get("run_1_worker")),
+                       ("synthetic 2 workers", report["synthetic"]["run_off_2_workers"])):
+        if run:
+            lines.append(f"{label}: {run['documents_per_s']} docs/s, {run['pages_per_s']} pages/s, "
+                         f"{run['words_per_s']} words/s, stages {run['stage_seconds']}, "
+                         f"main {run['main_peak_rss_mb']} MB, workers {run['child_peak_rss_mb'].get('worker')} MB")
+    ceiling = report.get("corpus", {}).get("ceilings")
+    if ceiling:
+        lines.append(f"pages/s: pypdfium2 {ceiling['pypdfium2']['pages_per_s']}, read_document "
+                     f"{ceiling['pdf_ingest']['pages_per_s']}, pdfplumber {ceiling['pdfplumber']['pages_per_s']}; "
+                     f"words/s: spacy.blank {ceiling['spacy_blank_tokenizer']['words_per_s']}, extraction "
+                     f"{ceiling['extraction']['words_per_s']} (stages {ceiling['extraction']['stage_seconds']})")
+    prefect = report["synthetic"]["prefect"]
+    lines.append(f"prefect: {prefect['run_prefect_2_workers']['wall_seconds']} s on {prefect['documents']} docs, "
+                 f"fixed ~{prefect['fixed_seconds']} s + {prefect['per_document_ms']} ms/doc")
+    for name, verdict in report["targets"].items():
+        mark = {True: "met", False: "MISSED", None: "not measured"}[verdict["met"]]
+        lines.append(f"{name}: {verdict['value']} (target {verdict['target']}) {mark}")
+    return lines
+
+
+def benchmark(plan: Plan, work: Path) -> dict[str, Any]:
+    """Every measurement, in an order that keeps the slow Prefect run last among the runs."""
+    started = time.perf_counter()
+    env = child_env(work / "prefect-home")
+    report: dict[str, Any] = {"mode": plan.mode, "plan": asdict(plan),
+                              "started": datetime.now(UTC).isoformat(timespec="seconds"),
+                              "cpus": os.cpu_count(), "python": platform.python_version(),
+                              "load_before": machine_load()}
+    if CORPUS.is_dir():
+        report["corpus"] = corpus_benchmark(plan, work, env)
+    else:
+        report["corpus_note"] = f"{CORPUS} is absent: corpus runs, ceilings and worker scaling not measured"
+    report["synthetic"] = synthetic_benchmark(plan, work, env)
+    report["startup"] = startup(plan, work, env)
+    report["load_after"] = machine_load()
+    report["seconds"] = round(time.perf_counter() - started, 1)
+    report["targets"] = verdicts(report)
+    return report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="small subsets (a few minutes) instead of the full plan")
+    parser.add_argument("--report", type=Path, default=DEFAULT_REPORT, help=f"JSON output (default {DEFAULT_REPORT})")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="docketflow-bench-") as work:
+        report = benchmark(QUICK if args.quick else FULL, Path(work))
+    args.report.parent.mkdir(parents=True, exist_ok=True)
+    args.report.write_text(json.dumps(report, indent=2) + "\n")
+    print("\n".join(summary_lines(report)))
+    print(f"report: {args.report}")
+
+
+if __name__ == "__main__":
+    main()
