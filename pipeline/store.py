@@ -26,9 +26,12 @@ from pipeline.process import Outcome
 from pipeline.sources import SourceItem
 
 STATE_FILE = Path(".docketflow") / "state.sqlite"
+STATE_LAYOUT = 2
+"""Bumped when the table changes; a state file of another layout is started afresh."""
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS items (
-    relpath TEXT PRIMARY KEY,
+    input TEXT PRIMARY KEY,
+    relpath TEXT NOT NULL,
     doc_id TEXT,
     size INTEGER,
     mtime_ns INTEGER,
@@ -69,6 +72,9 @@ class StateStore:
         self._db = sqlite3.connect(path)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
+        if self._db.execute("PRAGMA user_version").fetchone()[0] != STATE_LAYOUT:
+            self._db.executescript("DROP TABLE IF EXISTS items;")  # an older layout: redo everything
+            self._db.execute(f"PRAGMA user_version = {STATE_LAYOUT}")
         self._db.executescript(_SCHEMA)
 
     def close(self) -> None:
@@ -83,8 +89,8 @@ class StateStore:
         """
         if item.error is not None:
             return False
-        row = self._db.execute("SELECT doc_id, size, mtime_ns, version FROM items WHERE relpath = ?",
-                               (item.relpath,)).fetchone()
+        row = self._db.execute("SELECT doc_id, size, mtime_ns, version FROM items WHERE input = ?",
+                               (item.key,)).fetchone()
         if row is None or row[3] != self.version:
             return False
         if item.path is not None:
@@ -98,6 +104,7 @@ class StateStore:
             size, mtime = _stat(item)
             doc = outcome.document
             rows.append((
+                item.key,
                 item.relpath,
                 doc.doc_id if doc else (outcome.error.sha256 if outcome.error else None),
                 size, mtime, self.version,
@@ -108,7 +115,7 @@ class StateStore:
                 zlib.compress(outcome.text.encode("utf-8")) if doc else None,
             ))
         with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO items VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+            self._db.executemany("INSERT OR REPLACE INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
 
     def documents_with_warnings(self) -> int:
         """Distinct documents whose record carries at least one warning."""
@@ -137,11 +144,11 @@ class StateStore:
                 writer.write("holdings", json.loads(holding))
             writer.write_text(doc_id, zlib.decompress(text).decode("utf-8"))
         for (agreements,) in self._db.execute("SELECT agreements FROM items WHERE document IS NOT NULL "
-                                              "ORDER BY relpath"):
+                                              "ORDER BY relpath, input"):
             for line in json.loads(agreements):
                 book.add(Agreement.model_validate_json(line))
         for agreement in book.records():
             writer.write("agreements", agreement)
-        for (error,) in self._db.execute("SELECT error FROM items WHERE error IS NOT NULL ORDER BY relpath"):
+        for (error,) in self._db.execute("SELECT error FROM items WHERE error IS NOT NULL ORDER BY relpath, input"):
             writer.write("errors", json.loads(error))
         return dict(writer.counts)

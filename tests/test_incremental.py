@@ -95,3 +95,16 @@ def test_touching_a_file_without_changing_it_keeps_its_records(inputs: Path, tmp
     os.utime(inputs / "a.txt", ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
     assert _run(inputs, out).processed == 1
     assert (out / "documents.jsonl").read_bytes() == before
+
+
+def test_two_roots_with_the_same_file_name_keep_both(tmp_path: Path) -> None:
+    first, second = tmp_path / "monday", tmp_path / "tuesday"
+    for folder, disposition in ((first, "DENIED"), (second, "GRANTED")):
+        folder.mkdir()
+        order = f"UNITED STATES DISTRICT COURT\nDISTRICT OF OREGON\n\nThe motion is {disposition}.\n"
+        (folder / "order.txt").write_text(order)
+    out = tmp_path / "out"
+    summary = run(RunSettings(inputs=(first, second), out=out, progress=False, orchestration="off"))
+    assert summary.documents == 2
+    assert sorted(h["disposition"] for h in _lines(out / "holdings.jsonl")) == ["denied", "granted"]
+    assert run(RunSettings(inputs=(first, second), out=out, progress=False, orchestration="off")).processed == 0

@@ -36,6 +36,13 @@ class SourceItem:
     """Bytes, for batching by size."""
     error: tuple[str, str] | None = None
     """(code, one-line message) when the item was rejected before it could be read."""
+    root: str = ""
+    """The absolute input root it was found under; with `relpath`, what identifies it across runs."""
+
+    @property
+    def key(self) -> str:
+        """Unique among all roots of a run (two roots may both hold "order.pdf")."""
+        return f"{self.root}\x1f{self.relpath}"
 
 
 def rejected(relpath: str, code: str, message: str) -> SourceItem:
@@ -48,7 +55,10 @@ def iter_sources(settings: RunSettings) -> Iterator[SourceItem]:
     from pipeline.sources.folders import iter_root
 
     for root in settings.inputs:
-        yield from iter_root(root, settings)
+        absolute = str(root.resolve())
+        for item in iter_root(root, settings):
+            item.root = absolute
+            yield item
 
 
 def is_small(settings: RunSettings, limit: int = 20) -> bool:
