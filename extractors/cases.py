@@ -34,6 +34,9 @@ _NAME_END = re.compile(r",\s*(?:\d|No\.)|\s\(\d{4}\)")
 """Where a case name stops: the comma before its cite or docket, or California's "(1975)" before the cite."""
 _SIGNALS = re.compile(r"(?:(?:See|see|also|Cf\.|cf\.|[Ee]\.g\.,?|In(?!\s+re)|But|Accord|Id\.|[A-Z]\.)\s+)+")
 """Signal words and stray headings eyecite keeps at the front of a plaintiff's name."""
+_SHORT_FORM = re.compile(r"\s+at\s+\d")
+"""eyecite sometimes (depending on Python's hash seed) returns "81 T.C. at 828" as a full citation; a pin
+cite introduced by "at" is always a short form, so it gets a zone but no CASE of its own."""
 _NAME_PREFIX = re.compile(r"(?:In\s+re|Ex\s+parte|Matter\s+of)\s*:?\s*$", re.IGNORECASE)
 
 
@@ -103,7 +106,7 @@ class CaseFinder:
                     continue
                 start, end = (w_start + i for i in cite.full_span())
                 cite_start, cite_end = (w_start + i for i in cite.span())
-                if isinstance(cite, full_cls):
+                if isinstance(cite, full_cls) and not _SHORT_FORM.search(cite.matched_text()):
                     start, end = self._add_full(doc, text, cite, start, end, cite_start, cite_end)
                 if start >= own_until:
                     add_citation_zone(doc, start, end)

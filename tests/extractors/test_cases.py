@@ -90,3 +90,16 @@ def test_in_citation_after_new_zones() -> None:
     assert in_citation(doc, 0, 5) and not in_citation(doc, 17, 22)
     add_citation_zone(doc, 17, 29)
     assert in_citation(doc, 17, 22) and not in_citation(doc, 8, 20)
+
+
+def test_pin_cite_with_at_is_never_a_case_of_its_own() -> None:
+    """Regression: eyecite returns "81 T.C. at 828" as a full citation under some hash seeds."""
+    import subprocess
+    import sys
+
+    code = ("from extractors.nlp import build_nlp; from extractors.spans import entities; "
+            "t = 'See Brand v. Commissioner, 81 T.C. 821 (1983). The rule is settled. Brand, 81 T.C. at 828.'; "
+            "print(sorted({s.kb_id_ for s in entities(build_nlp()(t), 'CASE')}))")
+    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout for seed in ("1", "4", "6")}
+    assert outputs == {"['81 T.C. 821', 'Brand v. Commissioner']\n"}
