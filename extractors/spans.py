@@ -12,7 +12,6 @@ docket from a CM/ECF stamp); that travels in `doc._.docketflow` (see `DocContext
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -87,13 +86,6 @@ def entities(doc: Doc, label: str | None = None) -> list[Span]:
 def normalized(span: Span) -> dict[str, Any]:
     """The normalized fields stored with an entity span."""
     return span.doc.user_data.get(_NORMALIZED, {}).get((span.start_char, span.end_char, span.label_), {})
-
-
-def remove_entities(doc: Doc, drop: Iterable[Span]) -> None:
-    """Take entities back out (a later component knows better), keeping the rest in order."""
-    gone = {(s.start_char, s.end_char, s.label_) for s in drop}
-    keep = [s for s in doc.spans.get(SPAN_KEY, []) if (s.start_char, s.end_char, s.label_) not in gone]
-    doc.spans[SPAN_KEY] = keep
 
 
 def add_citation_zone(doc: Doc, start_char: int, end_char: int) -> None:

@@ -7,9 +7,6 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION: Literal[1] = 1
 """Bumped whenever a field named in SCHEMA.md changes meaning or shape."""
 
-ISODate = str
-"""`YYYY-MM-DD` or `YYYY-MM`; a plain string so that month precision survives."""
-
 DATE_PATTERN = r"^\d{4}-\d{2}(-\d{2})?$"
 
 

@@ -22,8 +22,6 @@ class EvidenceSet:
         """Note that text[start:end] supports `fields` (merged when the span is already there)."""
         self._spans.setdefault((start, end), set()).update(fields)
 
-    def supported(self) -> set[str]:
-        return {f for fields in self._spans.values() for f in fields}
 
     def __bool__(self) -> bool:
         return bool(self._spans)
