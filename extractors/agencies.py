@@ -21,7 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from extractors.data import read_tsv
-from extractors.spans import add_entity, in_citation
+from extractors.spans import add_entity, doc_text, in_citation
 from extractors.word_view import WordView, word_view
 
 LABEL = "AGENCY"
@@ -209,7 +209,7 @@ def _guard_ok(gaz: Gazetteer, doc: Doc, view: WordView, m: _Match, named: set[st
     if rule != "caps":
         return False
     start, end = view.char_range(doc, m.start, m.end)
-    text = doc.text
+    text = doc_text(doc)
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]

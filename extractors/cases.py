@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.spans import add_citation_zone, add_entity
+from extractors.spans import add_citation_zone, add_entity, doc_text
 
 LABEL = "CASE"
 BEFORE, AFTER = 240, 120
@@ -97,7 +97,7 @@ class CaseFinder:
         _eyecite()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         get_citations, full_cls, short_cls = _eyecite()
         own_until = len(text) - len(text.lstrip()) + OWN_CAPTION_CHARS
         for w_start, w_end in _windows(text):

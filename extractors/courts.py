@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.data import read_tsv
-from extractors.spans import add_entity, context, in_citation
+from extractors.spans import add_entity, context, doc_text, in_citation
 
 ORDINALS = (
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh"],
@@ -280,7 +280,7 @@ class CourtFinder:
         self.by_place, self.by_abbrev = _district_index()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         when = context(doc).anchor_date
         hits = [h for h in self._candidates(text, when) if _counts(doc, text, h)]
         hits = _drop_nested(hits)

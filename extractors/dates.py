@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from extractors import date_relative
 from extractors.date_parsing import Mention, Part, find_mentions
 from extractors.date_resolve import month_day, month_only, points_forward, weekday
-from extractors.spans import add_entity, context, entities, in_citation
+from extractors.spans import add_entity, context, doc_text, entities, in_citation
 
 _DOCUMENT_DATE = "docketflow_document_date"
 
@@ -129,7 +129,7 @@ class DateFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = context(doc)
-        text = doc.text
+        text = doc_text(doc)
         found = find_mentions(text)
         anchor = ctx.anchor_date or _cached_own_date(doc, text, found)
         dockets = [(s.start_char, s.end_char) for s in entities(doc, "DOCKET")]
@@ -209,7 +209,7 @@ def document_date(doc: Doc) -> date | None:
     its line (the line under an opinion's caption), a "Filed 12/02/20" stamp. Kept on the doc, so
     asking again costs nothing.
     """
-    return _cached_own_date(doc, doc.text, None)
+    return _cached_own_date(doc, doc_text(doc), None)
 
 
 def _cached_own_date(doc: Doc, text: str, mentions: list[Mention] | None) -> date | None:

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.data import read_jsonl, read_tsv
-from extractors.spans import add_entity, context, in_citation
+from extractors.spans import add_entity, context, doc_text, in_citation
 
 LABEL = "DOCKET"
 HEAD_CHARS = 3000
@@ -99,7 +99,7 @@ class DocketFinder:
         _parsers()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         head_end = len(text) - len(text.lstrip()) + HEAD_CHARS
         found: dict[tuple[int, int], str] = {}
         for m in _LABELLED.finditer(text, 0, head_end):

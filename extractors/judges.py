@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from extractors.courts import citation_parenthetical
 from extractors.data import read_tsv
-from extractors.spans import add_entity, entities, in_citation
+from extractors.spans import add_entity, doc_text, entities, in_citation
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _WORD = rf"(?:Mc|Mac|O['’]|D['’])?[{_UP}][\w'’\-]*"
@@ -123,7 +123,7 @@ class JudgeFinder:
         self.patterns = _patterns()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         found = [
             m for m in self._mentions(text)
             if not in_citation(doc, m.start, m.end) and not citation_parenthetical(text, m.start, m.end)

@@ -23,6 +23,7 @@ CITATION_KEY = "docketflow_citations"
 """Character ranges of other cases' citations; COURT, JUDGE and AGENCY mentions inside them do not count."""
 
 _NORMALIZED = "docketflow_normalized"
+_TEXT = "docketflow_text"
 _ZONE_INDEX = "docketflow_zone_index"
 
 
@@ -56,6 +57,15 @@ def context(doc: Doc) -> DocContext:
         ctx = DocContext()
         doc._.docketflow = ctx
     return ctx
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once: spaCy's `doc.text` joins every token anew on each access (~17 ms
+    for a long opinion), and every component and record builder needs it."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
 
 
 def add_entity(

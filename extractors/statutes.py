@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.data import read_jsonl, read_tsv
-from extractors.spans import add_entity
+from extractors.spans import add_entity, doc_text
 
 LABEL = "STATUTE"
 WINDOW_BEFORE, WINDOW_AFTER = 40, 200
@@ -184,7 +184,7 @@ class StatuteFinder:
         _citator()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         found: set[tuple[int, int, str]] = set()
         titled: dict[str, str] = {}
         covered: list[tuple[int, int]] = []

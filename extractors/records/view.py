@@ -11,7 +11,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from extractors.records.sentences import Sentences
-from extractors.spans import context, entities, normalized
+from extractors.spans import context, doc_text, entities, normalized
 
 
 @dataclass(frozen=True)
@@ -31,9 +31,9 @@ class DocView:
     def __init__(self, doc: Doc, doc_id: str, kind: str) -> None:
         self.doc_id = doc_id
         self.kind = kind
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.context = context(doc)
-        self.sentences = Sentences(doc.text)
+        self.sentences = Sentences(self.text)
         by_label: dict[str, list[Mention]] = defaultdict(list)
         for span in entities(doc):
             if span.kb_id_:
