@@ -24,7 +24,7 @@ from models import SCHEMA_VERSION
 from pipeline.artifacts import publish_summary
 from pipeline.isolation import IsolatedPool
 from pipeline.output import OutputWriter
-from pipeline.process import BatchResult, process_batch
+from pipeline.process import BatchResult, process_batch, rejected
 from pipeline.progress import RunProgress
 from pipeline.settings import RunSettings
 from pipeline.sources import SourceItem, is_small, iter_sources
@@ -163,9 +163,13 @@ def execute(settings: RunSettings, submit: Submit, orchestration: str, window: i
 
 def _pending(items: Iterable[SourceItem], store: StateStore, settings: RunSettings,
              summary: RunSummary) -> Iterator[SourceItem]:
-    """The items that need processing: all with --force, else those the store does not have as current."""
+    """The items that need processing: all with --force, else those the store does not have as current.
+    Items turned away before reading are recorded here and then, without a worker's help."""
     for item in items:
-        if not settings.force and store.is_current(item):
+        if item.error is not None:
+            store.save([(item, rejected(item))])
+            summary.processed += 1
+        elif not settings.force and store.is_current(item):
             summary.skipped += 1
         else:
             yield item

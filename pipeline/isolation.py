@@ -97,8 +97,7 @@ class IsolatedPool:
         self.idle: Queue[_Worker] = Queue()
         self.all: list[_Worker] = []
         self.closing = threading.Event()
-        for _ in range(workers):
-            self.idle.put(self._spawn())
+        self.size = workers
         self.threads: list[threading.Thread] = []
 
     def _spawn(self) -> _Worker:
@@ -107,6 +106,10 @@ class IsolatedPool:
         return worker
 
     def submit(self, items: list[SourceItem], settings: RunSettings) -> Future[BatchResult]:
+        """Run a batch on the next free worker; the workers start with the first batch, so a run with
+        nothing new to do never pays for them."""
+        while len(self.all) < self.size:
+            self.idle.put(self._spawn())
         future: Future[BatchResult] = Future()
         thread = threading.Thread(target=self._run, args=(items, settings, future), daemon=True)
         thread.start()

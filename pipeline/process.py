@@ -64,6 +64,12 @@ def _error(item: SourceItem, stage: str, exc: BaseException, sha256: str | None 
     return Outcome(error=ErrorRecord(path=item.relpath, sha256=sha256, stage=stage, error=code, message=message))
 
 
+def rejected(item: SourceItem) -> Outcome:
+    """The error record of an item turned away before reading (unsupported type, unsafe archive member)."""
+    code, message = item.error or ("rejected", "rejected before reading")
+    return Outcome(error=ErrorRecord(path=item.relpath, stage="discover", error=code, message=message))
+
+
 def _from_text(item: SourceItem) -> SourceDocument:
     """A bulk record that already carries its text: only the metadata needs reading."""
     values, warnings = sidecar_values(item.metadata)
@@ -74,8 +80,7 @@ def _from_text(item: SourceItem) -> SourceDocument:
 def _ingest(item: SourceItem, settings: RunSettings) -> _Ingested | Outcome:
     """Read and convert one item, or the error that stopped it."""
     if item.error is not None:
-        code, message = item.error
-        return Outcome(error=ErrorRecord(path=item.relpath, stage="discover", error=code, message=message))
+        return rejected(item)
     try:
         data = item.data if item.data is not None else item.path.read_bytes()
     except OSError as exc:
