@@ -80,6 +80,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 @cache
+def _disqualifying() -> frozenset[str]:
+    """Words that mean a candidate is not a name at all, wherever they stand in it."""
+    return frozenset(row["word"].lower() for row in read_tsv("judges_disqualifying.tsv"))
+
+
+@cache
 def _canonical_titles() -> dict[str, str]:
     """Title as printed (lower case) -> the title stored in `normalized`."""
     return {row["title"].lower(): row["canonical"] for row in read_tsv("judges_titles.tsv")}
@@ -95,6 +101,8 @@ def _clean(name: str) -> str | None:
         words.pop()
     if not words or all(re.fullmatch(rf"[{_UP}]\.", w) for w in words):
         return None
+    if any(ch.isdigit() for ch in name) or any(w.strip(",.").lower() in _disqualifying() for w in name.split()):
+        return None  # a docket ("C-16928"), a court ("Chittenden Superior"), an adverb ("Accordingly")
     if any(w.strip(",.").lower() in stop for w in words):
         return None
     return " ".join(name_case(w) for w in " ".join(words).rstrip(",").split())

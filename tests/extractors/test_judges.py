@@ -26,6 +26,9 @@ def judge_keys(nlp, text: str) -> set[str]:
     [
         ("U.S. District Judge Ana Ruiz of the Northern District of Texas ruled.", {"Ana Ruiz"}),
         ("Senior Judge Omar Bell wrote separately.", {"Omar Bell"}),
+        ("Windham Superior Court, Harlow, J., presiding.", {"Harlow"}),
+        ("Appeal from the Superior Court, No. C-20417, Marta L. Quist, Judge.", {"Marta L. Quist"}),
+        ("The motion was denied. Accordingly, Judge\n\nthe clerk closed the case.", set()),
         ("Chief Judge Lena Ortiz granted the stay.", {"Lena Ortiz"}),
         ("Magistrate Judge Susan van Keulen resolved the dispute.", {"Susan van Keulen"}),
         ("Justice Tamar Hale dissented.", {"Tamar Hale"}),
