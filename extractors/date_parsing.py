@@ -14,11 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-MONTHS: dict[str, int] = {
-    **{name.lower(): n for n, name in enumerate(calendar.month_name) if name},
-    **{name.lower(): n for n, name in enumerate(calendar.month_abbr) if name},
-    "sept": 9,
-}
+from pipeline.ingest.isodate import MONTHS, expand_year
+
 WEEKDAYS: dict[str, int] = {name.lower(): n for n, name in enumerate(calendar.day_name)}
 
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -151,14 +148,6 @@ def year_value(text: str) -> int:
     else:
         base, rest = 1900, words[2:] if words[1:2] == ["hundred"] else words[1:]
     return base + sum(NUMBER_WORDS[w] for w in rest if w in NUMBER_WORDS)
-
-
-def expand_year(digits: str) -> int:
-    """Two-digit years ("08/12/25"): CM/ECF stamps and modern orders, so 00-49 are 20xx."""
-    value = int(digits)
-    if len(digits) == 2:
-        value += 2000 if value < 50 else 1900
-    return value
 
 
 def _day_value(text: str) -> int:
