@@ -6,6 +6,7 @@ Entry point: `read_document(data, path)`. Each format lives in its own module; t
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
@@ -62,16 +63,7 @@ class SourceDocument:
 
     def page_of(self, offset: int) -> int | None:
         """1-based page holding text offset `offset`, None for unpaged documents."""
-        if not self.page_starts:
-            return None
-        low, high = 0, len(self.page_starts) - 1
-        while low < high:
-            mid = (low + high + 1) // 2
-            if self.page_starts[mid] <= offset:
-                low = mid
-            else:
-                high = mid - 1
-        return low + 1
+        return bisect_right(self.page_starts, offset) if self.page_starts else None
 
 
 def media_type_of(data: bytes, path: str) -> str:
