@@ -91,7 +91,11 @@ class OutputWriter:
 
     def write(self, kind: str, record: BaseModel | dict[str, Any]) -> None:
         """Append one whole line to the `kind` file (documents, holdings, agreements, errors)."""
-        self._files[kind][1].write(dumps(record) + "\n")
+        self.write_line(kind, dumps(record))
+
+    def write_line(self, kind: str, line: str) -> None:
+        """Append a record already serialized by `dumps` (as the state store keeps them)."""
+        self._files[kind][1].write(line + "\n")
         self.counts[kind] += 1
 
     def write_text(self, doc_id: str, text: str) -> None:

@@ -139,9 +139,9 @@ class StateStore:
         keeps only its latest result; identical files under several paths are one document."""
         book = AgreementBook()
         for doc_id, _, document, holdings, text in self._documents():
-            writer.write("documents", json.loads(document))
-            for holding in sorted(json.loads(holdings)):
-                writer.write("holdings", json.loads(holding))
+            writer.write_line("documents", document)
+            for holding in sorted(json.loads(holdings)):  # lines that start with their id: sorted by id
+                writer.write_line("holdings", holding)
             writer.write_text(doc_id, zlib.decompress(text).decode("utf-8"))
         for (agreements,) in self._db.execute("SELECT agreements FROM items WHERE document IS NOT NULL "
                                               "ORDER BY relpath, input"):
@@ -150,5 +150,5 @@ class StateStore:
         for agreement in book.records():
             writer.write("agreements", agreement)
         for (error,) in self._db.execute("SELECT error FROM items WHERE error IS NOT NULL ORDER BY relpath, input"):
-            writer.write("errors", json.loads(error))
+            writer.write_line("errors", error)
         return dict(writer.counts)
