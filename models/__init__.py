@@ -1,8 +1,8 @@
 """Pydantic models of every record docketflow writes; the JSON Schema files are generated from them."""
 
-from models.agreement import Agreement
+from models.agreement import Agreement, HistoryEntry
 from models.common import SCHEMA_VERSION, Evidence
-from models.document import Document, Entity, Source
+from models.document import Document, Entity, Part, Source
 from models.errors import ErrorRecord
 from models.holding import Holding
 from models.schema import RECORD_MODELS, json_schemas
@@ -15,7 +15,9 @@ __all__ = [
     "Entity",
     "ErrorRecord",
     "Evidence",
+    "HistoryEntry",
     "Holding",
+    "Part",
     "Source",
     "json_schemas",
 ]

@@ -6,15 +6,30 @@ from pydantic import Field
 
 from models.common import DATE_PATTERN, SCHEMA_VERSION, Evidence, Record
 
-Instrument = Literal["memorandum_of_understanding", "data_access", "policy", "contract", "other"]
+Instrument = Literal[
+    "memorandum_of_understanding", "computer_matching_agreement", "routine_use", "data_access", "policy",
+    "contract", "other",
+]
 Purpose = Literal["immigration_enforcement", "criminal_enforcement", "benefits_administration", "other"]
 Status = Literal["in_effect", "enjoined", "limited", "proposed", "terminated"]
+
+
+Effect = Literal["permitted", "barred", "limited"]
+
+
+class HistoryEntry(Record):
+    """A dated decision that bears on an agreement: what a court did to it, and when."""
+
+    date: str | None = Field(default=None, pattern=DATE_PATTERN)
+    holding: str = Field(description="id of the holding in holdings.jsonl")
+    court: str | None = None
+    effect: Effect | None = None
 
 
 class Agreement(Record):
     """A data-sharing agreement, merged across every document that mentions it."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     id: str
     doc_ids: list[str] = Field(min_length=1)
     instrument: Instrument | None = None
@@ -24,6 +39,9 @@ class Agreement(Record):
     purpose: Purpose | None = None
     legal_basis: list[str] = Field(default_factory=list)
     signed: str | None = Field(default=None, pattern=DATE_PATTERN)
+    effective: str | None = Field(default=None, pattern=DATE_PATTERN, description="when it takes or took effect")
+    expires: str | None = Field(default=None, pattern=DATE_PATTERN, description="end of its stated term")
     status: Status | None = None
+    history: list[HistoryEntry] = Field(default_factory=list, description="dated decisions bearing on it, oldest first")
     evidence: list[Evidence] = Field(default_factory=list)
     confidence: float = Field(ge=0.0, le=1.0)

@@ -7,7 +7,8 @@ from pydantic import Field
 from models.common import SCHEMA_VERSION, Record
 
 Label = Literal["JUDGE", "COURT", "AGENCY", "STATUTE", "DATA_CATEGORY", "DATE", "CASE", "DOCKET"]
-Kind = Literal["court_order", "opinion", "news", "other"]
+Kind = Literal["court_order", "opinion", "news", "federal_register_notice", "other"]
+PartName = Literal["caption", "title", "header", "author", "body", "separate_opinion", "decision", "signature"]
 
 
 class Source(Record):
@@ -38,10 +39,22 @@ class Entity(Record):
     normalized: dict[str, Any] = Field(default_factory=dict)
 
 
+class Part(Record):
+    """One structural part of a court document, as character offsets into its text."""
+
+    part: PartName
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    author: str | None = Field(default=None, description="a separate opinion's author")
+    type: Literal["concurring", "dissenting", "concurring_and_dissenting"] | None = Field(
+        default=None, description="a separate opinion's type"
+    )
+
+
 class Document(Record):
     """An input document as the pipeline read it."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     doc_id: str = Field(pattern=r"^[0-9a-f]{64}$", description="sha256 of the raw bytes")
     source: Source
     kind: Kind
@@ -50,3 +63,4 @@ class Document(Record):
     holdings: list[str] = Field(default_factory=list)
     agreements: list[str] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    structure: list[Part] | None = Field(default=None, description="parts of a court document, in text order")

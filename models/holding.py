@@ -20,7 +20,7 @@ Effect = Literal["permitted", "barred", "limited"]
 class Holding(Record):
     """A decision a court made, as the document reports it."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     id: str
     doc_id: str
     court: str | None = None
