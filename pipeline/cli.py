@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,8 +19,18 @@ if TYPE_CHECKING:
 log = logging.getLogger("docketflow")
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("docketflow")
+    except PackageNotFoundError:
+        return "(not installed as a package)"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="docketflow", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"docketflow {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     _add_run_options(sub.add_parser("run", help="process documents into JSON records"))
@@ -39,102 +51,161 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
-    """The options of a run, shared by `run` and `serve`."""
-    parser.add_argument("paths", nargs="*", type=Path, default=[Path("raw")],
-                     help="files or folders to read (default: raw/)")
-    parser.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
-    parser.add_argument("--pdf-engine", choices=["auto", "pypdfium2", "pdfplumber"], default="auto",
-                     help="PDF text extraction: pypdfium2 (fast, default) or pdfplumber (layout analysis)")
-    parser.add_argument("--ocr", choices=["auto", "off", "force"], default="auto",
-                     help="OCR (tesseract) of PDF pages: auto = pages without a usable text layer (default), "
-                          "force = every page, off = only warn")
-    parser.add_argument("--model", dest="spacy_model", default=None,
-                     help="an installed spaCy package to start from instead of spacy.blank('en')")
+    """The options of a run, shared by `run` and `serve`. None has a default here: an option left out
+    takes its value from DOCKETFLOW_<NAME> in the environment, else from RunSettings' default."""
+    parser.add_argument("paths", nargs="*", type=Path, default=argparse.SUPPRESS,
+                        help="files or folders to read (default: raw/)")
+    parser.add_argument("--out", type=Path, default=argparse.SUPPRESS, help="output folder (default: output/)")
+    parser.add_argument("--pdf-engine", choices=["auto", "pypdfium2", "pdfplumber"], default=argparse.SUPPRESS,
+                        help="PDF text extraction: pypdfium2 (fast, default) or pdfplumber (layout analysis)")
+    parser.add_argument("--ocr", choices=["auto", "off", "force"], default=argparse.SUPPRESS,
+                        help="OCR (tesseract) of PDF pages: auto = pages without a usable text layer (default), "
+                             "force = every page, off = only warn")
+    parser.add_argument("--model", dest="spacy_model", default=argparse.SUPPRESS,
+                        help="an installed spaCy package to start from instead of spacy.blank('en')")
     orchestration = parser.add_mutually_exclusive_group()
     orchestration.add_argument("--prefect", dest="orchestration", action="store_const", const="prefect",
+                               default=argparse.SUPPRESS,
                                help="run as a Prefect flow even without PREFECT_API_URL (starts a local server)")
     orchestration.add_argument("--no-prefect", dest="orchestration", action="store_const", const="off",
-                               help="run the flow's code directly, without Prefect")
-    parser.add_argument("--workers", type=int, default=1, help="worker processes on this machine (default 1)")
-    parser.add_argument("--dask-address", help="run on an existing Dask cluster, e.g. tcp://scheduler:8786")
-    parser.add_argument("--force", action="store_true", help="reprocess every input, even unchanged ones")
-    parser.add_argument("--isolate", action=argparse.BooleanOptionalAction, default=None,
+                               default=argparse.SUPPRESS, help="run the flow's code directly, without Prefect")
+    parser.add_argument("--workers", type=int, default=argparse.SUPPRESS,
+                        help="worker processes on this machine (default 1)")
+    parser.add_argument("--dask-address", default=argparse.SUPPRESS,
+                        help="run on an existing Dask cluster, e.g. tcp://scheduler:8786")
+    parser.add_argument("--force", action="store_true", default=argparse.SUPPRESS,
+                        help="reprocess every input, even unchanged ones")
+    parser.add_argument("--isolate", action=argparse.BooleanOptionalAction, default=argparse.SUPPRESS,
                         help="process in killable worker processes with per-document time and memory limits "
                              "(default: yes unless the input is a handful of plain files)")
-    parser.add_argument("--doc-timeout", type=float, default=300.0, metavar="SECONDS",
-                     help="per-document time limit in worker processes (default 300)")
-    parser.add_argument("--include", action="append", default=[], metavar="GLOB",
-                     help="only inputs whose relative path matches (repeatable)")
-    parser.add_argument("--exclude", action="append", default=[], metavar="GLOB",
-                     help="skip inputs whose relative path matches (repeatable)")
+    parser.add_argument("--doc-timeout", dest="doc_timeout_s", type=float, default=argparse.SUPPRESS,
+                        metavar="SECONDS", help="per-document time limit in worker processes (default 300)")
+    parser.add_argument("--include", action="append", default=argparse.SUPPRESS, metavar="GLOB",
+                        help="only inputs whose relative path matches (repeatable)")
+    parser.add_argument("--exclude", action="append", default=argparse.SUPPRESS, metavar="GLOB",
+                        help="skip inputs whose relative path matches (repeatable)")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress, only the summary and errors")
     parser.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
 
 
+_FIELD_OF = {"paths": "inputs", "out": "out", "pdf_engine": "pdf_engine", "ocr": "ocr",
+             "spacy_model": "spacy_model", "orchestration": "orchestration", "workers": "workers",
+             "dask_address": "dask_address", "force": "force", "isolate": "isolate",
+             "doc_timeout_s": "doc_timeout_s", "include": "include", "exclude": "exclude"}
+"""argparse destination -> RunSettings field, for the options given on the command line."""
+_FLAG_OF = {"inputs": "PATHS", "out": "--out", "pdf_engine": "--pdf-engine", "ocr": "--ocr",
+            "spacy_model": "--model", "orchestration": "--prefect/--no-prefect", "progress": "--quiet",
+            "workers": "--workers", "dask_address": "--dask-address", "force": "--force", "isolate": "--isolate",
+            "doc_timeout_s": "--doc-timeout", "include": "--include", "exclude": "--exclude"}
+
+
 def _configure_logging(level: str, quiet: bool) -> None:
-    logging.basicConfig(level=logging.WARNING if quiet else getattr(logging, level),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    chosen = logging.WARNING if quiet else getattr(logging, level)
+    logging.basicConfig(level=chosen, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    log.setLevel(chosen)  # explicit, so a Prefect run forwards exactly these lines to the run's log
     for noisy in ("eyecite", "prefect", "httpx", "urllib3", "pdfminer"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, getattr(logging, level)))
 
 
+class BadOption(Exception):
+    """An option value the run cannot take; the message names the flag or environment variable."""
+
+
+def _given(args: argparse.Namespace) -> dict[str, object]:
+    """RunSettings fields given on the command line, and only those."""
+    given: dict[str, object] = {field: getattr(args, dest) for dest, field in _FIELD_OF.items() if hasattr(args, dest)}
+    for name in ("inputs", "include", "exclude"):
+        if name in given:
+            given[name] = tuple(given[name])  # type: ignore[arg-type]
+    if getattr(args, "quiet", False):
+        given["progress"] = False
+    return given
+
+
 def _settings(args: argparse.Namespace) -> RunSettings:
-    """The run's settings from the command line (environment DOCKETFLOW_* fills what it leaves out)."""
+    """The run's settings: flags first, then DOCKETFLOW_* in the environment, then the built-in defaults.
+    A bad value raises BadOption naming the flag (when given) or the environment variable it came from."""
+    from pydantic import ValidationError
+    from pydantic_settings import SettingsError
+
     from pipeline.settings import RunSettings
 
-    return RunSettings(
-        inputs=tuple(args.paths),
-        out=args.out,
-        pdf_engine=args.pdf_engine,
-        ocr=args.ocr,
-        spacy_model=args.spacy_model,
-        orchestration=args.orchestration or "auto",
-        progress=not args.quiet,
-        workers=args.workers,
-        dask_address=args.dask_address,
-        force=args.force,
-        isolate=args.isolate,
-        doc_timeout_s=args.doc_timeout,
-        include=tuple(args.include),
-        exclude=tuple(args.exclude),
-    )
+    given = _given(args)
+    try:
+        settings = RunSettings(**given)
+    except SettingsError as exc:  # an environment value that is not even parseable (a list that is not JSON)
+        field = re.search(r'field "(\w+)"', str(exc))
+        name = f"DOCKETFLOW_{field.group(1).upper()}" if field else "a DOCKETFLOW_* variable"
+        raise BadOption(f"{name}: cannot parse the value (a list is written as JSON: '[\"raw\", \"more\"]')") from None
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            name = str(error["loc"][0]) if error["loc"] else ""
+            source = _FLAG_OF.get(name, name) if name in given else f"DOCKETFLOW_{name.upper()}"
+            problems.append(f"{source}: {error['msg']} (got {error['input']!r})")
+        raise BadOption("; ".join(problems)) from None
+    if settings.isolate is False and "doc_timeout_s" in settings.model_fields_set:
+        raise BadOption("--doc-timeout is enforced in worker processes, which --no-isolate turns off: "
+                        "drop one of them")
+    if settings.isolate is None and settings.model_fields_set & {"doc_timeout_s", "worker_memory_mb"}:
+        settings = settings.model_copy(update={"isolate": True})  # a limit asked for is a limit kept
+    return settings
 
 
-def _missing_inputs(args: argparse.Namespace) -> bool:
-    missing = [str(p) for p in args.paths if not p.exists()]
+def _prepared(args: argparse.Namespace) -> RunSettings | int:
+    """Settings for a run that can work, or the exit status after saying in one line why it cannot."""
+    from pipeline.preflight import CannotRun, check
+
+    try:
+        settings = _settings(args)
+        check(settings)
+    except (BadOption, CannotRun) as exc:
+        print(f"docketflow: {exc}", file=sys.stderr)
+        return 2
+    missing = [str(p) for p in settings.inputs if not p.exists()]
     if missing:
         print(f"docketflow: no such input: {', '.join(missing)}", file=sys.stderr)
-    return bool(missing)
+        return 2
+    return settings
 
 
 def _run(args: argparse.Namespace) -> int:
     from pipeline.flow import run
+    from pipeline.preflight import CannotRun
 
-    if _missing_inputs(args):
-        return 2
-    settings = _settings(args)
+    settings = _prepared(args)
+    if isinstance(settings, int):
+        return settings
+    out = str(settings.out)
     try:
         summary = run(settings)
     except KeyboardInterrupt:
         print("docketflow: interrupted; the output folder keeps its previous complete contents", file=sys.stderr)
         return 130
+    except CannotRun as exc:  # found once the run started (a Dask cluster that cannot keep the limits)
+        print(f"docketflow: {exc}", file=sys.stderr)
+        return 2
     except Exception as exc:  # the run itself failed (unwritable output, broken install): one line, no trace
         log.debug("run failed", exc_info=True)
         print(f"docketflow: cannot proceed: {type(exc).__name__}: {' '.join(str(exc).split())}", file=sys.stderr)
         return 1
+    failures = summary.failures_line(out)
     if summary.interrupted:
-        print(summary.line(str(args.out)) + " [interrupted: run again to finish]")
+        print(summary.line(out) + " [interrupted: run again to finish]")
         return 130
-    print(summary.line(str(args.out)))
+    print(summary.line(out))
+    if failures:
+        print(failures)
     return 0
 
 
 def _serve(args: argparse.Namespace) -> int:
     from pipeline.deploy import serve
 
-    if _missing_inputs(args):
-        return 2
-    serve(_settings(args), interval_s=args.interval, name=args.name)
+    settings = _prepared(args)
+    if isinstance(settings, int):
+        return settings
+    serve(settings, interval_s=args.interval, name=args.name)
     return 0
 
 
@@ -146,7 +217,11 @@ def _schema(args: argparse.Namespace) -> int:
         write_schemas(args.out)
         print(f"wrote {len(schemas)} schemas to {args.out}")
     else:
-        print(json.dumps(schemas, indent=2))
+        try:
+            print(json.dumps(schemas, indent=2))
+            sys.stdout.flush()
+        except BrokenPipeError:  # `docketflow schema | head`: the reader has all it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
     return 0
 
 

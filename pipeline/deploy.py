@@ -13,16 +13,16 @@ from datetime import timedelta
 from prefect import serve as prefect_serve
 from prefect.deployments.runner import RunnerDeployment
 
-from pipeline.flow import docketflow_run, task_runner
+from pipeline.flow import docketflow_run
 from pipeline.settings import RunSettings
 
 
 def build_deployment(settings: RunSettings, interval_s: float, name: str) -> RunnerDeployment:
-    """The deployment: the flow, its task runner, the run's settings as parameters, and the schedule."""
-    flow = docketflow_run.with_options(task_runner=task_runner(settings))
-    return flow.to_deployment(name=name, interval=timedelta(seconds=interval_s),
-                              parameters={"settings": settings.model_dump(mode="json")},
-                              description="docketflow over a drop folder, incrementally")
+    """The deployment: the flow, the run's settings as parameters, and the schedule. The flow opens the run's
+    executor itself (local workers or Dask, with the limits), so nothing else needs configuring here."""
+    return docketflow_run.to_deployment(name=name, interval=timedelta(seconds=interval_s),
+                                        parameters={"settings": settings.model_dump(mode="json")},
+                                        description="docketflow over a drop folder, incrementally")
 
 
 def serve(settings: RunSettings, interval_s: float, name: str) -> None:

@@ -1,39 +1,48 @@
 """The story of a run: find the inputs, process them in batches, write the output folder, summarize.
 
 `execute` is that story with the batch step passed in, so the same code runs as a Prefect flow (each
-batch a Prefect task) or, when no Prefect API is configured, directly, without paying 12-25 s to start
-Prefect's temporary server for a handful of documents. `run` picks between the two.
+batch a Prefect task run) or, when no Prefect API is configured, directly, without paying 12-25 s to start
+Prefect's temporary server for a handful of documents. `run` picks between the two. Either way the batches
+are processed by the same executor (pipeline.executors), which owns the per-document limits.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any
 
 from prefect import flow, task
 from prefect.cache_policies import NONE
-from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from models import SCHEMA_VERSION
 from pipeline.artifacts import publish_summary
-from pipeline.isolation import IsolatedPool
+from pipeline.executors import Future, Submit, open_executor
+from pipeline.executors import inline as inline
 from pipeline.output import OutputWriter
-from pipeline.process import BatchResult, process_batch, rejected
+from pipeline.preflight import check
+from pipeline.process import BatchResult, rejected
 from pipeline.progress import RunProgress
+from pipeline.runlog import to_run_logger
 from pipeline.settings import RunSettings
-from pipeline.sources import SourceItem, is_small, iter_sources
+from pipeline.sources import SourceItem, iter_sources
+from pipeline.sources.formats import supported_suffixes
 from pipeline.store import StateStore
 from pipeline.versions import extractor_version, versions
 
 log = logging.getLogger("docketflow")
 
-ProcessBatch = Callable[[list[SourceItem], RunSettings], BatchResult]
+FAILED_SHOWN = 5
+"""Failed inputs named in the closing summary; the rest are in errors.jsonl."""
+TASK_THREADS = 64
+"""Prefect task runs in flight at most; each only waits for the executor, which sets the real parallelism."""
 
 
 @dataclass
@@ -55,6 +64,8 @@ class RunSummary:
     orchestration: str = "off"
     interrupted: bool = False
     """Ctrl-C: the batches finished before it are saved and published; the rest is done by the next run."""
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    """(path, error code) of the first failed inputs in errors.jsonl, for the closing summary."""
 
     @property
     def pages_per_second(self) -> float:
@@ -68,27 +79,13 @@ class RunSummary:
                 f"{self.errors} errors, {self.warnings} with warnings, {self.pages} pages in {self.seconds:.1f} s "
                 f"({self.pages_per_second:.1f} pages/s); output in {out}")
 
-
-class Future(Protocol):
-    def result(self) -> BatchResult: ...
-
-
-Submit = Callable[[list[SourceItem], RunSettings], Future]
-
-
-class _Done:
-    """A result computed in-line, behind the same interface as a pool's or Prefect's future."""
-
-    def __init__(self, value: BatchResult) -> None:
-        self._value = value
-
-    def result(self) -> BatchResult:
-        return self._value
-
-
-def inline(process: ProcessBatch) -> Submit:
-    """Run each batch in this process, as it is submitted."""
-    return lambda batch, settings: _Done(process(batch, settings))
+    def failures_line(self, out: str) -> str | None:
+        """Which inputs failed: the first few by name, and where all of them are."""
+        if not self.errors:
+            return None
+        shown = ", ".join(f"{path} ({code})" for path, code in self.failed)
+        more = f" and {self.errors - len(self.failed)} more" if self.errors > len(self.failed) else ""
+        return f"docketflow: failed: {shown}{more}; all {self.errors} in {os.path.join(out, 'errors.jsonl')}"
 
 
 def windowed(batches: Iterable[list[SourceItem]], submit: Submit, settings: RunSettings,
@@ -128,7 +125,8 @@ def execute(settings: RunSettings, submit: Submit, orchestration: str, window: i
     store = StateStore(settings.out, extractor_version())
     try:
         todo = _pending(iter_sources(settings), store, settings, summary)
-        with RunProgress(None, settings.progress) as progress:
+        total = _count_pending(settings, store)
+        with RunProgress(total, settings.progress, live=orchestration != "prefect") as progress:
             try:
                 for batch, result in windowed(batches(todo, settings), submit, settings, window):
                     for stage, seconds in result.seconds.items():
@@ -143,6 +141,9 @@ def execute(settings: RunSettings, submit: Submit, orchestration: str, window: i
             except KeyboardInterrupt:
                 summary.interrupted = True
                 log.warning("interrupted: publishing the %d inputs finished so far", summary.processed)
+        if not summary.processed and not summary.skipped:
+            log.warning("no inputs found in %s (documents and archives with one of %s)",
+                        ", ".join(str(p) for p in settings.inputs), supported_suffixes())
         export_started = time.perf_counter()
         writer = OutputWriter(settings.out)
         try:
@@ -158,7 +159,34 @@ def execute(settings: RunSettings, submit: Submit, orchestration: str, window: i
             raise
     finally:
         store.close()
+    summary.failed = _first_failed(settings, FAILED_SHOWN) if summary.errors else []
     return summary
+
+
+def _count_pending(settings: RunSettings, store: StateStore) -> int | None:
+    """How many documents this run will process, for the progress display's total and ETA; None when the
+    inputs hold archives or bulk files, whose members cannot be counted without reading them twice."""
+    count = 0
+    for item in iter_sources(settings):
+        if item.error is not None:
+            continue
+        if item.path is None:
+            return None
+        if settings.force or not store.is_current(item):
+            count += 1
+    return count
+
+
+def _first_failed(settings: RunSettings, limit: int) -> list[tuple[str, str]]:
+    """(path, error code) of the first `limit` lines of the published errors.jsonl."""
+    failed = []
+    with (settings.out / "errors.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            if len(failed) == limit:
+                break
+            record = json.loads(line)
+            failed.append((record["path"], record["error"]))
+    return failed
 
 
 def _pending(items: Iterable[SourceItem], store: StateStore, settings: RunSettings,
@@ -177,6 +205,7 @@ def _pending(items: Iterable[SourceItem], store: StateStore, settings: RunSettin
 
 def _report(settings: RunSettings, summary: RunSummary, started_at: datetime) -> dict[str, Any]:
     report = asdict(summary)
+    del report["failed"]  # in errors.jsonl, whole
     report["stage_seconds"] = {k: round(v, 3) for k, v in summary.stage_seconds.items()}
     report["seconds"] = round(summary.seconds, 3)
     report["pages_per_second"] = round(summary.pages_per_second, 2)
@@ -195,16 +224,24 @@ def _report(settings: RunSettings, summary: RunSummary, started_at: datetime) ->
 
 
 @task(name="process-batch", cache_policy=NONE, persist_result=False)
-def process_batch_task(items: list[SourceItem], settings: RunSettings) -> BatchResult:
-    """A batch as a Prefect task: no caching and no persisted result, so no file per document is left."""
-    return process_batch(items, settings)
+def process_batch_task(items: list[SourceItem], settings: RunSettings, submit: Submit) -> BatchResult:
+    """A batch as a Prefect task run. The run's executor processes it, with its limits, and the task's thread
+    waits: so Prefect reports every batch, from this process, wherever it runs. No caching and no persisted
+    result, so no file per document is left."""
+    return submit(items, settings).result()
 
 
-@flow(name="docketflow-run", persist_result=False)
+@flow(name="docketflow-run", persist_result=False, task_runner=ThreadPoolTaskRunner(max_workers=TASK_THREADS))
 def docketflow_run(settings: RunSettings) -> RunSummary:
-    """The run as a Prefect flow: batches are tasks on the flow's task runner; a summary artifact at the end."""
-    summary = execute(settings, process_batch_task.submit, "prefect", window=2 * max(settings.workers, 1))
-    publish_summary(summary, settings)
+    """The run as a Prefect flow: batches are task runs, docketflow's log lines go to the run's log, and a
+    summary artifact keyed by the output folder is published at the end."""
+    with to_run_logger():
+        check(settings)
+        with open_executor(settings) as executor:
+            log.info("processing on the %s executor, up to %d batches in flight", executor.kind, executor.window)
+            summary = execute(settings, lambda batch, s: process_batch_task.submit(batch, s, executor.submit),
+                              "prefect", window=executor.window)
+        publish_summary(summary, settings)
     return summary
 
 
@@ -215,33 +252,19 @@ def prefect_api_configured() -> bool:
     return bool(os.environ.get("PREFECT_API_URL") or get_current_settings().api.url)
 
 
-def task_runner(settings: RunSettings) -> TaskRunner:
-    """Dask cluster when an address is given, N local processes for --workers N, else threads."""
-    if settings.dask_address:
-        from prefect_dask import DaskTaskRunner
-
-        return DaskTaskRunner(address=settings.dask_address)
-    if settings.workers > 1:
-        return ProcessPoolTaskRunner(max_workers=settings.workers)
-    return ThreadPoolTaskRunner(max_workers=1)
-
-
 def run(settings: RunSettings) -> RunSummary:
-    """Run with Prefect when asked, when an API is configured or for a Dask cluster; otherwise run the same
-    code directly: in killable worker processes (with per-document limits) for anything but a handful of
-    plain files, which are processed in this process so that a small run starts fast."""
+    """Run with Prefect when asked or when an API is configured; otherwise run the same code directly. Either
+    way the batches go to the same executor: killable worker processes (with per-document limits) for
+    anything but a handful of plain files, which are processed in this process so that a small run starts
+    fast, or a Dask cluster. Raises CannotRun, before touching any input, when the run cannot work."""
+    check(settings)
     mode = settings.orchestration
-    if settings.dask_address:
-        mode = "prefect"
-    elif mode == "auto":
+    if mode == "auto":
         mode = "prefect" if prefect_api_configured() else "off"
         if mode == "off":
             log.info("no Prefect API configured: running the flow's code directly "
                      "(set PREFECT_API_URL or pass --prefect to orchestrate with Prefect)")
     if mode == "prefect":
-        return docketflow_run.with_options(task_runner=task_runner(settings))(settings)
-    isolate = settings.isolate if settings.isolate is not None else not is_small(settings)
-    if settings.workers > 1 or isolate:
-        with IsolatedPool(settings.workers, settings) as pool:
-            return execute(settings, pool.submit, "off", window=2 * settings.workers)
-    return execute(settings, inline(process_batch), "off")
+        return docketflow_run(settings)
+    with open_executor(settings) as executor:
+        return execute(settings, executor.submit, "off", window=executor.window)

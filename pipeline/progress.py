@@ -1,4 +1,9 @@
-"""Show a run's progress: a live bar on a terminal, a plain log line now and then when piped."""
+"""Show a run's progress: a live bar on a terminal, a plain log line now and then when piped or under Prefect.
+
+Under Prefect the bar is never drawn: Prefect's console handler writes log lines to the same terminal and
+the two would overwrite each other; the log lines (which also reach the run's log in the UI) carry the
+same numbers, the total and an ETA included.
+"""
 
 from __future__ import annotations
 
@@ -8,30 +13,39 @@ import time
 from types import TracebackType
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 log = logging.getLogger("docketflow")
 
 
 class RunProgress:
-    """Counts documents and pages; renders a bar when stderr is a terminal, else logs every few seconds."""
+    """Counts documents and pages; renders a bar when stderr is a terminal and `live`, else logs every few
+    seconds. `total` (documents to process, when known) gives the bar its length and both an ETA."""
 
     LOG_EVERY_SECONDS = 5.0
 
-    def __init__(self, total: int | None, enabled: bool = True) -> None:
+    def __init__(self, total: int | None, enabled: bool = True, live: bool = True) -> None:
         self.total = total
         self.docs = self.pages = self.errors = 0
         self.started = time.perf_counter()
         self._last_log = self.started
         self._bar: Progress | None = None
         self._task = None
-        if enabled and sys.stderr.isatty():
+        if enabled and live and sys.stderr.isatty():
             self._bar = Progress(
                 TextColumn("[bold]docketflow"),
                 BarColumn(),
                 MofNCompleteColumn() if total else TextColumn("{task.completed}"),
                 TextColumn("documents · {task.fields[pages_s]:.1f} pages/s · {task.fields[errors]} errors"),
                 TimeElapsedColumn(),
+                TimeRemainingColumn(),
                 console=Console(stderr=True),
                 transient=True,
             )
@@ -56,6 +70,19 @@ class RunProgress:
     def pages_per_second(self) -> float:
         return self.pages / self.elapsed if self.elapsed > 0 else 0.0
 
+    def eta_seconds(self) -> float | None:
+        """Seconds left at the rate so far; None without a total or before the first batch."""
+        if not self.total or not self.docs or self.elapsed <= 0:
+            return None
+        return max(0, self.total - self.docs) * self.elapsed / self.docs
+
+    def status(self) -> str:
+        """One line: documents done (of the total), errors, throughput, ETA."""
+        done = f"{self.docs}/{self.total}" if self.total else str(self.docs)
+        eta = self.eta_seconds()
+        left = f", ETA {int(eta // 60)}:{int(eta % 60):02d}" if eta is not None else ""
+        return f"{done} documents processed, {self.errors} errors, {self.pages_per_second:.1f} pages/s{left}"
+
     def advance(self, docs: int, pages: int, errors: int) -> None:
         """Account for a finished batch."""
         self.docs += docs
@@ -67,5 +94,4 @@ class RunProgress:
         now = time.perf_counter()
         if self.enabled and now - self._last_log >= self.LOG_EVERY_SECONDS:
             self._last_log = now
-            log.info("%d documents processed, %d errors, %.1f pages/s", self.docs, self.errors,
-                     self.pages_per_second)
+            log.info("%s", self.status())

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from pipeline.flow import run
+from pipeline.preflight import CannotRun
 from pipeline.settings import RunSettings
 from tests.conftest import RAW
 
@@ -31,12 +35,62 @@ def test_local_process_pool_matches_one_process(single: dict[str, list[str]], tm
     assert _outputs(tmp_path) == single
 
 
-def test_prefect_on_a_dask_cluster_matches_one_process(prefect_api: None, single: dict[str, list[str]],
-                                                        tmp_path: Path) -> None:
+def _prefect_servers() -> int:
+    """Prefect API servers running on this machine (the temporary one is `uvicorn ... prefect.server...`)."""
+    count = 0
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            args = cmdline.read_bytes().split(b"\0")
+        except OSError:  # gone meanwhile
+            continue
+        if any(b"prefect.server.api.server" in a for a in args) or args[2:5] == [b"prefect", b"server", b"start"]:
+            count += 1
+    return count
+
+
+@contextmanager
+def _most_servers() -> Iterator[list[int]]:
+    """The largest number of Prefect servers seen while the block runs, sampled twice a second."""
+    seen = [_prefect_servers()]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.5):
+            seen.append(_prefect_servers())
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        yield seen
+    finally:
+        done.set()
+        sampler.join()
+
+
+def test_prefect_on_a_dask_cluster_matches_one_process_and_starts_no_server(
+        prefect_api: None, single: dict[str, list[str]], tmp_path: Path) -> None:
     distributed = pytest.importorskip("dask.distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
+    import dask
+
+    before = _prefect_servers()
+    with dask.config.set({"distributed.worker.daemon": False}), \
+            distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                     dashboard_address=None) as cluster, _most_servers() as during:
         summary = run(RunSettings(inputs=(RAW,), out=tmp_path, progress=False, dask_address=cluster.scheduler_address,
-                                  batch_docs=1))
+                                  batch_docs=1, orchestration="prefect", isolate=True))
     assert summary.orchestration == "prefect"
     assert _outputs(tmp_path) == single
+    assert max(during) == before  # the test API only: no worker started a server of its own
+    assert _prefect_servers() == before
+
+
+def test_dask_workers_that_cannot_keep_the_limits_are_refused_before_any_input(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("dask.distributed")
+    import dask
+
+    with dask.config.set({"distributed.worker.daemon": True}), \
+            distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                     dashboard_address=None) as cluster, pytest.raises(CannotRun, match="DAEMON=False"):
+        run(RunSettings(inputs=(RAW,), out=tmp_path / "out", progress=False, dask_address=cluster.scheduler_address,
+                        orchestration="off", isolate=True))
+    assert not (tmp_path / "out").exists()

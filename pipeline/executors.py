@@ -1,0 +1,140 @@
+"""Where a run's batches are processed: in this process, in killable local workers, or on a Dask cluster.
+
+The executor, not Prefect's task runner, owns the per-document time and memory limits, so they hold the
+same with or without Prefect: under Prefect each batch is a task run whose thread only waits for the
+executor. On Dask no Prefect code runs on the workers, so they need no Prefect API and never start a
+Prefect server of their own (a worker process that runs a Prefect task without PREFECT_API_URL does, and
+it outlives the run); the flow reports each batch as a task run from its own process. Each Dask worker
+process hands its batches to killable children of its own, started for the run and stopped at its end.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from pipeline.isolation import IsolatedPool
+from pipeline.preflight import CannotRun
+from pipeline.process import BatchResult, process_batch
+from pipeline.settings import RunSettings
+from pipeline.sources import SourceItem, is_small
+
+
+class Future(Protocol):
+    def result(self) -> BatchResult: ...
+
+
+Submit = Callable[[list[SourceItem], RunSettings], Future]
+
+
+@dataclass
+class Executor:
+    """How to hand over a batch, and how many batches to keep in flight so every worker stays busy."""
+
+    submit: Submit
+    window: int
+    kind: str
+    """'inline', 'isolated' or 'dask', for the log."""
+
+
+class _Done:
+    """A result computed in-line, behind the same interface as a pool's future."""
+
+    def __init__(self, value: BatchResult) -> None:
+        self._value = value
+
+    def result(self) -> BatchResult:
+        return self._value
+
+
+def inline(process: Callable[[list[SourceItem], RunSettings], BatchResult]) -> Submit:
+    """Run each batch in this process, as it is submitted."""
+    return lambda batch, settings: _Done(process(batch, settings))
+
+
+def wants_isolation(settings: RunSettings) -> bool:
+    """--isolate / --no-isolate when given; else isolation for anything but a handful of plain files."""
+    return settings.isolate if settings.isolate is not None else not is_small(settings)
+
+
+@contextlib.contextmanager
+def open_executor(settings: RunSettings) -> Iterator[Executor]:
+    """The executor for these settings, with everything it started stopped on the way out."""
+    if settings.dask_address:
+        with _dask(settings, wants_isolation(settings)) as executor:
+            yield executor
+    elif settings.workers > 1 or wants_isolation(settings):
+        with IsolatedPool(settings.workers, settings) as pool:
+            yield Executor(pool.submit, 2 * settings.workers, "isolated")
+    else:
+        yield Executor(inline(process_batch), 1, "inline")
+
+
+# --- Dask -------------------------------------------------------------------------------------------
+
+_pools: dict[str, IsolatedPool] = {}
+"""On a Dask worker process: the killable workers of each run in progress, by run id."""
+_pools_lock = threading.Lock()
+
+
+def _worker_threads() -> int:
+    from distributed import get_worker
+
+    return max(1, get_worker().state.nthreads)
+
+
+def _on_dask_worker(items: list[SourceItem], settings: RunSettings, run_id: str, isolate: bool) -> BatchResult:
+    """A batch on a Dask worker: in a killable child of this worker process when isolated (one per
+    thread of the worker, started with the run's first batch), else in the worker process itself."""
+    if not isolate:
+        return process_batch(items, settings)
+    with _pools_lock:
+        pool = _pools.get(run_id)
+        if pool is None:
+            pool = _pools[run_id] = IsolatedPool(_worker_threads(), settings)
+    return pool.submit(items, settings).result()
+
+
+def _close_run(run_id: str) -> None:
+    """On a Dask worker: stop the run's killable children."""
+    with _pools_lock:
+        pool = _pools.pop(run_id, None)
+    if pool is not None:
+        pool.close()
+
+
+def _daemonic() -> bool:
+    """On a Dask worker: a daemonic process may not start children, so it cannot enforce the limits."""
+    return bool(multiprocessing.current_process().daemon)
+
+
+@contextlib.contextmanager
+def _dask(settings: RunSettings, isolate: bool) -> Iterator[Executor]:
+    from distributed import Client
+
+    try:
+        client = Client(settings.dask_address, set_as_default=False, timeout=30)
+    except OSError as exc:
+        raise CannotRun(f"--dask-address {settings.dask_address}: no Dask scheduler answers ({exc})") from exc
+    run_id = uuid.uuid4().hex
+    try:
+        if isolate and any(client.run(_daemonic).values()):
+            raise CannotRun(
+                "the Dask workers are daemonic processes, which cannot start the killable children that enforce "
+                "the per-document time and memory limits: start them with DASK_DISTRIBUTED__WORKER__DAEMON=False, "
+                "or pass --no-isolate to run without limits")
+        threads = sum(client.nthreads().values()) or 1
+
+        def submit(batch: list[SourceItem], run_settings: RunSettings) -> Any:
+            return client.submit(_on_dask_worker, batch, run_settings, run_id, isolate, pure=False)
+
+        yield Executor(submit, 2 * threads, "dask")
+    finally:
+        with contextlib.suppress(Exception):  # a worker that is gone has nothing left to stop
+            client.run(_close_run, run_id)
+        client.close()
