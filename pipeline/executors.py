@@ -113,21 +113,33 @@ def _daemonic() -> bool:
     return bool(multiprocessing.current_process().daemon)
 
 
-@contextlib.contextmanager
-def _dask(settings: RunSettings, isolate: bool) -> Iterator[Executor]:
+def _connect(settings: RunSettings, isolate: bool) -> Any:
+    """A client of the cluster, once it is known that its workers can run the batches as configured."""
     from distributed import Client
 
     try:
         client = Client(settings.dask_address, set_as_default=False, timeout=30)
     except OSError as exc:
         raise CannotRun(f"--dask-address {settings.dask_address}: no Dask scheduler answers ({exc})") from exc
+    if isolate and any(client.run(_daemonic).values()):
+        client.close()
+        raise CannotRun(
+            "the Dask workers are daemonic processes, which cannot start the killable children that enforce "
+            "the per-document time and memory limits: start them with DASK_DISTRIBUTED__WORKER__DAEMON=False, "
+            "or pass --no-isolate to run without limits")
+    return client
+
+
+def check_cluster(settings: RunSettings) -> None:
+    """Raise CannotRun now, before a Prefect flow run starts, when the Dask cluster cannot take the run."""
+    _connect(settings, wants_isolation(settings)).close()
+
+
+@contextlib.contextmanager
+def _dask(settings: RunSettings, isolate: bool) -> Iterator[Executor]:
+    client = _connect(settings, isolate)
     run_id = uuid.uuid4().hex
     try:
-        if isolate and any(client.run(_daemonic).values()):
-            raise CannotRun(
-                "the Dask workers are daemonic processes, which cannot start the killable children that enforce "
-                "the per-document time and memory limits: start them with DASK_DISTRIBUTED__WORKER__DAEMON=False, "
-                "or pass --no-isolate to run without limits")
         threads = sum(client.nthreads().values()) or 1
 
         def submit(batch: list[SourceItem], run_settings: RunSettings) -> Any:

@@ -24,7 +24,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from models import SCHEMA_VERSION
 from pipeline.artifacts import publish_summary
-from pipeline.executors import Future, Submit, open_executor
+from pipeline.executors import Future, Submit, check_cluster, open_executor
 from pipeline.executors import inline as inline
 from pipeline.output import OutputWriter
 from pipeline.preflight import check
@@ -265,6 +265,8 @@ def run(settings: RunSettings) -> RunSummary:
             log.info("no Prefect API configured: running the flow's code directly "
                      "(set PREFECT_API_URL or pass --prefect to orchestrate with Prefect)")
     if mode == "prefect":
+        if settings.dask_address:
+            check_cluster(settings)  # a refusal in one line, not a failed flow run with a traceback
         return docketflow_run(settings)
     with open_executor(settings) as executor:
         return execute(settings, executor.submit, "off", window=executor.window)

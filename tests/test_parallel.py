@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -78,6 +79,9 @@ def test_prefect_on_a_dask_cluster_matches_one_process_and_starts_no_server(
                                      dashboard_address=None) as cluster, _most_servers() as during:
         summary = run(RunSettings(inputs=(RAW,), out=tmp_path, progress=False, dask_address=cluster.scheduler_address,
                                   batch_docs=1, orchestration="prefect", isolate=True))
+        with distributed.Client(cluster) as client:  # the killable children of the run are gone too
+            left = client.run(lambda: len(multiprocessing.active_children()))
+    assert set(left.values()) == {0}
     assert summary.orchestration == "prefect"
     assert _outputs(tmp_path) == single
     assert max(during) == before  # the test API only: no worker started a server of its own
@@ -92,5 +96,5 @@ def test_dask_workers_that_cannot_keep_the_limits_are_refused_before_any_input(t
             distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
                                      dashboard_address=None) as cluster, pytest.raises(CannotRun, match="DAEMON=False"):
         run(RunSettings(inputs=(RAW,), out=tmp_path / "out", progress=False, dask_address=cluster.scheduler_address,
-                        orchestration="off", isolate=True))
+                        orchestration="prefect", isolate=True))
     assert not (tmp_path / "out").exists()
