@@ -25,6 +25,18 @@ from rich.progress import (
 log = logging.getLogger("docketflow")
 
 
+def _reroute_log_handlers(real: object, proxy: object) -> list[tuple[logging.StreamHandler, object]]:
+    """While the bar is live, rich swaps sys.stderr for a proxy that prints above the bar; log handlers still
+    hold the real stream and would write over the bar, so they write to the proxy until the bar stops."""
+    rerouted = []
+    if proxy is real:
+        return rerouted
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.StreamHandler) and handler.stream is real:
+            rerouted.append((handler, handler.setStream(proxy)))
+    return rerouted
+
+
 class RunProgress:
     """Counts documents and pages; renders a bar when stderr is a terminal and `live`, else logs every few
     seconds. `total` (documents to process, when known) gives the bar its length and both an ETA."""
@@ -38,6 +50,7 @@ class RunProgress:
         self._last_log = self.started
         self._bar: Progress | None = None
         self._task = None
+        self._rerouted: list[tuple[logging.StreamHandler, object]] = []
         if enabled and live and sys.stderr.isatty():
             self._bar = Progress(
                 TextColumn("[bold]docketflow"),
@@ -53,13 +66,17 @@ class RunProgress:
 
     def __enter__(self) -> RunProgress:
         if self._bar is not None:
+            real = sys.stderr
             self._bar.start()
             self._task = self._bar.add_task("run", total=self.total, pages_s=0.0, errors=0)
+            self._rerouted = _reroute_log_handlers(real, sys.stderr)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         if self._bar is not None:
+            for handler, stream in self._rerouted:
+                handler.setStream(stream)
             self._bar.stop()
 
     @property
