@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import pipeline.flow  # noqa: F401  (imports Prefect, whose logging set-up would drop caplog's handler mid-test)
 from pipeline.cli import _parser, _settings, main
 from tests.conftest import ROOT
 
