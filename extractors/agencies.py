@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from extractors.component import DEFAULT_CONFIG, Component
 from extractors.data import read_tsv
 from extractors.spans import add_entity, doc_text, in_citation
 from extractors.word_view import WordView, word_view
@@ -131,14 +132,18 @@ def _drop_contained(matches: list[_Match]) -> list[_Match]:
     return [m for m in kept if m.key != _BLOCKED]
 
 
-class AgencyFinder:
+class AgencyFinder(Component):
     """Finds AGENCY entities and adds them with `extractors.spans.add_entity`."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
-        self.nlp = nlp
+    label = "AGENCY"
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __init__(self, nlp: Language, name: str, spans_key: str, write_ents: bool) -> None:
+        super().__init__(nlp, name, spans_key, write_ents)
+
+    def load(self) -> None:
+        gazetteer(self.nlp)
+
+    def find(self, doc: Doc) -> Doc:
         gaz = gazetteer(self.nlp)
         view = word_view(doc)
         words = view.doc
@@ -239,6 +244,11 @@ def _defined_uses(words: Doc, defined: dict[str, str], gaz: Gazetteer) -> list[_
     return [_Match(defined[t.text], t.i, t.i + 1, True) for t in words if t.text in unknown]
 
 
-@Language.factory("docketflow_agencies")
-def make_agency_component(nlp: Language, name: str) -> AgencyFinder:
-    return AgencyFinder(nlp, name)
+@Language.factory(
+    "docketflow_agencies",
+    default_config=DEFAULT_CONFIG,
+    assigns=["doc.spans", "doc._.docketflow_agencies"],
+    requires=["doc._.docketflow_citations"],
+)
+def make_agency_component(nlp: Language, name: str, spans_key: str, write_ents: bool) -> AgencyFinder:
+    return AgencyFinder(nlp, name, spans_key, write_ents)

@@ -17,6 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractors.component import DEFAULT_CONFIG, Component
 from extractors.data import read_jsonl, read_tsv
 from extractors.spans import add_entity, context, doc_text, in_citation
 
@@ -90,15 +91,20 @@ def key_of(printed: str) -> str:
     return re.sub(r"\bNo\.\s*", "", " ".join(printed.split()))
 
 
-class DocketFinder:
+class DocketFinder(Component):
     """Adds DOCKET entities for the document's own docket numbers."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
+    label = "DOCKET"
+
+    def __init__(self, nlp: Language, name: str, spans_key: str, write_ents: bool) -> None:
+        super().__init__(nlp, name, spans_key, write_ents)
+        self.load()
+
+    def load(self) -> None:
         _context_words("not_docket")
         _parsers()
 
-    def __call__(self, doc: Doc) -> Doc:
+    def find(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         head_end = len(text) - len(text.lstrip()) + HEAD_CHARS
         found: dict[tuple[int, int], str] = {}
@@ -160,6 +166,11 @@ def _occurrences(text: str, key: str):
         pos = text.find(key, pos + 1)
 
 
-@Language.factory("docketflow_dockets")
-def make_docket_component(nlp: Language, name: str) -> DocketFinder:
-    return DocketFinder(nlp, name)
+@Language.factory(
+    "docketflow_dockets",
+    default_config=DEFAULT_CONFIG,
+    assigns=["doc.spans", "doc._.docketflow_dockets"],
+    requires=["doc._.docketflow_citations"],
+)
+def make_docket_component(nlp: Language, name: str, spans_key: str, write_ents: bool) -> DocketFinder:
+    return DocketFinder(nlp, name, spans_key, write_ents)
