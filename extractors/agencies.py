@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from extractors.component import DEFAULT_CONFIG, Component
+from extractors.component import Component, factory
 from extractors.data import read_tsv
 from extractors.spans import add_entity, doc_text, in_citation
 from extractors.word_view import WordView, word_view
@@ -137,9 +137,6 @@ class AgencyFinder(Component):
 
     label = "AGENCY"
 
-    def __init__(self, nlp: Language, name: str, spans_key: str, write_ents: bool) -> None:
-        super().__init__(nlp, name, spans_key, write_ents)
-
     def load(self) -> None:
         gazetteer(self.nlp)
 
@@ -244,11 +241,4 @@ def _defined_uses(words: Doc, defined: dict[str, str], gaz: Gazetteer) -> list[_
     return [_Match(defined[t.text], t.i, t.i + 1, True) for t in words if t.text in unknown]
 
 
-@Language.factory(
-    "docketflow_agencies",
-    default_config=DEFAULT_CONFIG,
-    assigns=["doc.spans", "doc._.docketflow_agencies"],
-    requires=["doc._.docketflow_citations"],
-)
-def make_agency_component(nlp: Language, name: str, spans_key: str, write_ents: bool) -> AgencyFinder:
-    return AgencyFinder(nlp, name, spans_key, write_ents)
+make_agency_component = factory("docketflow_agencies", AgencyFinder, requires=["citations"])

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.component import DEFAULT_CONFIG, Component
+from extractors.component import Component, factory
 from extractors.eyecite_adapter import citation_classes, citations
 from extractors.spans import add_citation_zone, add_entity, doc_text, scratch
 
@@ -68,10 +67,6 @@ class CaseFinder(Component):
     """Adds CASE entities and citation zones for other cases' citations."""
 
     label = "CASE"
-
-    def __init__(self, nlp: Language, name: str, spans_key: str, write_ents: bool) -> None:
-        super().__init__(nlp, name, spans_key, write_ents)
-        self.load()
 
     def load(self) -> None:
         citation_classes()
@@ -137,11 +132,4 @@ class CaseFinder(Component):
             add_entity(doc, start, end, LABEL, name, normalized)
 
 
-@Language.factory(
-    "docketflow_cases",
-    default_config=DEFAULT_CONFIG,
-    assigns=["doc.spans", "doc._.docketflow_cases", "doc._.docketflow_citations"],
-    requires=[],
-)
-def make_case_component(nlp: Language, name: str, spans_key: str, write_ents: bool) -> CaseFinder:
-    return CaseFinder(nlp, name, spans_key, write_ents)
+make_case_component = factory("docketflow_cases", CaseFinder, assigns=["citations"])

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from extractors.data import pattern_bytes, pattern_names, use_patterns
-from extractors.spans import entities, use_spans_key
+from extractors.spans import LABEL_ATTRIBUTES, entities, use_spans_key
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,8 @@ _CONFIG_FILE = "cfg.json"
 
 
 class Component:
-    """Base class: subclasses implement `find(doc)` (add entities) and `load()` (build their indexes)."""
+    """Base class: subclasses implement `find(doc)` (add entities) and `load()` (build their indexes, once per
+    process; called at construction so a pipeline works without `initialize`, and again after new patterns)."""
 
     label: str = ""
 
@@ -46,6 +47,7 @@ class Component:
         self.name = name
         self.spans_key = spans_key
         self.write_ents = write_ents
+        self.load()
 
     def __call__(self, doc: Doc) -> Doc:
         use_spans_key(doc, self.spans_key)
@@ -94,3 +96,20 @@ class Component:
         cfg = json.loads(data)
         self.spans_key, self.write_ents = cfg["spans_key"], cfg["write_ents"]
         return self
+
+
+def factory(name: str, component: type[Component], requires: Sequence[str] = (),
+            assigns: Sequence[str] = ()) -> Callable[..., Component]:
+    """Register `component` with spaCy as `name`: the shared config, the span group and the label attribute it
+    assigns, and the attributes of earlier components it requires (what `analyze_pipes` checks the order by),
+    named by their suffix: "citations" is `doc._.docketflow_citations`. Returns the factory function, which
+    is what the `spacy_factories` entry point names."""
+
+    def make(nlp: Language, name: str, spans_key: str, write_ents: bool) -> Component:
+        return component(nlp, name, spans_key, write_ents)
+
+    make.__doc__ = f"spaCy factory of `{name}` ({component.__name__})."
+    declared = ["doc.spans", f"doc._.{LABEL_ATTRIBUTES[component.label]}", *(f"doc._.docketflow_{a}" for a in assigns)]
+    needed = [f"doc._.docketflow_{r}" for r in requires]
+    Language.factory(name, default_config=DEFAULT_CONFIG, assigns=declared, requires=needed, func=make)
+    return make

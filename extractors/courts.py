@@ -17,10 +17,9 @@ from functools import cache, lru_cache
 from importlib import resources
 
 import courts_db
-from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.component import DEFAULT_CONFIG, Component
+from extractors.component import Component, factory
 from extractors.data import read_tsv
 from extractors.spans import add_entity, context, doc_text, in_citation
 
@@ -276,10 +275,6 @@ class CourtFinder(Component):
 
     label = "COURT"
 
-    def __init__(self, nlp: Language, name: str, spans_key: str, write_ents: bool) -> None:
-        super().__init__(nlp, name, spans_key, write_ents)
-        self.load()
-
     def load(self) -> None:
         self.families = _families()
         self.alias_pattern, self.alias_keys = _aliases()
@@ -403,12 +398,4 @@ def _drop_nested(hits: list[CourtHit]) -> list[CourtHit]:
     return kept
 
 
-@Language.factory(
-    "docketflow_courts",
-    default_config=DEFAULT_CONFIG,
-    assigns=["doc.spans", "doc._.docketflow_courts"],
-    requires=["doc._.docketflow_citations"],
-)
-def make_court_component(nlp: Language, name: str, spans_key: str, write_ents: bool) -> CourtFinder:
-    """spaCy factory; the indexes behind the component are built on first use and then shared."""
-    return CourtFinder(nlp, name, spans_key, write_ents)
+make_court_component = factory("docketflow_courts", CourtFinder, requires=["citations"])

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from extractors.component import DEFAULT_CONFIG, Component
+from extractors.component import Component, factory
 from extractors.data import read_jsonl, read_tsv
 from extractors.spans import add_entity, in_citation
 from extractors.word_view import word_view
@@ -209,9 +209,6 @@ class DataCategoryFinder(Component):
 
     label = "DATA_CATEGORY"
 
-    def __init__(self, nlp: Language, name: str, spans_key: str, write_ents: bool) -> None:
-        super().__init__(nlp, name, spans_key, write_ents)
-
     def load(self) -> None:
         patterns(self.nlp)
 
@@ -233,11 +230,4 @@ class DataCategoryFinder(Component):
         return doc
 
 
-@Language.factory(
-    "docketflow_data_categories",
-    default_config=DEFAULT_CONFIG,
-    assigns=["doc.spans", "doc._.docketflow_data_categories"],
-    requires=["doc._.docketflow_citations"],
-)
-def make_data_category_component(nlp: Language, name: str, spans_key: str, write_ents: bool) -> DataCategoryFinder:
-    return DataCategoryFinder(nlp, name, spans_key, write_ents)
+make_data_category_component = factory("docketflow_data_categories", DataCategoryFinder, requires=["citations"])

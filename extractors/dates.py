@@ -14,11 +14,10 @@ from dataclasses import replace
 from datetime import date
 from functools import cache
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors import date_relative
-from extractors.component import DEFAULT_CONFIG, Component
+from extractors.component import Component, factory
 from extractors.date_parsing import Mention, Part, find_mentions
 from extractors.date_resolve import month_day, month_only, points_forward, weekday
 from extractors.spans import add_entity, context, doc_text, entities, in_citation, scratch
@@ -126,9 +125,6 @@ class DateFinder(Component):
     """Finds DATE entities and adds them with `extractors.spans.add_entity`."""
 
     label = "DATE"
-
-    def __init__(self, nlp: Language, name: str, spans_key: str, write_ents: bool) -> None:
-        super().__init__(nlp, name, spans_key, write_ents)
 
     def load(self) -> None:
         _patterns()
@@ -250,11 +246,4 @@ def _own_date(text: str, mentions: list[Mention]) -> date | None:
     return signed[-1] if signed else (alone or filed or [None])[0]
 
 
-@Language.factory(
-    "docketflow_dates",
-    default_config=DEFAULT_CONFIG,
-    assigns=["doc.spans", "doc._.docketflow_dates"],
-    requires=["doc._.docketflow_citations", "doc._.docketflow_dockets"],
-)
-def make_date_component(nlp: Language, name: str, spans_key: str, write_ents: bool) -> DateFinder:
-    return DateFinder(nlp, name, spans_key, write_ents)
+make_date_component = factory("docketflow_dates", DateFinder, requires=["citations", "dockets"])

@@ -14,10 +14,9 @@ import re
 from functools import cache
 from typing import Any
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.component import DEFAULT_CONFIG, Component
+from extractors.component import Component, factory
 from extractors.data import read_jsonl, read_tsv
 from extractors.spans import add_entity, context, doc_text, in_citation
 
@@ -96,10 +95,6 @@ class DocketFinder(Component):
 
     label = "DOCKET"
 
-    def __init__(self, nlp: Language, name: str, spans_key: str, write_ents: bool) -> None:
-        super().__init__(nlp, name, spans_key, write_ents)
-        self.load()
-
     def load(self) -> None:
         _context_words("not_docket")
         _parsers()
@@ -166,11 +161,4 @@ def _occurrences(text: str, key: str):
         pos = text.find(key, pos + 1)
 
 
-@Language.factory(
-    "docketflow_dockets",
-    default_config=DEFAULT_CONFIG,
-    assigns=["doc.spans", "doc._.docketflow_dockets"],
-    requires=["doc._.docketflow_citations"],
-)
-def make_docket_component(nlp: Language, name: str, spans_key: str, write_ents: bool) -> DocketFinder:
-    return DocketFinder(nlp, name, spans_key, write_ents)
+make_docket_component = factory("docketflow_dockets", DocketFinder, requires=["citations"])

@@ -14,10 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.component import DEFAULT_CONFIG, Component
+from extractors.component import Component, factory
 from extractors.courts import citation_parenthetical
 from extractors.data import read_tsv
 from extractors.spans import add_entity, doc_text, entities, in_citation
@@ -129,10 +128,6 @@ class JudgeFinder(Component):
 
     label = "JUDGE"
 
-    def __init__(self, nlp: Language, name: str, spans_key: str, write_ents: bool) -> None:
-        super().__init__(nlp, name, spans_key, write_ents)
-        self.load()
-
     def load(self) -> None:
         self.patterns = _patterns()
 
@@ -219,12 +214,4 @@ def _court_after(text: str, courts: list, mention: Mention) -> str | None:
     return None
 
 
-@Language.factory(
-    "docketflow_judges",
-    default_config=DEFAULT_CONFIG,
-    assigns=["doc.spans", "doc._.docketflow_judges"],
-    requires=["doc._.docketflow_citations", "doc._.docketflow_courts"],
-)
-def make_judge_component(nlp: Language, name: str, spans_key: str, write_ents: bool) -> JudgeFinder:
-    """spaCy factory; the regexes behind the component are compiled on first use and then shared."""
-    return JudgeFinder(nlp, name, spans_key, write_ents)
+make_judge_component = factory("docketflow_judges", JudgeFinder, requires=["citations", "courts"])

@@ -17,10 +17,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.component import DEFAULT_CONFIG, Component
+from extractors.component import Component, factory
 from extractors.data import read_jsonl, read_tsv
 from extractors.spans import add_entity, doc_text
 
@@ -180,10 +179,6 @@ class StatuteFinder(Component):
 
     label = "STATUTE"
 
-    def __init__(self, nlp: Language, name: str, spans_key: str, write_ents: bool) -> None:
-        super().__init__(nlp, name, spans_key, write_ents)
-        self.load()
-
     def load(self) -> None:
         _act_names()
         _code_section_patterns()
@@ -342,11 +337,4 @@ def _find_words(text: str, word: str):
         pos = text.find(word, pos + 1)
 
 
-@Language.factory(
-    "docketflow_statutes",
-    default_config=DEFAULT_CONFIG,
-    assigns=["doc.spans", "doc._.docketflow_statutes"],
-    requires=[],
-)
-def make_statute_component(nlp: Language, name: str, spans_key: str, write_ents: bool) -> StatuteFinder:
-    return StatuteFinder(nlp, name, spans_key, write_ents)
+make_statute_component = factory("docketflow_statutes", StatuteFinder)
