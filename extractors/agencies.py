@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from extractors.component import Component, factory
 from extractors.data import read_tsv
 from extractors.spans import add_entity, doc_text, in_citation
 from extractors.word_view import WordView, word_view
@@ -131,14 +132,15 @@ def _drop_contained(matches: list[_Match]) -> list[_Match]:
     return [m for m in kept if m.key != _BLOCKED]
 
 
-class AgencyFinder:
+class AgencyFinder(Component):
     """Finds AGENCY entities and adds them with `extractors.spans.add_entity`."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
-        self.nlp = nlp
+    label = "AGENCY"
 
-    def __call__(self, doc: Doc) -> Doc:
+    def load(self) -> None:
+        gazetteer(self.nlp)
+
+    def find(self, doc: Doc) -> Doc:
         gaz = gazetteer(self.nlp)
         view = word_view(doc)
         words = view.doc
@@ -239,6 +241,4 @@ def _defined_uses(words: Doc, defined: dict[str, str], gaz: Gazetteer) -> list[_
     return [_Match(defined[t.text], t.i, t.i + 1, True) for t in words if t.text in unknown]
 
 
-@Language.factory("docketflow_agencies")
-def make_agency_component(nlp: Language, name: str) -> AgencyFinder:
-    return AgencyFinder(nlp, name)
+make_agency_component = factory("docketflow_agencies", AgencyFinder, requires=["citations"])

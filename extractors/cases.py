@@ -11,14 +11,13 @@ not a zone.
 
 from __future__ import annotations
 
-import logging
 import re
-from functools import cache, lru_cache
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.spans import add_citation_zone, add_entity, doc_text
+from extractors.component import Component, factory
+from extractors.eyecite_adapter import citation_classes, citations
+from extractors.spans import add_citation_zone, add_entity, doc_text, scratch
 
 LABEL = "CASE"
 BEFORE, AFTER = 240, 120
@@ -38,31 +37,6 @@ _SHORT_FORM = re.compile(r"\s+at\s+\d")
 """eyecite sometimes (depending on Python's hash seed) returns "81 T.C. at 828" as a full citation; a pin
 cite introduced by "at" is always a short form, so it gets a zone but no CASE of its own."""
 _NAME_PREFIX = re.compile(r"(?:In\s+re|Ex\s+parte|Matter\s+of)\s*:?\s*$", re.IGNORECASE)
-
-
-@cache
-def _eyecite():
-    """eyecite's entry point and citation classes, imported once and with its noisy logger quieted.
-
-    Two eyecite internals dominate its time on our windows and are adjusted once per process: it maps
-    each parenthetical's court ("9th Cir.") to a court id by running two regex substitutions over every
-    court it knows (~10 ms a call), and the same few court strings recur, so that lookup gets a cache;
-    and it compiles a fresh regex per full citation to find later "Berry, at 767" references, which
-    we do not use, so that search is switched off.
-    """
-    from eyecite import find, get_citations, helpers
-    from eyecite.models import FullCaseCitation, ShortCaseCitation
-
-    logging.getLogger("eyecite").setLevel(logging.ERROR)
-    if not hasattr(helpers.get_court_by_paren, "cache_info"):
-        helpers.get_court_by_paren = lru_cache(maxsize=4096)(helpers.get_court_by_paren)
-    find.extract_pincited_reference_citations = _no_references
-    return get_citations, FullCaseCitation, ShortCaseCitation
-
-
-def _no_references(citation, plain_text: str) -> list:
-    """Stand-in for eyecite's per-citation reference search (see `_eyecite`)."""
-    return []
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
@@ -89,19 +63,20 @@ def _clean(name: str | None) -> str:
     return " ".join(name.split()).strip(" ,;")
 
 
-class CaseFinder:
+class CaseFinder(Component):
     """Adds CASE entities and citation zones for other cases' citations."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
-        _eyecite()
+    label = "CASE"
 
-    def __call__(self, doc: Doc) -> Doc:
+    def load(self) -> None:
+        citation_classes()
+
+    def find(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        get_citations, full_cls, short_cls = _eyecite()
+        full_cls, short_cls = citation_classes()
         own_until = len(text) - len(text.lstrip()) + OWN_CAPTION_CHARS
         for w_start, w_end in _windows(text):
-            for cite in get_citations(text[w_start:w_end]):
+            for cite in citations(text[w_start:w_end]):
                 if not isinstance(cite, full_cls | short_cls):
                     continue
                 start, end = (w_start + i for i in cite.full_span())
@@ -142,10 +117,9 @@ class CaseFinder:
             self._add_name(doc, text, start, cite_start, normalized | {"citation": key})
         return start, end
 
-
     def _add_name(self, doc: Doc, text: str, start: int, cite_start: int, normalized: dict) -> None:
         """The case name before a cite, once per citation chain (parallel cites share one name)."""
-        spans = doc.user_data.setdefault("docketflow_case_names", set())
+        spans = scratch(doc).setdefault("case_names", set())
         if start in spans:
             return
         spans.add(start)
@@ -158,6 +132,4 @@ class CaseFinder:
             add_entity(doc, start, end, LABEL, name, normalized)
 
 
-@Language.factory("docketflow_cases")
-def make_case_component(nlp: Language, name: str) -> CaseFinder:
-    return CaseFinder(nlp, name)
+make_case_component = factory("docketflow_cases", CaseFinder, assigns=["citations"])

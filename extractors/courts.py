@@ -17,9 +17,9 @@ from functools import cache, lru_cache
 from importlib import resources
 
 import courts_db
-from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractors.component import Component, factory
 from extractors.data import read_tsv
 from extractors.spans import add_entity, context, doc_text, in_citation
 
@@ -270,16 +270,17 @@ def _state_of(key: str) -> str | None:
     return row["location"] if row and row["system"] == "state" else None
 
 
-class CourtFinder:
+class CourtFinder(Component):
     """Finds COURT entities and adds them with `extractors.spans.add_entity`."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
+    label = "COURT"
+
+    def load(self) -> None:
         self.families = _families()
         self.alias_pattern, self.alias_keys = _aliases()
         self.by_place, self.by_abbrev = _district_index()
 
-    def __call__(self, doc: Doc) -> Doc:
+    def find(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         when = context(doc).anchor_date
         hits = [h for h in self._candidates(text, when) if _counts(doc, text, h)]
@@ -397,7 +398,4 @@ def _drop_nested(hits: list[CourtHit]) -> list[CourtHit]:
     return kept
 
 
-@Language.factory("docketflow_courts")
-def make_court_component(nlp: Language, name: str) -> CourtFinder:
-    """spaCy factory; the indexes behind the component are built on first use and then shared."""
-    return CourtFinder(nlp, name)
+make_court_component = factory("docketflow_courts", CourtFinder, requires=["citations"])

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from extractors.component import Component, factory
 from extractors.data import read_jsonl, read_tsv
 from extractors.spans import add_entity, in_citation
 from extractors.word_view import word_view
@@ -203,14 +204,15 @@ def _tokens_of(candidates: Iterable[_Candidate]) -> set[int]:
     return {i for c in candidates for i in range(c.start, c.end)}
 
 
-class DataCategoryFinder:
+class DataCategoryFinder(Component):
     """Finds DATA_CATEGORY entities and adds them with `extractors.spans.add_entity`."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
-        self.nlp = nlp
+    label = "DATA_CATEGORY"
 
-    def __call__(self, doc: Doc) -> Doc:
+    def load(self) -> None:
+        patterns(self.nlp)
+
+    def find(self, doc: Doc) -> Doc:
         pats = patterns(self.nlp)
         view = word_view(doc)
         words = view.doc
@@ -228,6 +230,4 @@ class DataCategoryFinder:
         return doc
 
 
-@Language.factory("docketflow_data_categories")
-def make_data_category_component(nlp: Language, name: str) -> DataCategoryFinder:
-    return DataCategoryFinder(nlp, name)
+make_data_category_component = factory("docketflow_data_categories", DataCategoryFinder, requires=["citations"])

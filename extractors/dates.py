@@ -14,13 +14,13 @@ from dataclasses import replace
 from datetime import date
 from functools import cache
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors import date_relative
+from extractors.component import Component, factory
 from extractors.date_parsing import Mention, Part, find_mentions
 from extractors.date_resolve import month_day, month_only, points_forward, weekday
-from extractors.spans import add_entity, context, doc_text, entities, in_citation
+from extractors.spans import add_entity, context, doc_text, entities, in_citation, scratch
 
 _DOCUMENT_DATE = "docketflow_document_date"
 
@@ -121,13 +121,15 @@ def _key(part: Part, year: int) -> str:
     return f"{year:04d}-{part.month:02d}" + (f"-{part.day:02d}" if part.day else "")
 
 
-class DateFinder:
+class DateFinder(Component):
     """Finds DATE entities and adds them with `extractors.spans.add_entity`."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
+    label = "DATE"
 
-    def __call__(self, doc: Doc) -> Doc:
+    def load(self) -> None:
+        _patterns()
+
+    def find(self, doc: Doc) -> Doc:
         ctx = context(doc)
         text = doc_text(doc)
         found = find_mentions(text)
@@ -214,10 +216,11 @@ def document_date(doc: Doc) -> date | None:
 
 def _cached_own_date(doc: Doc, text: str, mentions: list[Mention] | None) -> date | None:
     """`document_date`, reusing the component's mentions so the text is scanned once."""
-    if _DOCUMENT_DATE not in doc.user_data:
+    area = scratch(doc)
+    if _DOCUMENT_DATE not in area:
         found = find_mentions(text) if mentions is None else mentions
-        doc.user_data[_DOCUMENT_DATE] = _own_date(text, found)
-    return doc.user_data[_DOCUMENT_DATE]
+        area[_DOCUMENT_DATE] = _own_date(text, found)
+    return area[_DOCUMENT_DATE]
 
 
 def _own_date(text: str, mentions: list[Mention]) -> date | None:
@@ -243,6 +246,4 @@ def _own_date(text: str, mentions: list[Mention]) -> date | None:
     return signed[-1] if signed else (alone or filed or [None])[0]
 
 
-@Language.factory("docketflow_dates")
-def make_date_component(nlp: Language, name: str) -> DateFinder:
-    return DateFinder(nlp, name)
+make_date_component = factory("docketflow_dates", DateFinder, requires=["citations", "dockets"])

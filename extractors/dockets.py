@@ -14,9 +14,9 @@ import re
 from functools import cache
 from typing import Any
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractors.component import Component, factory
 from extractors.data import read_jsonl, read_tsv
 from extractors.spans import add_entity, context, doc_text, in_citation
 
@@ -90,15 +90,16 @@ def key_of(printed: str) -> str:
     return re.sub(r"\bNo\.\s*", "", " ".join(printed.split()))
 
 
-class DocketFinder:
+class DocketFinder(Component):
     """Adds DOCKET entities for the document's own docket numbers."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
+    label = "DOCKET"
+
+    def load(self) -> None:
         _context_words("not_docket")
         _parsers()
 
-    def __call__(self, doc: Doc) -> Doc:
+    def find(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         head_end = len(text) - len(text.lstrip()) + HEAD_CHARS
         found: dict[tuple[int, int], str] = {}
@@ -160,6 +161,4 @@ def _occurrences(text: str, key: str):
         pos = text.find(key, pos + 1)
 
 
-@Language.factory("docketflow_dockets")
-def make_docket_component(nlp: Language, name: str) -> DocketFinder:
-    return DocketFinder(nlp, name)
+make_docket_component = factory("docketflow_dockets", DocketFinder, requires=["citations"])

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractors.component import Component, factory
 from extractors.courts import citation_parenthetical
 from extractors.data import read_tsv
 from extractors.spans import add_entity, doc_text, entities, in_citation
@@ -123,14 +123,15 @@ def _surname(name: str) -> str:
     return words[-1].lower() if words else ""
 
 
-class JudgeFinder:
+class JudgeFinder(Component):
     """Finds JUDGE entities and adds them with `extractors.spans.add_entity`."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
+    label = "JUDGE"
+
+    def load(self) -> None:
         self.patterns = _patterns()
 
-    def __call__(self, doc: Doc) -> Doc:
+    def find(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         found = [
             m for m in self._mentions(text)
@@ -213,7 +214,4 @@ def _court_after(text: str, courts: list, mention: Mention) -> str | None:
     return None
 
 
-@Language.factory("docketflow_judges")
-def make_judge_component(nlp: Language, name: str) -> JudgeFinder:
-    """spaCy factory; the regexes behind the component are compiled on first use and then shared."""
-    return JudgeFinder(nlp, name)
+make_judge_component = factory("docketflow_judges", JudgeFinder, requires=["citations", "courts"])

@@ -19,7 +19,9 @@ COMPONENTS = (
     "docketflow_data_categories",
     "docketflow_dates",
 )
-"""Order matters: citation zones first (later components skip them), dates last (they use dockets)."""
+"""Order matters: citation zones first (later components skip them), courts before judges, dates last (they use
+dockets). Each component declares what it `requires`, and `build_nlp` refuses an order spaCy's
+`analyze_pipes` finds a problem with."""
 
 
 @cache
@@ -32,4 +34,13 @@ def build_nlp(model: str | None = None) -> Language:
     nlp.max_length = 50_000_000
     for name in COMPONENTS:
         nlp.add_pipe(name)
+    check_order(nlp)
     return nlp
+
+
+def check_order(nlp: Language) -> None:
+    """Raise when a component runs before one whose output it requires (spaCy's own pipeline analysis)."""
+    problems = {name: attrs for name, attrs in nlp.analyze_pipes()["problems"].items() if attrs}
+    if problems:
+        detail = "; ".join(f"{name} needs {', '.join(attrs)} set earlier" for name, attrs in problems.items())
+        raise ValueError(f"docketflow components are out of order: {detail}")

@@ -7,24 +7,33 @@ because spaCy span extensions cannot tell apart two labels on the same character
 
 Components also need to know what the caller knows about the document (its date, its kind, the
 docket from a CM/ECF stamp); that travels in `doc._.docketflow` (see `DocContext`).
+
+Everything a component leaves in `doc.user_data` is plain data (strings, numbers, lists, dicts with
+string keys), so a processed `Doc` survives `to_bytes`, `DocBin(store_user_data=True)` and
+`nlp.pipe(n_process=...)`. Derived per-document caches (the joined text, the whitespace-free view,
+merged citation zones) are not part of the result; they live in `scratch(doc)`, outside the `Doc`, and
+are rebuilt on demand after a round trip.
 """
 
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+import weakref
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
 from spacy.tokens import Doc, Span
 
 SPAN_KEY = "docketflow"
+"""Default span group of the entities; a pipeline may choose another with the components' `spans_key`."""
 CITATION_KEY = "docketflow_citations"
 """Character ranges of other cases' citations; COURT, JUDGE and AGENCY mentions inside them do not count."""
 
 _NORMALIZED = "docketflow_normalized"
-_TEXT = "docketflow_text"
-_ZONE_INDEX = "docketflow_zone_index"
+_ACTIVE_KEY = "docketflow_spans_key"
+_CONTEXT = "docketflow_context"
+_SCRATCH: weakref.WeakKeyDictionary[Doc, dict[str, Any]] = weakref.WeakKeyDictionary()
 
 
 @dataclass
@@ -45,9 +54,69 @@ class DocContext:
             return None
         return bisect.bisect_right(self.page_starts, offset)
 
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for `doc.user_data`, which spaCy serializes with msgpack."""
+        data = asdict(self)
+        data["anchor_date"] = self.anchor_date.isoformat() if self.anchor_date else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DocContext:
+        """The context back from `to_dict` (also after a msgpack round trip)."""
+        anchor = data.get("anchor_date")
+        return cls(
+            anchor_date=date.fromisoformat(anchor) if anchor else None,
+            kind=data.get("kind"),
+            title=data.get("title"),
+            docket=data.get("docket"),
+            page_starts=list(data.get("page_starts") or ()),
+        )
+
+
+def scratch(doc: Doc) -> dict[str, Any]:
+    """Per-document caches that are not part of the result and must not be serialized with the `Doc`."""
+    area = _SCRATCH.get(doc)
+    if area is None:
+        area = _SCRATCH[doc] = {}
+    return area
+
+
+def _get_context(doc: Doc) -> DocContext | None:
+    area = scratch(doc)
+    raw = doc.user_data.get(_CONTEXT)
+    if raw is None:
+        return None
+    if area.get(_CONTEXT) is None:
+        area[_CONTEXT] = DocContext.from_dict(raw)
+    return area[_CONTEXT]
+
+
+def _set_context(doc: Doc, value: DocContext | None) -> None:
+    doc.user_data[_CONTEXT] = value.to_dict() if value is not None else None
+    scratch(doc)[_CONTEXT] = value
+
 
 if not Doc.has_extension("docketflow"):
-    Doc.set_extension("docketflow", default=None)
+    Doc.set_extension("docketflow", getter=_get_context, setter=_set_context)
+
+LABEL_ATTRIBUTES = {
+    "CASE": "docketflow_cases", "DOCKET": "docketflow_dockets", "COURT": "docketflow_courts",
+    "JUDGE": "docketflow_judges", "AGENCY": "docketflow_agencies", "STATUTE": "docketflow_statutes",
+    "DATA_CATEGORY": "docketflow_data_categories", "DATE": "docketflow_dates",
+}
+"""`doc._.docketflow_courts` and the like: one label's entities, in text order. They are also the names the
+components declare in `requires`/`assigns`, so spaCy's `analyze_pipes` sees the order they depend on."""
+
+
+def _label_getter(label: str):
+    return lambda doc: entities(doc, label)
+
+
+for _label, _attr in LABEL_ATTRIBUTES.items():
+    if not Doc.has_extension(_attr):
+        Doc.set_extension(_attr, getter=_label_getter(_label))
+if not Doc.has_extension("docketflow_citations"):
+    Doc.set_extension("docketflow_citations", getter=lambda doc: list(doc.spans.get(CITATION_KEY, [])))
 
 
 def context(doc: Doc) -> DocContext:
@@ -62,10 +131,27 @@ def context(doc: Doc) -> DocContext:
 def doc_text(doc: Doc) -> str:
     """The document's text, built once: spaCy's `doc.text` joins every token anew on each access (~17 ms
     for a long opinion), and every component and record builder needs it."""
-    text = doc.user_data.get(_TEXT)
+    area = scratch(doc)
+    text = area.get("text")
     if text is None:
-        text = doc.user_data[_TEXT] = doc.text
+        text = area["text"] = doc.text
     return text
+
+
+def use_spans_key(doc: Doc, key: str) -> None:
+    """Make `key` the span group this document's entities go to and are read from; the group always exists,
+    so `doc.spans[key]` works on a text with no entities."""
+    doc.user_data[_ACTIVE_KEY] = key
+    doc.spans.setdefault(key, [])
+
+
+def spans_key(doc: Doc) -> str:
+    """The span group holding this document's entities (the components' `spans_key`)."""
+    return doc.user_data.get(_ACTIVE_KEY, SPAN_KEY)
+
+
+def _normalized_key(start: int, end: int, label: str) -> str:
+    return f"{start}:{end}:{label}"
 
 
 def add_entity(
@@ -80,22 +166,25 @@ def add_entity(
     span = doc.char_span(start_char, end_char, label=label, kb_id=key, alignment_mode="expand")
     if span is None or not span.text.strip():
         return None
-    group = doc.spans.setdefault(SPAN_KEY, [])
+    group = doc.spans.setdefault(spans_key(doc), [])
     group.append(span)
-    doc.user_data.setdefault(_NORMALIZED, {})[(span.start_char, span.end_char, label)] = dict(normalized or {})
+    doc.user_data.setdefault(_NORMALIZED, {})[_normalized_key(span.start_char, span.end_char, label)] = dict(
+        normalized or {}
+    )
     return span
 
 
 def entities(doc: Doc, label: str | None = None) -> list[Span]:
     """Entities found so far, in text order, optionally of one label."""
-    spans = doc.spans.get(SPAN_KEY, [])
+    spans = doc.spans.get(spans_key(doc), [])
     found = [s for s in spans if label is None or s.label_ == label]
     return sorted(found, key=lambda s: (s.start_char, s.end_char))
 
 
 def normalized(span: Span) -> dict[str, Any]:
     """The normalized fields stored with an entity span."""
-    return span.doc.user_data.get(_NORMALIZED, {}).get((span.start_char, span.end_char, span.label_), {})
+    stored = span.doc.user_data.get(_NORMALIZED, {})
+    return stored.get(_normalized_key(span.start_char, span.end_char, span.label_), {})
 
 
 def add_citation_zone(doc: Doc, start_char: int, end_char: int) -> None:
@@ -112,7 +201,7 @@ def in_citation(doc: Doc, start_char: int, end_char: int) -> bool:
     `doc.user_data`, rebuilt when a zone is added) and looked up by bisection.
     """
     zones = doc.spans.get(CITATION_KEY, [])
-    cached = doc.user_data.get(_ZONE_INDEX)
+    cached = scratch(doc).get("zone_index")
     if cached is None or cached[0] != len(zones):
         merged: list[list[int]] = []
         for start, end in sorted((z.start_char, z.end_char) for z in zones):
@@ -121,7 +210,7 @@ def in_citation(doc: Doc, start_char: int, end_char: int) -> bool:
             else:
                 merged.append([start, end])
         cached = (len(zones), [m[0] for m in merged], [m[1] for m in merged])
-        doc.user_data[_ZONE_INDEX] = cached
+        scratch(doc)["zone_index"] = cached
     _, starts, ends = cached
     i = bisect.bisect_right(starts, start_char) - 1
     return i >= 0 and end_char <= ends[i]

@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractors.component import Component, factory
 from extractors.data import read_jsonl, read_tsv
 from extractors.spans import add_entity, doc_text
 
@@ -174,16 +174,17 @@ def _range_spans(start: int, at: int, end: int, section: str, double_sign: bool)
     return [(sec, (start, end)) for sec in sections]
 
 
-class StatuteFinder:
+class StatuteFinder(Component):
     """Adds STATUTE entities for federal code sections and named federal acts."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
+    label = "STATUTE"
+
+    def load(self) -> None:
         _act_names()
         _code_section_patterns()
         _citator()
 
-    def __call__(self, doc: Doc) -> Doc:
+    def find(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         found: set[tuple[int, int, str]] = set()
         titled: dict[str, str] = {}
@@ -336,6 +337,4 @@ def _find_words(text: str, word: str):
         pos = text.find(word, pos + 1)
 
 
-@Language.factory("docketflow_statutes")
-def make_statute_component(nlp: Language, name: str) -> StatuteFinder:
-    return StatuteFinder(nlp, name)
+make_statute_component = factory("docketflow_statutes", StatuteFinder)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from extractors.spans import scratch
+
 
 @dataclass(frozen=True)
 class WordView:
@@ -27,11 +29,11 @@ class WordView:
 
 def word_view(doc: Doc) -> WordView:
     """The whitespace-free view of `doc`, built once per document and shared by components."""
-    view = doc.user_data.get("docketflow_word_view")
+    view = scratch(doc).get("word_view")
     if view is None:
         origin = tuple(t.i for t in doc if not t.is_space)
         words = [doc[i].text for i in origin]
         spaces = [bool(doc[i].whitespace_) or (i + 1 < len(doc) and doc[i + 1].is_space) for i in origin]
         view = WordView(Doc(doc.vocab, words=words, spaces=spaces), origin)
-        doc.user_data["docketflow_word_view"] = view
+        scratch(doc)["word_view"] = view
     return view

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from pipeline.ingest.isodate import to_iso_date
+from extractors.isodate import to_iso_date
 from pipeline.ingest.text import decode
 
 DROP_TAGS = frozenset(

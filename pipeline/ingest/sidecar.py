@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from extractors.isodate import to_iso_date
 from pipeline.ingest.errors import IngestError
-from pipeline.ingest.isodate import to_iso_date
 
 SIDECAR_SUFFIX = ".meta.json"
 FIELDS = ("published", "title", "kind", "url")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ingest.isodate import to_iso_date
+from extractors.isodate import to_iso_date
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Turn the date spellings found in PDF stamps, HTML meta tags and sidecars into ISO `YYYY-MM-DD`.
+"""Turn the date spellings found in PDF stamps, HTML meta tags, sidecars and text into ISO `YYYY-MM-DD`.
 
 A tiny hand-rolled parser instead of `dateparser`: ingest sees a handful of machine-ish formats,
 and importing `dateparser` costs more than all of ingest's own imports together.
