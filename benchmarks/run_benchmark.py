@@ -52,15 +52,19 @@ class Plan:
     """The smaller synthetic archive, for memory at 1/10 of the documents."""
     prefect_docs: int
     pdfplumber_pages: int
+    pdf_copies: int = 10
+    """Byte-distinct copies of each text-layer PDF in the end-to-end PDF run (issue 15 measures with 10)."""
     startup_repeats: int = 3
 
 
 QUICK = Plan("quick", corpus_pdfs=5, corpus_texts=20, synthetic_docs=1_000, small_docs=100, prefect_docs=1_000,
-             pdfplumber_pages=10)
+             pdfplumber_pages=10, pdf_copies=2)
 FULL = Plan("full", corpus_pdfs=None, corpus_texts=None, synthetic_docs=10_000, small_docs=1_000,
             prefect_docs=10_000, pdfplumber_pages=60)
 
 TARGETS: dict[str, tuple[str, float]] = {
+    "end_to_end_text_vs_ceiling": (">=", 0.30),
+    "end_to_end_pdf_vs_ceiling": (">=", 0.30),
     "pdf_ingest_vs_pypdfium2": (">=", 0.5),
     "extraction_vs_tokenizer": (">=", 0.4),
     "two_workers_speedup": (">=", 1.7),
@@ -328,6 +332,110 @@ def ceilings(pdf_paths: list[Path], text_paths: list[Path], plan: Plan) -> dict[
     }
 
 
+def distinct_copies(pdfs: list[Path], copies: int, root: Path) -> list[Path]:
+    """`copies` copies of each PDF that differ in their bytes (a comment line after `%%EOF`, which PDF readers
+    ignore), so each is a document of its own (its own sha256) with the same pages and text."""
+    root.mkdir(parents=True, exist_ok=True)
+    written = []
+    for pdf in pdfs:
+        data = pdf.read_bytes()
+        for copy in range(copies):
+            target = root / f"{pdf.stem}-copy{copy}.pdf"
+            target.write_bytes(data + f"\n%docketflow-benchmark-copy {copy}\n".encode())
+            written.append(target)
+    return written
+
+
+def _tokenize(texts: list[str]) -> tuple[int, Timing]:
+    """`spacy.blank("en")`'s tokenizer over `texts`: the tokens it makes and the time it took."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.max_length = 50_000_000
+    tokens = 0
+    with timed() as timing:
+        for doc in nlp.pipe(texts):
+            tokens += len(doc)
+    return tokens, timing
+
+
+def _pdf_texts(paths: list[Path]) -> tuple[list[str], int, Timing]:
+    """pypdfium2's text of every page (page and text page closed): the least text extraction a PDF needs."""
+    import pypdfium2 as pdfium
+
+    texts, pages = [], 0
+    with timed() as timing:
+        for path in paths:
+            document = pdfium.PdfDocument(path.read_bytes())
+            parts = []
+            for index in range(len(document)):
+                page = document[index]
+                textpage = page.get_textpage()
+                parts.append(textpage.get_text_range())
+                textpage.close()
+                page.close()
+                pages += 1
+            document.close()
+            texts.append("\n".join(parts))
+    return texts, pages, timing
+
+
+def _profile(run: dict[str, Any]) -> dict[str, float]:
+    """Where the run's wall time went: run.json's stages, and the rest (start-up, discovery, batching, worker
+    hand-offs, state) as orchestration."""
+    stages = dict(run["stage_seconds"])
+    stages["orchestration"] = round(max(0.0, run["wall_seconds"] - sum(stages.values())), 3)
+    return stages
+
+
+def end_to_end(plan: Plan, work: Path, env: dict[str, str]) -> dict[str, Any]:
+    """Issue 15's ratios, measured in this one process run: a whole `docketflow run --workers 1` on (a) the text
+    corpus and (b) byte-distinct copies of the text-layer PDFs, each against the ceiling of the same work on
+    the same files -- the tokenizer over the text the run extracted for (a); pypdfium2's page text plus the
+    tokenizer over it for (b). A ratio is ceiling time / run time (wall; `*_cpu` the same over CPU seconds,
+    children included, the steadier number on a shared machine). The per-component profile comes from running
+    the components one at a time over the same texts."""
+    texts = spread(sorted(p for p in (CORPUS / "text").iterdir() if p.is_file()), plan.corpus_texts)
+    text_root = work / "e2e-text"
+    text_root.mkdir()
+    for path in texts:
+        shutil.copyfile(path, text_root / path.name)
+    text_run = measure_run([text_root], work / "e2e-text-out", env, workers=1)
+    with gzip.open(work / "e2e-text-out" / "texts.jsonl.gz", "rt", encoding="utf-8") as fh:
+        extracted = [json.loads(line)["text"] for line in fh]
+    tokens, tokenizer = _tokenize(extracted)
+
+    layered = [p for p in sorted((CORPUS / "pdf").glob("*.pdf")) if "_scanned" not in p.name]
+    copies = distinct_copies(spread(layered, plan.corpus_pdfs), plan.pdf_copies, work / "e2e-pdf")
+    pdf_run = measure_run([work / "e2e-pdf"], work / "e2e-pdf-out", env, workers=1)
+    page_texts, pages, pdfium_timing = _pdf_texts(copies)
+    pdf_tokens, pdf_tokenizer = _tokenize(page_texts)
+    ceiling_wall, ceiling_cpu = pdfium_timing.wall + pdf_tokenizer.wall, pdfium_timing.cpu + pdf_tokenizer.cpu
+
+    sources = read_texts(texts)
+    components = extraction_rate(sources, sum(len(s.text.split()) for s in sources))["stage_seconds"]
+    return {
+        "text": {
+            "files": len(texts), "tokens": tokens, "run": text_run,
+            "run_tokens_per_s": round(tokens / text_run["wall_seconds"], 1),
+            "ceiling_tokens_per_s": round(tokens / tokenizer.wall, 1),
+            "ratio": ratio(tokenizer.wall, text_run["wall_seconds"]),
+            "ratio_cpu": ratio(tokenizer.cpu, text_run["cpu_seconds"]),
+            "profile_seconds": _profile(text_run), "component_seconds": components,
+        },
+        "pdf": {
+            "files": len(copies), "copies_of_each": plan.pdf_copies, "pages": pages, "tokens": pdf_tokens,
+            "run": pdf_run, "run_pages_per_s": round(pages / pdf_run["wall_seconds"], 1),
+            "ceiling_pages_per_s": round(pages / ceiling_wall, 1),
+            "pypdfium2_text_pages_per_s": round(pages / pdfium_timing.wall, 1),
+            "ratio": ratio(ceiling_wall, pdf_run["wall_seconds"]),
+            "ratio_cpu": ratio(ceiling_cpu, pdf_run["cpu_seconds"]),
+            "profile_seconds": _profile(pdf_run),
+        },
+        "load_after": machine_load(),
+    }
+
+
 def corpus_benchmark(plan: Plan, work: Path, env: dict[str, str]) -> dict[str, Any]:
     """Full runs (1 and 2 workers, then a re-run with nothing new) and the ceilings, on the same corpus files."""
     root, pdfs, texts = corpus_inputs(plan, work)
@@ -413,15 +521,18 @@ def startup(plan: Plan, work: Path, env: dict[str, str]) -> dict[str, Any]:
 
 def verdicts(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Every target with its value and whether it is met (None when it was not measured)."""
-    corpus, synthetic = report.get("corpus", {}), report["synthetic"]
+    corpus, synthetic = report.get("corpus", {}), report.get("synthetic", {})
+    e2e = report.get("end_to_end", {})
     values = {
+        "end_to_end_text_vs_ceiling": e2e.get("text", {}).get("ratio"),
+        "end_to_end_pdf_vs_ceiling": e2e.get("pdf", {}).get("ratio"),
         "pdf_ingest_vs_pypdfium2": corpus.get("ceilings", {}).get("pdf_ingest_vs_pypdfium2"),
         "extraction_vs_tokenizer": corpus.get("ceilings", {}).get("extraction_vs_tokenizer"),
         "two_workers_speedup": corpus.get("two_workers_speedup"),
-        "prefect_overhead_fraction": synthetic["prefect"]["prefect_overhead_fraction"],
-        "worker_rss_growth_10x_docs": synthetic["worker_rss_growth_10x_docs"],
+        "prefect_overhead_fraction": synthetic.get("prefect", {}).get("prefect_overhead_fraction"),
+        "worker_rss_growth_10x_docs": synthetic.get("worker_rss_growth_10x_docs"),
         "rerun_fraction": corpus.get("rerun_fraction"),
-        "startup_vs_imports": report["startup"]["startup_vs_imports"],
+        "startup_vs_imports": report.get("startup", {}).get("startup_vs_imports"),
     }
     result = {}
     for name, (op, bound) in TARGETS.items():
@@ -435,8 +546,16 @@ def summary_lines(report: dict[str, Any]) -> list[str]:
     """The few numbers worth reading first."""
     lines = [f"mode {report['mode']}, {report['seconds']:.0f} s, load {report['load_before']['loadavg_1_5_15']} "
              f"-> {report['load_after']['loadavg_1_5_15']} on {report['cpus']} CPUs"]
+    e2e = report.get("end_to_end")
+    if e2e:
+        text, pdf = e2e["text"], e2e["pdf"]
+        lines.append(f"end to end, text: {text['run_tokens_per_s']} vs ceiling {text['ceiling_tokens_per_s']} tokens/s "
+                     f"= {text['ratio']} (cpu {text['ratio_cpu']}); profile {text['profile_seconds']}; "
+                     f"components {text['component_seconds']}")
+        lines.append(f"end to end, PDF: {pdf['run_pages_per_s']} vs ceiling {pdf['ceiling_pages_per_s']} pages/s = "
+                     f"{pdf['ratio']} (cpu {pdf['ratio_cpu']}); profile {pdf['profile_seconds']}")
     for label, run in (("corpus 1 worker", report.get("corpus", {}).get("run_1_worker")),
-                       ("synthetic 2 workers", report["synthetic"]["run_off_2_workers"])):
+                       ("synthetic 2 workers", report.get("synthetic", {}).get("run_off_2_workers"))):
         if run:
             lines.append(f"{label}: {run['documents_per_s']} docs/s, {run['pages_per_s']} pages/s, "
                          f"{run['words_per_s']} words/s, stages {run['stage_seconds']}, "
@@ -447,16 +566,17 @@ def summary_lines(report: dict[str, Any]) -> list[str]:
                      f"{ceiling['pdf_ingest']['pages_per_s']}, pdfplumber {ceiling['pdfplumber']['pages_per_s']}; "
                      f"words/s: spacy.blank {ceiling['spacy_blank_tokenizer']['words_per_s']}, extraction "
                      f"{ceiling['extraction']['words_per_s']} (stages {ceiling['extraction']['stage_seconds']})")
-    prefect = report["synthetic"]["prefect"]
-    lines.append(f"prefect: {prefect['run_prefect_2_workers']['wall_seconds']} s on {prefect['documents']} docs, "
-                 f"fixed ~{prefect['fixed_seconds']} s + {prefect['per_document_ms']} ms/doc")
+    prefect = report.get("synthetic", {}).get("prefect")
+    if prefect:
+        lines.append(f"prefect: {prefect['run_prefect_2_workers']['wall_seconds']} s on {prefect['documents']} docs, "
+                     f"fixed ~{prefect['fixed_seconds']} s + {prefect['per_document_ms']} ms/doc")
     for name, verdict in report["targets"].items():
         mark = {True: "met", False: "MISSED", None: "not measured"}[verdict["met"]]
         lines.append(f"{name}: {verdict['value']} (target {verdict['target']}) {mark}")
     return lines
 
 
-def benchmark(plan: Plan, work: Path) -> dict[str, Any]:
+def benchmark(plan: Plan, work: Path, end_to_end_only: bool = False) -> dict[str, Any]:
     """Every measurement, in an order that keeps the slow Prefect run last among the runs."""
     started = time.perf_counter()
     env = child_env(work / "prefect-home")
@@ -465,11 +585,14 @@ def benchmark(plan: Plan, work: Path) -> dict[str, Any]:
                               "cpus": os.cpu_count(), "python": platform.python_version(),
                               "load_before": machine_load()}
     if CORPUS.is_dir():
-        report["corpus"] = corpus_benchmark(plan, work, env)
+        report["end_to_end"] = end_to_end(plan, work, env)
+        if not end_to_end_only:
+            report["corpus"] = corpus_benchmark(plan, work, env)
     else:
         report["corpus_note"] = f"{CORPUS} is absent: corpus runs, ceilings and worker scaling not measured"
-    report["synthetic"] = synthetic_benchmark(plan, work, env)
-    report["startup"] = startup(plan, work, env)
+    if not end_to_end_only:
+        report["synthetic"] = synthetic_benchmark(plan, work, env)
+        report["startup"] = startup(plan, work, env)
     report["load_after"] = machine_load()
     report["seconds"] = round(time.perf_counter() - started, 1)
     report["targets"] = verdicts(report)
@@ -479,10 +602,12 @@ def benchmark(plan: Plan, work: Path) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small subsets (a few minutes) instead of the full plan")
+    parser.add_argument("--end-to-end-only", action="store_true",
+                        help="only the end-to-end ratios against their ceilings (issue 15), not the other sections")
     parser.add_argument("--report", type=Path, default=DEFAULT_REPORT, help=f"JSON output (default {DEFAULT_REPORT})")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="docketflow-bench-") as work:
-        report = benchmark(QUICK if args.quick else FULL, Path(work))
+        report = benchmark(QUICK if args.quick else FULL, Path(work), args.end_to_end_only)
     args.report.parent.mkdir(parents=True, exist_ok=True)
     args.report.write_text(json.dumps(report, indent=2) + "\n")
     print("\n".join(summary_lines(report)))
