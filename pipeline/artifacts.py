@@ -10,11 +10,10 @@ from typing import TYPE_CHECKING
 from prefect.artifacts import create_markdown_artifact
 
 from pipeline.settings import RunSettings
+from pipeline.summary import RunSummary
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    from pipeline.flow import RunSummary
 
 KEY_MAX = 100
 """Prefect artifact keys: lowercase letters, digits and dashes; kept short enough for the UI."""
