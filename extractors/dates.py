@@ -10,6 +10,7 @@ relative words, from the document's own date (`date_resolve`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
 from functools import cache
@@ -89,12 +90,19 @@ def _weekday_ok(text: str, mention: Mention) -> bool:
     return _patterns()["sentence_end"].search(before, 0, word.start(1)) is not None  # "... Monday." opens it
 
 
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when [start, end) overlaps one of `spans` (sorted, non-overlapping entity spans), by bisection:
+    testing every docket for every date made a long document cost its length squared."""
+    i = bisect_left(spans, (end,)) - 1
+    return i >= 0 and start < spans[i][1]
+
+
 def _keep(doc: Doc, text: str, mention: Mention, dockets: list[tuple[int, int]]) -> bool:
     """Whether a candidate is a date of this document rather than part of a citation or number.
 
     `text` is `doc.text`, passed in because spaCy rebuilds that string from the tokens on every access.
     """
-    if in_citation(doc, mention.start, mention.end) or any(s < mention.end and mention.start < e for s, e in dockets):
+    if in_citation(doc, mention.start, mention.end) or _overlaps(dockets, mention.start, mention.end):
         return False
     if mention.form in ("weekday", "rel"):
         # Opinions narrate past events; "on Monday" there is not relative to the decision date.
@@ -132,7 +140,7 @@ class DateFinder:
         text = doc_text(doc)
         found = find_mentions(text)
         anchor = ctx.anchor_date or _cached_own_date(doc, text, found)
-        dockets = [(s.start_char, s.end_char) for s in entities(doc, "DOCKET")]
+        dockets = sorted((s.start_char, s.end_char) for s in entities(doc, "DOCKET"))
         mentions = [m for m in found if _keep(doc, text, m, dockets)]
         _share_years(text, mentions)
         narrative_year = None  # the year of the last explicit date: the year the story is in
