@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import signal
+import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -61,8 +63,14 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--isolate", action=argparse.BooleanOptionalAction, default=None,
                         help="process in killable worker processes with per-document time and memory limits "
                              "(default: yes unless the input is a handful of plain files)")
-    parser.add_argument("--doc-timeout", type=float, default=300.0, metavar="SECONDS",
-                     help="per-document time limit in worker processes (default 300)")
+    parser.add_argument("--doc-timeout", type=float, default=None, metavar="SECONDS",
+                     help="per-document time limit in worker processes (default 300; setting it turns --isolate on)")
+    parser.add_argument("--retry-errors", action="store_true",
+                        help="read again every input whose last attempt failed, corrupt ones included")
+    parser.add_argument("--follow-links", action="store_true",
+                        help="read symbolic links that lead outside the input folder (FIFOs and devices never)")
+    parser.add_argument("--reset-state", action="store_true",
+                        help="set the output folder's state aside and start afresh (every input is read again)")
     parser.add_argument("--include", action="append", default=[], metavar="GLOB",
                      help="only inputs whose relative path matches (repeatable)")
     parser.add_argument("--exclude", action="append", default=[], metavar="GLOB",
@@ -82,7 +90,12 @@ def _settings(args: argparse.Namespace) -> RunSettings:
     """The run's settings from the command line (environment DOCKETFLOW_* fills what it leaves out)."""
     from pipeline.settings import RunSettings
 
+    limits = {"doc_timeout_s": args.doc_timeout} if args.doc_timeout is not None else {}
     return RunSettings(
+        **limits,
+        retry_errors=args.retry_errors,
+        follow_links=args.follow_links,
+        reset_state=args.reset_state,
         inputs=tuple(args.paths),
         out=args.out,
         pdf_engine=args.pdf_engine,
@@ -94,7 +107,6 @@ def _settings(args: argparse.Namespace) -> RunSettings:
         dask_address=args.dask_address,
         force=args.force,
         isolate=args.isolate,
-        doc_timeout_s=args.doc_timeout,
         include=tuple(args.include),
         exclude=tuple(args.exclude),
     )
@@ -107,24 +119,52 @@ def _missing_inputs(args: argparse.Namespace) -> bool:
     return bool(missing)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread so that the run stops exactly as on Ctrl-C."""
+
+
+def _interrupted_code() -> int:
+    """128 + the signal: 143 after SIGTERM, 130 after Ctrl-C."""
+    return 128 + (signal.SIGTERM if _terminated else signal.SIGINT)
+
+
+_terminated = False
+"""Set by the SIGTERM handler: the exit code and the closing line say which signal stopped the run."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    global _terminated
+    _terminated = True
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM ends the process at once
+    raise Terminated
+
+
 def _run(args: argparse.Namespace) -> int:
     from pipeline.flow import run
+    from pipeline.store import STATE_FILE, damaged
 
     if _missing_inputs(args):
         return 2
     settings = _settings(args)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         summary = run(settings)
     except KeyboardInterrupt:
         print("docketflow: interrupted; the output folder keeps its previous complete contents", file=sys.stderr)
-        return 130
+        return _interrupted_code()
+    except sqlite3.DatabaseError as exc:  # damaged while the run read it
+        print(f"docketflow: cannot proceed: {damaged(args.out / STATE_FILE, exc)}", file=sys.stderr)
+        return 1
     except Exception as exc:  # the run itself failed (unwritable output, broken install): one line, no trace
         log.debug("run failed", exc_info=True)
         print(f"docketflow: cannot proceed: {type(exc).__name__}: {' '.join(str(exc).split())}", file=sys.stderr)
         return 1
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     if summary.interrupted:
-        print(summary.line(str(args.out)) + " [interrupted: run again to finish]")
-        return 130
+        how = "terminated (SIGTERM)" if _terminated else "interrupted"
+        print(summary.line(str(args.out)) + f" [{how}: the finished inputs are published; run again to finish]")
+        return _interrupted_code()
     print(summary.line(str(args.out)))
     return 0
 

@@ -27,7 +27,7 @@ from pipeline.output import OutputWriter
 from pipeline.process import BatchResult, process_batch, rejected
 from pipeline.progress import RunProgress
 from pipeline.settings import RunSettings
-from pipeline.sources import SourceItem, is_small, iter_sources
+from pipeline.sources import SourceItem, is_small, item_root, iter_sources
 from pipeline.store import StateStore
 from pipeline.versions import extractor_version, versions
 
@@ -120,14 +120,20 @@ def batches(items: Iterable[SourceItem], settings: RunSettings) -> Iterator[list
         yield batch
 
 
-def execute(settings: RunSettings, submit: Submit, orchestration: str, window: int = 1) -> RunSummary:
-    """Process the new and changed inputs under `settings.inputs`, then publish the whole output folder."""
+def execute(settings: RunSettings, submit: Submit, orchestration: str, window: int = 1,
+            cancel: Callable[[], None] | None = None) -> RunSummary:
+    """Process the new and changed inputs under `settings.inputs`, then publish the whole output folder.
+
+    On Ctrl-C or SIGTERM (KeyboardInterrupt), `cancel` stops the batches in flight at once (their workers
+    are killed, nothing is redone), and what was finished before is published."""
     started = time.perf_counter()
     started_at = datetime.now(UTC)
     summary = RunSummary(orchestration=orchestration)
-    store = StateStore(settings.out, extractor_version())
+    store = StateStore(settings.out, extractor_version(), retry_errors=settings.retry_errors,
+                       reset=settings.reset_state)
     try:
-        todo = _pending(iter_sources(settings), store, settings, summary)
+        refused: set[str] = set()
+        todo = _pending(iter_sources(settings), store, settings, summary, refused)
         with RunProgress(None, settings.progress) as progress:
             try:
                 for batch, result in windowed(batches(todo, settings), submit, settings, window):
@@ -140,8 +146,12 @@ def execute(settings: RunSettings, submit: Submit, orchestration: str, window: i
                     summary.processed += len(batch)
                     summary.pages += pages
                     progress.advance(len(batch), pages, sum(o.error is not None for o in result.outcomes))
+                if not settings.include and not settings.exclude:  # every input was looked at
+                    store.drop_stale_rejections({item_root(r) for r in settings.inputs}, refused)
             except KeyboardInterrupt:
                 summary.interrupted = True
+                if cancel is not None:
+                    cancel()
                 log.warning("interrupted: publishing the %d inputs finished so far", summary.processed)
         export_started = time.perf_counter()
         writer = OutputWriter(settings.out)
@@ -162,12 +172,14 @@ def execute(settings: RunSettings, submit: Submit, orchestration: str, window: i
 
 
 def _pending(items: Iterable[SourceItem], store: StateStore, settings: RunSettings,
-             summary: RunSummary) -> Iterator[SourceItem]:
+             summary: RunSummary, refused: set[str]) -> Iterator[SourceItem]:
     """The items that need processing: all with --force, else those the store does not have as current.
-    Items turned away before reading are recorded here and then, without a worker's help."""
+    Items turned away before reading are recorded here and then, without a worker's help (their keys
+    go into `refused`)."""
     for item in items:
         if item.error is not None:
             store.save([(item, rejected(item))])
+            refused.add(item.key)
             summary.processed += 1
         elif not settings.force and store.is_current(item):
             summary.skipped += 1
@@ -240,8 +252,19 @@ def run(settings: RunSettings) -> RunSummary:
                      "(set PREFECT_API_URL or pass --prefect to orchestrate with Prefect)")
     if mode == "prefect":
         return docketflow_run.with_options(task_runner=task_runner(settings))(settings)
-    isolate = settings.isolate if settings.isolate is not None else not is_small(settings)
-    if settings.workers > 1 or isolate:
+    if settings.workers > 1 or _isolate(settings):
         with IsolatedPool(settings.workers, settings) as pool:
-            return execute(settings, pool.submit, "off", window=2 * settings.workers)
+            return execute(settings, pool.submit, "off", window=2 * settings.workers, cancel=pool.cancel)
     return execute(settings, inline(process_batch), "off")
+
+
+def _isolate(settings: RunSettings) -> bool:
+    """Whether to run in killable workers: as asked; by default for anything but a handful of plain files,
+    or whenever a per-document time limit was set (only workers can enforce it)."""
+    limited = "doc_timeout_s" in settings.model_fields_set
+    if settings.isolate is not None:
+        if limited and not settings.isolate and settings.workers == 1:
+            log.warning("--doc-timeout has no effect with --no-isolate: documents are processed in this "
+                        "process, which cannot stop one that overruns")
+        return settings.isolate
+    return limited or not is_small(settings)

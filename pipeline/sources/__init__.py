@@ -32,6 +32,8 @@ class SourceItem:
     media_type: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
     """Sidecar-like values (published, title, kind, url) plus what a bulk record says (court, docket...)."""
+    sidecar: Path | None = None
+    """The `<file>.meta.json` found next to a plain file at discovery (allowed like the file itself)."""
     size: int = 0
     """Bytes, for batching by size."""
     error: tuple[str, str] | None = None
@@ -50,12 +52,19 @@ def rejected(relpath: str, code: str, message: str) -> SourceItem:
     return SourceItem(relpath, error=(code, message))
 
 
+def item_root(root: Path) -> str:
+    """What `SourceItem.root` says for items found under the input root `root`."""
+    from pipeline.sources.regular import printable
+
+    return printable(str(root.resolve()))
+
+
 def iter_sources(settings: RunSettings) -> Iterator[SourceItem]:
     """Every item under every input root, in a stable order."""
     from pipeline.sources.folders import iter_root
 
     for root in settings.inputs:
-        absolute = str(root.resolve())
+        absolute = item_root(root)
         for item in iter_root(root, settings):
             item.root = absolute
             yield item
