@@ -1,12 +1,13 @@
 """The state of an output folder: which inputs were processed, by which extractor version, into what.
 
 A SQLite database (`.docketflow/state.sqlite` inside the output folder) holds, per input path, the
-document's id, the file's size and mtime, the extractor version, and the records it produced (document,
-holdings, its agreement descriptions, error, compressed text). Each batch is saved in one transaction,
-so a killed run keeps every batch it finished and loses none of them; a re-run skips every input whose
-row is current, and processes only new or changed inputs — or everything when the extractor version
-changed. The JSON Lines files are exports of this table, rewritten atomically at the end of each run,
-so readers never see a torn line and merged agreements always reflect every document processed so far.
+document's id, the file's size and mtime as it was read, the extractor version, and the records it
+produced (document, holdings, its agreement descriptions, error, compressed text). Each batch is saved
+in one transaction, so a killed run keeps every batch it finished and loses none of them; a re-run skips
+every input whose row is current, and processes only new or changed inputs and failures that may pass —
+or everything when the extractor version changed. The JSON Lines files are exports of this table,
+rewritten atomically at the end of each run, so readers never see a torn line and merged agreements
+always reflect every document processed so far.
 """
 
 from __future__ import annotations

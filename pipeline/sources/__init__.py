@@ -8,6 +8,7 @@ in `errors.jsonl` and goes on.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,9 +77,9 @@ def is_small(settings: RunSettings, limit: int = 20) -> bool:
 
     count = 0
     for root in settings.inputs:
-        paths = [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file())
-        for path in paths:
-            if format_of(path.name) not in ("document", None):
+        names = [root.name] if root.is_file() else (n for _, _, files in os.walk(root) for n in files)
+        for name in names:  # os.walk follows no link: a link to / must not send this look over the disk
+            if format_of(name) not in ("document", None):
                 return False
             count += 1
             if count > limit:
