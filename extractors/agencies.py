@@ -13,6 +13,7 @@ is settled by three small data files: longer phrases that veto the names they co
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -26,6 +27,8 @@ from extractors.spans import add_entity, doc_text, in_citation
 from extractors.word_view import WordView, word_view
 
 LABEL = "AGENCY"
+_CAPS_LINES = "docketflow_caps_lines"
+"""`doc.user_data` key of the line starts and the lines judged so far by `_in_capitals_line`."""
 _BLOCKED = "#blocked"
 """Match id of a vetoing phrase: it wins over the names it contains and is never emitted."""
 
@@ -210,13 +213,27 @@ def _guard_ok(gaz: Gazetteer, doc: Doc, view: WordView, m: _Match, named: set[st
         return True
     if rule != "caps":
         return False
-    start, end = view.char_range(doc, m.start, m.end)
-    text = doc_text(doc)
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    upper = sum(c.isupper() for c in line)
-    return upper <= 2 * sum(c.islower() for c in line)
+    start, _ = view.char_range(doc, m.start, m.end)
+    return not _in_capitals_line(doc, start)
+
+
+def _in_capitals_line(doc: Doc, offset: int) -> bool:
+    """True when the line holding `offset` has more than twice as many capitals as lower-case letters.
+
+    Each line is judged once per document (cached in `doc.user_data`): rescanning the line for every
+    acronym in it made one long unbroken line cost its length squared.
+    """
+    cache = doc.user_data.get(_CAPS_LINES)
+    if cache is None:
+        text = doc_text(doc)
+        cache = doc.user_data[_CAPS_LINES] = ([0, *(m.end() for m in re.finditer("\n", text))], {})
+    starts, judged = cache
+    line = bisect_right(starts, offset) - 1
+    if line not in judged:
+        text = doc_text(doc)
+        body = text[starts[line] : starts[line + 1] if line + 1 < len(starts) else len(text)]
+        judged[line] = sum(c.isupper() for c in body) > 2 * sum(c.islower() for c in body)
+    return judged[line]
 
 
 def _definitions(words: Doc, names: list[_Match]) -> dict[str, str]:

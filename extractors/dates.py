@@ -10,6 +10,7 @@ relative words, from the document's own date (`date_resolve`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
 from functools import cache
@@ -50,7 +51,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "signed": re.compile(
             r"(?:\b(?:dated|decided|signed|entered)\s*:\s*|^\s*(?:dated|date|decided|signed|entered)\b[\s:,]*"
             r"(?:this|on)?\s*)$",
-            re.IGNORECASE,
+            re.IGNORECASE | re.MULTILINE,  # searched between a line's start and a date: ^ is the line's start
         ),
         "filed": re.compile(r"\bfiled\s*:?\s*$", re.IGNORECASE),
     }
@@ -89,12 +90,19 @@ def _weekday_ok(text: str, mention: Mention) -> bool:
     return _patterns()["sentence_end"].search(before, 0, word.start(1)) is not None  # "... Monday." opens it
 
 
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when [start, end) overlaps one of `spans` (sorted, non-overlapping entity spans), by bisection:
+    testing every docket for every date made a long document cost its length squared."""
+    i = bisect_left(spans, (end,)) - 1
+    return i >= 0 and start < spans[i][1]
+
+
 def _keep(doc: Doc, text: str, mention: Mention, dockets: list[tuple[int, int]]) -> bool:
     """Whether a candidate is a date of this document rather than part of a citation or number.
 
     `text` is `doc.text`, passed in because spaCy rebuilds that string from the tokens on every access.
     """
-    if in_citation(doc, mention.start, mention.end) or any(s < mention.end and mention.start < e for s, e in dockets):
+    if in_citation(doc, mention.start, mention.end) or _overlaps(dockets, mention.start, mention.end):
         return False
     if mention.form in ("weekday", "rel"):
         # Opinions narrate past events; "on Monday" there is not relative to the decision date.
@@ -134,7 +142,7 @@ class DateFinder(Component):
         text = doc_text(doc)
         found = find_mentions(text)
         anchor = ctx.anchor_date or _cached_own_date(doc, text, found)
-        dockets = [(s.start_char, s.end_char) for s in entities(doc, "DOCKET")]
+        dockets = sorted((s.start_char, s.end_char) for s in entities(doc, "DOCKET"))
         mentions = [m for m in found if _keep(doc, text, m, dockets)]
         _share_years(text, mentions)
         narrative_year = None  # the year of the last explicit date: the year the story is in
@@ -223,6 +231,25 @@ def _cached_own_date(doc: Doc, text: str, mentions: list[Mention] | None) -> dat
     return area[_DOCUMENT_DATE]
 
 
+LINE_REACH = 400
+"""Characters of its line on either side that a date's label and blank-line tests look at: a label farther
+away says nothing about the date, and reading whole lines made one long unbroken line cost its length squared."""
+
+
+def _blank_before(text: str, line_start: int, start: int) -> bool:
+    """True when `line_start` begins a line and nothing but blanks stands between it and `start`."""
+    return (line_start == 0 or text[line_start - 1] == "\n") and not text[line_start:start].strip()
+
+
+def _blank_after(text: str, end: int, line_end: int) -> bool:
+    """True when only blanks follow `end` up to the line break at `line_end` (-1: none within reach)."""
+    if line_end < 0:
+        if len(text) - end > LINE_REACH:
+            return False
+        line_end = len(text)
+    return not text[end:line_end].strip()
+
+
 def _own_date(text: str, mentions: list[Mention]) -> date | None:
     """The ranking behind `document_date`."""
     signed: list[date] = []
@@ -233,15 +260,14 @@ def _own_date(text: str, mentions: list[Mention]) -> date | None:
         if part is None or part.day is None or part.year is None:
             continue
         found = date(part.year, part.month, part.day)
-        line_start = text.rfind("\n", 0, mention.start) + 1
-        line_end = text.find("\n", mention.end)
-        after = text[mention.end : line_end if line_end >= 0 else len(text)]
-        before = text[line_start : mention.start]
-        if mention.form == "dayof" or _patterns()["signed"].search(before):
+        near = max(0, mention.start - LINE_REACH)
+        line_start = text.rfind("\n", near, mention.start) + 1 or near
+        line_end = text.find("\n", mention.end, mention.end + LINE_REACH)
+        if mention.form == "dayof" or _patterns()["signed"].search(text, line_start, mention.start):
             signed.append(found)
-        elif not before.strip() and not after.strip():
+        elif _blank_before(text, line_start, mention.start) and _blank_after(text, mention.end, line_end):
             alone.append(found)
-        elif _patterns()["filed"].search(before):
+        elif _patterns()["filed"].search(text, line_start, mention.start):
             filed.append(found)
     return signed[-1] if signed else (alone or filed or [None])[0]
 

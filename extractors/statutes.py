@@ -25,6 +25,9 @@ from extractors.spans import add_entity, doc_text
 
 LABEL = "STATUTE"
 WINDOW_BEFORE, WINDOW_AFTER = 40, 200
+MAX_WINDOW = 10_000
+"""Longest merged window: citeurl looks for each cite's short forms in the rest of its window, so a
+window that grows with the document (code cites packed along one long line) costs its length squared."""
 """A cite starts at most a few characters before its code anchor and a list after it rarely runs long."""
 
 _SECTION = r"\d[\w.-]*\w|\d"
@@ -140,7 +143,7 @@ def _windows(text: str) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for m in _ANCHOR.finditer(text):
         start, end = max(0, m.start() - WINDOW_BEFORE), min(len(text), m.end() + WINDOW_AFTER)
-        if merged and start <= merged[-1][1]:
+        if merged and start <= merged[-1][1] and end - merged[-1][0] <= MAX_WINDOW:
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

@@ -7,6 +7,8 @@ import json
 import logging
 import os
 import re
+import signal
+import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -79,7 +81,14 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
                         help="process in killable worker processes with per-document time and memory limits "
                              "(default: yes unless the input is a handful of plain files)")
     parser.add_argument("--doc-timeout", dest="doc_timeout_s", type=float, default=argparse.SUPPRESS,
-                        metavar="SECONDS", help="per-document time limit in worker processes (default 300)")
+                        metavar="SECONDS",
+                        help="per-document time limit in worker processes (default 300; setting it turns --isolate on)")
+    parser.add_argument("--retry-errors", action="store_true", default=argparse.SUPPRESS,
+                        help="read again every input whose last attempt failed, corrupt ones included")
+    parser.add_argument("--follow-links", action="store_true", default=argparse.SUPPRESS,
+                        help="read symbolic links that lead outside the input folder (FIFOs and devices never)")
+    parser.add_argument("--reset-state", action="store_true", default=argparse.SUPPRESS,
+                        help="set the output folder's state aside and start afresh (every input is read again)")
     parser.add_argument("--include", action="append", default=argparse.SUPPRESS, metavar="GLOB",
                         help="only inputs whose relative path matches (repeatable)")
     parser.add_argument("--exclude", action="append", default=argparse.SUPPRESS, metavar="GLOB",
@@ -91,12 +100,14 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
 _FIELD_OF = {"paths": "inputs", "out": "out", "pdf_engine": "pdf_engine", "ocr": "ocr",
              "spacy_model": "spacy_model", "orchestration": "orchestration", "workers": "workers",
              "dask_address": "dask_address", "force": "force", "isolate": "isolate",
-             "doc_timeout_s": "doc_timeout_s", "include": "include", "exclude": "exclude"}
+             "doc_timeout_s": "doc_timeout_s", "include": "include", "exclude": "exclude",
+             "retry_errors": "retry_errors", "follow_links": "follow_links", "reset_state": "reset_state"}
 """argparse destination -> RunSettings field, for the options given on the command line."""
 _FLAG_OF = {"inputs": "PATHS", "out": "--out", "pdf_engine": "--pdf-engine", "ocr": "--ocr",
             "spacy_model": "--model", "orchestration": "--prefect/--no-prefect", "progress": "--quiet",
             "workers": "--workers", "dask_address": "--dask-address", "force": "--force", "isolate": "--isolate",
-            "doc_timeout_s": "--doc-timeout", "include": "--include", "exclude": "--exclude"}
+            "doc_timeout_s": "--doc-timeout", "include": "--include", "exclude": "--exclude",
+            "retry_errors": "--retry-errors", "follow_links": "--follow-links", "reset_state": "--reset-state"}
 
 
 def _configure_logging(level: str, quiet: bool) -> None:
@@ -169,19 +180,44 @@ def _prepared(args: argparse.Namespace) -> RunSettings | int:
     return settings
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread so that the run stops exactly as on Ctrl-C."""
+
+
+_terminated = False
+"""Set by the SIGTERM handler: the exit code and the closing line say which signal stopped the run."""
+
+
+def _interrupted_code() -> int:
+    """128 + the signal: 143 after SIGTERM, 130 after Ctrl-C."""
+    return 128 + (signal.SIGTERM if _terminated else signal.SIGINT)
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    global _terminated
+    _terminated = True
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM ends the process at once
+    raise Terminated
+
+
 def _run(args: argparse.Namespace) -> int:
     from pipeline.flow import run
     from pipeline.preflight import CannotRun
+    from pipeline.store import STATE_FILE, damaged
 
     settings = _prepared(args)
     if isinstance(settings, int):
         return settings
     out = str(settings.out)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         summary = run(settings)
     except KeyboardInterrupt:
         print("docketflow: interrupted; the output folder keeps its previous complete contents", file=sys.stderr)
-        return 130
+        return _interrupted_code()
+    except sqlite3.DatabaseError as exc:  # damaged while the run read it
+        print(f"docketflow: cannot proceed: {damaged(settings.out / STATE_FILE, exc)}", file=sys.stderr)
+        return 1
     except CannotRun as exc:  # found once the run started (a Dask cluster that cannot keep the limits)
         print(f"docketflow: {exc}", file=sys.stderr)
         return 2
@@ -189,10 +225,13 @@ def _run(args: argparse.Namespace) -> int:
         log.debug("run failed", exc_info=True)
         print(f"docketflow: cannot proceed: {type(exc).__name__}: {' '.join(str(exc).split())}", file=sys.stderr)
         return 1
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     failures = summary.failures_line(out)
     if summary.interrupted:
-        print(summary.line(out) + " [interrupted: run again to finish]")
-        return 130
+        how = "terminated (SIGTERM)" if _terminated else "interrupted"
+        print(summary.line(out) + f" [{how}: the finished inputs are published; run again to finish]")
+        return _interrupted_code()
     print(summary.line(out))
     if failures:
         print(failures)

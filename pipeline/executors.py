@@ -11,6 +11,7 @@ process hands its batches to killable children of its own, started for the run a
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
 import threading
 import uuid
@@ -23,6 +24,8 @@ from pipeline.preflight import CannotRun
 from pipeline.process import BatchResult, process_batch
 from pipeline.settings import RunSettings
 from pipeline.sources import SourceItem, is_small
+
+log = logging.getLogger("docketflow")
 
 
 class Future(Protocol):
@@ -40,6 +43,8 @@ class Executor:
     window: int
     kind: str
     """'inline', 'isolated' or 'dask', for the log."""
+    cancel: Callable[[], None] | None = None
+    """Give up the batches in flight at once (Ctrl-C, SIGTERM): kill the workers and redo nothing."""
 
 
 class _Done:
@@ -58,8 +63,15 @@ def inline(process: Callable[[list[SourceItem], RunSettings], BatchResult]) -> S
 
 
 def wants_isolation(settings: RunSettings) -> bool:
-    """--isolate / --no-isolate when given; else isolation for anything but a handful of plain files."""
-    return settings.isolate if settings.isolate is not None else not is_small(settings)
+    """--isolate / --no-isolate when given; else isolation for anything but a handful of plain files, or
+    whenever a per-document time limit was set (only workers can enforce it)."""
+    limited = "doc_timeout_s" in settings.model_fields_set
+    if settings.isolate is not None:
+        if limited and not settings.isolate and settings.workers == 1:
+            log.warning("--doc-timeout has no effect with --no-isolate: documents are processed in this "
+                        "process, which cannot stop one that overruns")
+        return settings.isolate
+    return limited or not is_small(settings)
 
 
 @contextlib.contextmanager
@@ -70,7 +82,7 @@ def open_executor(settings: RunSettings) -> Iterator[Executor]:
             yield executor
     elif settings.workers > 1 or wants_isolation(settings):
         with IsolatedPool(settings.workers, settings) as pool:
-            yield Executor(pool.submit, 2 * settings.workers, "isolated")
+            yield Executor(pool.submit, 2 * settings.workers, "isolated", cancel=pool.cancel)
     else:
         yield Executor(inline(process_batch), 1, "inline")
 

@@ -13,7 +13,7 @@ import logging
 import os
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
@@ -32,7 +32,7 @@ from pipeline.process import BatchResult, rejected
 from pipeline.progress import RunProgress
 from pipeline.runlog import to_run_logger
 from pipeline.settings import RunSettings
-from pipeline.sources import SourceItem, iter_sources
+from pipeline.sources import SourceItem, item_root, iter_sources
 from pipeline.sources.formats import supported_suffixes
 from pipeline.store import StateStore
 from pipeline.summary import RunSummary
@@ -75,14 +75,20 @@ def batches(items: Iterable[SourceItem], settings: RunSettings) -> Iterator[list
         yield batch
 
 
-def execute(settings: RunSettings, submit: Submit, orchestration: str, window: int = 1) -> RunSummary:
-    """Process the new and changed inputs under `settings.inputs`, then publish the whole output folder."""
+def execute(settings: RunSettings, submit: Submit, orchestration: str, window: int = 1,
+            cancel: Callable[[], None] | None = None) -> RunSummary:
+    """Process the new and changed inputs under `settings.inputs`, then publish the whole output folder.
+
+    On Ctrl-C or SIGTERM (KeyboardInterrupt), `cancel` stops the batches in flight at once (their workers
+    are killed, nothing is redone), and what was finished before is published."""
     started = time.perf_counter()
     started_at = datetime.now(UTC)
     summary = RunSummary(orchestration=orchestration)
-    store = StateStore(settings.out, extractor_version())
+    store = StateStore(settings.out, extractor_version(), retry_errors=settings.retry_errors,
+                       reset=settings.reset_state)
     try:
-        todo = _pending(iter_sources(settings), store, settings, summary)
+        refused: set[str] = set()
+        todo = _pending(iter_sources(settings), store, settings, summary, refused)
         total = _count_pending(settings, store)
         with RunProgress(total, settings.progress, live=orchestration != "prefect") as progress:
             try:
@@ -96,8 +102,12 @@ def execute(settings: RunSettings, submit: Submit, orchestration: str, window: i
                     summary.processed += len(batch)
                     summary.pages += pages
                     progress.advance(len(batch), pages, sum(o.error is not None for o in result.outcomes))
+                if not settings.include and not settings.exclude:  # every input was looked at
+                    store.drop_stale_rejections({item_root(r) for r in settings.inputs}, refused)
             except KeyboardInterrupt:
                 summary.interrupted = True
+                if cancel is not None:
+                    cancel()
                 log.warning("interrupted: publishing the %d inputs finished so far", summary.processed)
         if not summary.processed and not summary.skipped:
             log.warning("no inputs found in %s (documents and archives with one of %s)",
@@ -148,12 +158,14 @@ def _first_failed(settings: RunSettings, limit: int) -> list[tuple[str, str]]:
 
 
 def _pending(items: Iterable[SourceItem], store: StateStore, settings: RunSettings,
-             summary: RunSummary) -> Iterator[SourceItem]:
+             summary: RunSummary, refused: set[str]) -> Iterator[SourceItem]:
     """The items that need processing: all with --force, else those the store does not have as current.
-    Items turned away before reading are recorded here and then, without a worker's help."""
+    Items turned away before reading are recorded here and then, without a worker's help (their keys
+    go into `refused`)."""
     for item in items:
         if item.error is not None:
             store.save([(item, rejected(item))])
+            refused.add(item.key)
             summary.processed += 1
         elif not settings.force and store.is_current(item):
             summary.skipped += 1
@@ -198,7 +210,7 @@ def docketflow_run(settings: RunSettings) -> RunSummary:
         with open_executor(settings) as executor:
             log.info("processing on the %s executor, up to %d batches in flight", executor.kind, executor.window)
             summary = execute(settings, lambda batch, s: process_batch_task.submit(batch, s, executor.submit),
-                              "prefect", window=executor.window)
+                              "prefect", window=executor.window, cancel=executor.cancel)
         publish_summary(summary, settings)
     return summary
 
@@ -227,4 +239,4 @@ def run(settings: RunSettings) -> RunSummary:
             check_cluster(settings)  # a refusal in one line, not a failed flow run with a traceback
         return docketflow_run(settings)
     with open_executor(settings) as executor:
-        return execute(settings, executor.submit, "off", window=executor.window)
+        return execute(settings, executor.submit, "off", window=executor.window, cancel=executor.cancel)

@@ -13,8 +13,11 @@ from __future__ import annotations
 import contextlib
 import logging
 import multiprocessing
+import os
 import resource
+import signal
 import threading
+import time
 from concurrent.futures import CancelledError, Future
 from multiprocessing.connection import Connection
 from queue import Queue
@@ -29,10 +32,28 @@ log = logging.getLogger("docketflow")
 READY = "ready"
 STARTUP_TIMEOUT_S = 300.0
 """Generous: a spawned worker imports spaCy and builds the pipeline, slow on a loaded machine."""
+START_ATTEMPTS = 2
+"""Workers that fail to start in a row before the run gives up (one may be unlucky; two are a setting)."""
+WATCH_S = 0.5
+"""How often a worker checks that its parent is still there."""
 
 
-def _serve(conn: Connection, memory_bytes: int, spacy_model: str | None) -> None:
-    """Worker loop: build the pipeline, say so, then process batches until told to stop (None)."""
+def _watch_parent(parent: int) -> None:
+    """Exit as soon as the parent is gone (killed with -9, say): a worker never outlives its run. Tesseract,
+    started by the worker with a parent-death signal, goes with it."""
+    while True:
+        time.sleep(WATCH_S)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def _serve(conn: Connection, memory_bytes: int, spacy_model: str | None, parent: int) -> None:
+    """Worker loop: build the pipeline, say so, then process batches until told to stop (None).
+
+    Ctrl-C is the parent's to handle (it publishes, then kills the workers), so the worker ignores SIGINT:
+    dying of it would only make the parent take the batch for a crash and redo it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     if memory_bytes:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     build_nlp(spacy_model)
@@ -51,19 +72,29 @@ class _Worker:
     def __init__(self, memory_bytes: int, spacy_model: str | None) -> None:
         context = multiprocessing.get_context("spawn")
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, memory_bytes, spacy_model), daemon=True)
+        self.process = context.Process(target=_serve, args=(child, memory_bytes, spacy_model, os.getpid()),
+                                       daemon=True)
         self.process.start()
         child.close()
         self.ready = False
 
+    def _start(self) -> None:
+        """Wait for the worker to be ready; WorkerStartFailed when it dies or hangs before that."""
+        with contextlib.suppress(EOFError, OSError):
+            self.ready = self.conn.poll(STARTUP_TIMEOUT_S) and self.conn.recv() == READY
+        if not self.ready:
+            self.process.join(timeout=1)
+            code = self.process.exitcode
+            raise WorkerStartFailed("no worker process could start: the last one " +
+                                    (f"exited with code {code}" if code is not None else
+                                     f"was not ready after {STARTUP_TIMEOUT_S:g} s") + " while loading the pipeline")
+
     def run(self, items: list[SourceItem], settings: RunSettings, deadline: float) -> BatchResult | None:
         """The batch's result, or None when the worker overran the deadline or died. Start-up (imports,
         building the pipeline) is waited for separately, so it never counts against a document's time."""
+        if not self.ready:
+            self._start()
         try:
-            if not self.ready:
-                self.ready = self.conn.poll(STARTUP_TIMEOUT_S) and self.conn.recv() == READY
-                if not self.ready:
-                    return None
             self.conn.send((items, settings))
             if self.conn.poll(deadline):
                 return self.conn.recv()
@@ -84,6 +115,11 @@ class _Worker:
             self.kill()
 
 
+class WorkerStartFailed(RuntimeError):
+    """Worker processes die or hang while starting: a setting (memory limit) or the installation is at
+    fault, not a document, so the run stops with this message rather than record every document as failed."""
+
+
 def _failed(item: SourceItem, code: str, message: str) -> Outcome:
     return Outcome(error=ErrorRecord(path=item.relpath, stage="extract", error=code, message=message))
 
@@ -99,6 +135,7 @@ class IsolatedPool:
         self.closing = threading.Event()
         self.size = workers
         self.threads: list[threading.Thread] = []
+        self.start_failures = 0
 
     def _spawn(self) -> _Worker:
         worker = _Worker(self.memory_bytes, self.spacy_model)
@@ -128,7 +165,18 @@ class IsolatedPool:
         if self.closing.is_set():
             raise CancelledError
         worker = self.idle.get()
-        result = worker.run(items, settings, deadline)
+        try:
+            result = worker.run(items, settings, deadline)
+        except WorkerStartFailed as exc:
+            worker.kill()
+            self.idle.put(self._spawn())
+            if self.closing.is_set():
+                raise CancelledError from exc
+            self.start_failures += 1
+            if self.start_failures >= START_ATTEMPTS:
+                raise WorkerStartFailed(f"{exc} (worker_memory_mb={settings.worker_memory_mb}: "
+                                        "DOCKETFLOW_WORKER_MEMORY_MB may be too low)") from exc
+            return self._attempt(items, settings, deadline)
         if result is None:
             if self.closing.is_set():
                 raise CancelledError
@@ -156,12 +204,16 @@ class IsolatedPool:
                 combined.seconds[stage] += seconds
         return combined
 
+    def cancel(self) -> None:
+        """Give up the batches in flight: kill every worker now (its Tesseract dies with it) and redo nothing."""
+        self.closing.set()
+        for worker in self.all:
+            worker.kill()
+
     def close(self, interrupted: bool = False) -> None:
         """Wait for the batches in flight and stop the workers; when interrupted, kill them at once."""
         if interrupted:
-            self.closing.set()
-            for worker in self.all:
-                worker.kill()
+            self.cancel()
         for thread in self.threads:
             thread.join()
         for worker in self.all:

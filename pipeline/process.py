@@ -21,10 +21,13 @@ from extractors.nlp import build_nlp
 from extractors.records import build_records
 from extractors.spans import DocContext
 from models import Agreement, Document, ErrorRecord, Holding, Source
-from pipeline.ingest import IngestError, SourceDocument, read_document, read_sidecar
-from pipeline.ingest.sidecar import sidecar_values
+from pipeline.ingest import IngestError, SourceDocument, read_document
+from pipeline.ingest.sidecar import sidecar_dict, sidecar_values
 from pipeline.settings import RunSettings
 from pipeline.sources import SourceItem
+from pipeline.sources.limits import TooLarge
+from pipeline.sources.regular import Stamp, printable, read_regular
+from pipeline.sources.sidecars import MAX_SIDECAR_BYTES
 
 log = logging.getLogger("docketflow")
 
@@ -39,6 +42,9 @@ class Outcome:
     holdings: list[Holding] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
     text: str = ""
+    stamp: Stamp | None = None
+    """(size, mtime_ns) of the plain file as it was read; None when nothing was read whole (the state then
+    never takes the input for unchanged)."""
 
 
 @dataclass
@@ -56,18 +62,55 @@ class _Ingested:
     size: int
     source: SourceDocument
     kind: str
+    stamp: Stamp | None
 
 
-def _error(item: SourceItem, stage: str, exc: BaseException, sha256: str | None = None) -> Outcome:
+MAY_PASS = frozenset({"timeout_or_worker_died", "unreadable", "sidecar"})
+"""Error codes of failures that may pass without the input changing (a slow moment, a permission put right,
+a sidecar fixed): the next run tries such inputs again. Unexpected exceptions (named by their class, like
+`PermissionError` or `MemoryError`) may pass too; the snake_case codes of ingest (`corrupt`, `encrypted`,
+`too_many_pages`...) say the input itself is at fault, and wait for it to change."""
+
+
+def may_pass(code: str) -> bool:
+    """True when an input that failed with `code` is worth reading again though it did not change."""
+    return code in MAY_PASS or code[:1].isupper()
+
+
+def _error(item: SourceItem, stage: str, exc: BaseException, sha256: str | None = None,
+           stamp: Stamp | None = None) -> Outcome:
     code = exc.code if isinstance(exc, IngestError) else type(exc).__name__
-    message = " ".join(str(exc).split()) or type(exc).__name__
-    return Outcome(error=ErrorRecord(path=item.relpath, sha256=sha256, stage=stage, error=code, message=message))
+    message = printable(" ".join(str(exc).split())) or type(exc).__name__
+    return Outcome(error=ErrorRecord(path=item.relpath, sha256=sha256, stage=stage, error=code, message=message),
+                   stamp=stamp)
 
 
 def rejected(item: SourceItem) -> Outcome:
     """The error record of an item turned away before reading (unsupported type, unsafe archive member)."""
     code, message = item.error or ("rejected", "rejected before reading")
-    return Outcome(error=ErrorRecord(path=item.relpath, stage="discover", error=code, message=message))
+    return Outcome(error=ErrorRecord(path=item.relpath, stage="discover", error=code, message=printable(message)))
+
+
+def _read(item: SourceItem, settings: RunSettings) -> tuple[bytes, Stamp | None]:
+    """The item's bytes, and for a plain file its stamp as read; a FIFO or device is refused, never opened
+    for a blocking read, and a file that grew past `max_file_bytes` since discovery is cut off."""
+    if item.data is not None:
+        return item.data, None
+    try:
+        return read_regular(item.path, settings.max_file_bytes)
+    except TooLarge as exc:
+        raise IngestError("too_large", str(exc)) from exc
+
+
+def _sidecar(item: SourceItem) -> dict:
+    """What the item's container says about it, overridden by its sidecar file, if any."""
+    if item.sidecar is None:
+        return dict(item.metadata)
+    try:
+        raw, _ = read_regular(item.sidecar, MAX_SIDECAR_BYTES)
+    except (OSError, IngestError, TooLarge) as exc:
+        raise IngestError("sidecar", f"{printable(item.sidecar.name)}: {exc}") from exc
+    return {**item.metadata, **sidecar_dict(raw, printable(item.sidecar.name))}
 
 
 def _from_text(item: SourceItem) -> SourceDocument:
@@ -82,25 +125,26 @@ def _ingest(item: SourceItem, settings: RunSettings) -> _Ingested | Outcome:
     if item.error is not None:
         return rejected(item)
     try:
-        data = item.data if item.data is not None else item.path.read_bytes()
-    except OSError as exc:
+        data, stamp = _read(item, settings)
+    except (OSError, IngestError) as exc:
         return _error(item, "read", exc)
     sha256 = hashlib.sha256(data).hexdigest()
     if not data:
-        return _error(item, "read", IngestError("empty_file", "the file is empty (0 bytes)"), sha256)
+        return _error(item, "read", IngestError("empty_file", "the file is empty (0 bytes)"), sha256, stamp)
     try:
         if item.text is not None:
             source = _from_text(item)
         else:
-            sidecar = {**item.metadata, **(read_sidecar(item.path) or {})} if item.path else item.metadata
-            source = read_document(data, item.relpath, pdf_engine=settings.pdf_engine, sidecar=sidecar or None,
-                                   ocr=settings.ocr, media_type=item.media_type, max_pages=settings.max_pages)
+            source = read_document(data, item.relpath, pdf_engine=settings.pdf_engine,
+                                   sidecar=_sidecar(item) or None, ocr=settings.ocr, media_type=item.media_type,
+                                   max_pages=settings.max_pages, ocr_budget_s=settings.ocr_seconds())
         if len(source.text) > settings.max_chars:
             raise IngestError("too_many_chars", f"{len(source.text):,} characters of text, more than the limit "
                                                 f"of {settings.max_chars:,}")
     except Exception as exc:  # one bad file must not stop the run
-        return _error(item, "ingest", exc, sha256)
-    return _Ingested(item, sha256, len(data), source, detect_kind(source.text, source.kind, source.media_type))
+        return _error(item, "ingest", exc, sha256, stamp)
+    kind = detect_kind(source.text, source.kind, source.media_type)
+    return _Ingested(item, sha256, len(data), source, kind, stamp)
 
 
 def _iso_date(value: str | None) -> date | None:
@@ -151,7 +195,7 @@ def _outcome(item: _Ingested, doc: Doc) -> Outcome:
         warnings=list(src.warnings),
     )
     return Outcome(document=document, pages=src.pages or 0, holdings=records.holdings,
-                   agreements=records.agreements, text=src.text)
+                   agreements=records.agreements, text=src.text, stamp=item.stamp)
 
 
 def _run_pipeline(items: list[_Ingested], settings: RunSettings) -> list[Outcome]:
@@ -171,7 +215,7 @@ def _extract(items: list[_Ingested], settings: RunSettings) -> list[Outcome]:
             outcomes.extend(_run_pipeline([item], settings))
         except Exception as exc:  # isolate the document that breaks a component
             log.warning("extract failed for %s: %s", item.item.relpath, exc)
-            outcomes.append(_error(item.item, "extract", exc, item.sha256))
+            outcomes.append(_error(item.item, "extract", exc, item.sha256, item.stamp))
     return outcomes
 
 

@@ -66,13 +66,35 @@ class RunSettings(BaseSettings):
     workers: int = Field(default=1, ge=1, description="local worker processes")
     dask_address: str | None = Field(default=None, description="scheduler of an existing Dask cluster")
     force: bool = Field(default=False, description="reprocess every input, even unchanged ones")
+    retry_errors: bool = Field(
+        default=False,
+        description="read again every input whose last attempt failed, corrupt ones included (those failed for "
+        "a reason that may pass, a timeout, a dead worker, a permission, are retried anyway)",
+    )
+    follow_links: bool = Field(
+        default=False,
+        description="read symbolic links that lead outside the input folder (FIFOs and devices are refused anyway)",
+    )
+    reset_state: bool = Field(
+        default=False, description="move the output folder's state aside and start afresh (every input is read again)"
+    )
     isolate: bool | None = Field(
         default=None,
         description="run batches in killable worker processes (time and memory limits per document); "
         "None: only for runs big enough to pay the worker's start-up (more than a few files, or any archive)",
     )
     doc_timeout_s: float = Field(default=300.0, gt=0, description="per-document time limit in worker processes")
+    ocr_budget_s: float | None = Field(
+        default=None, gt=0,
+        description="seconds of OCR one document may use; the pages after it keep their text layer, with a "
+        "warning (default: half of doc_timeout_s)",
+    )
     worker_memory_mb: int = Field(default=3072, ge=0, description="address-space limit of a worker process (0: none)")
+
+    def ocr_seconds(self) -> float:
+        """The OCR budget of one document: what is set, else half the per-document time limit, so that a long
+        scan finishes with its first pages recognized rather than overrunning its limit."""
+        return self.ocr_budget_s if self.ocr_budget_s is not None else self.doc_timeout_s / 2
 
     def relative_inputs(self) -> list[str]:
         """Input roots as given, for `run.json`."""

@@ -1,12 +1,13 @@
 """The state of an output folder: which inputs were processed, by which extractor version, into what.
 
 A SQLite database (`.docketflow/state.sqlite` inside the output folder) holds, per input path, the
-document's id, the file's size and mtime, the extractor version, and the records it produced (document,
-holdings, its agreement descriptions, error, compressed text). Each batch is saved in one transaction,
-so a killed run keeps every batch it finished and loses none of them; a re-run skips every input whose
-row is current, and processes only new or changed inputs — or everything when the extractor version
-changed. The JSON Lines files are exports of this table, rewritten atomically at the end of each run,
-so readers never see a torn line and merged agreements always reflect every document processed so far.
+document's id, the file's size and mtime as it was read, the extractor version, and the records it
+produced (document, holdings, its agreement descriptions, error, compressed text). Each batch is saved
+in one transaction, so a killed run keeps every batch it finished and loses none of them; a re-run skips
+every input whose row is current, and processes only new or changed inputs and failures that may pass —
+or everything when the extractor version changed. The JSON Lines files are exports of this table,
+rewritten atomically at the end of each run, so readers never see a torn line and merged agreements
+always reflect every document processed so far.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import logging
 import sqlite3
+import time
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,9 +25,10 @@ from pathlib import Path
 from extractors.records import AgreementBook
 from models import Agreement
 from pipeline.output import OutputWriter, dumps
-from pipeline.process import Outcome
+from pipeline.process import Outcome, may_pass
 from pipeline.sources import SourceItem
 
+log = logging.getLogger("docketflow")
 STATE_FILE = Path(".docketflow") / "state.sqlite"
 STATE_LAYOUT = 2
 """Bumped when the table changes; a state file of another layout is started afresh."""
@@ -56,10 +60,37 @@ def _stat(item: SourceItem) -> tuple[int | None, int | None]:
     return st.st_size, st.st_mtime_ns
 
 
-class StateStore:
-    """Processed inputs of one output folder, by input path."""
+def damaged(path: Path, exc: Exception) -> str:
+    """The one-line explanation of a state file SQLite cannot read, with the way out."""
+    return (f"the state file {path} cannot be read ({' '.join(str(exc).split())}); run again with --reset-state "
+            "to set it aside and start a new one (every input is then read again)")
 
-    def __init__(self, out: Path, version: str) -> None:
+
+def _set_aside(path: Path) -> None:
+    """Rename the state file (and SQLite's companions) out of the way, saying where it went."""
+    if not path.exists():
+        return
+    aside = path.with_name(f"{path.name}.reset-{time.strftime('%Y%m%dT%H%M%S')}")
+    for suffix in ("", "-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.replace(aside.with_name(aside.name + suffix))
+    log.warning("--reset-state: the previous state is kept as %s; every input is read again", aside)
+
+
+class StateDamaged(RuntimeError):
+    """The state file is not a database SQLite can read (truncated, overwritten, from another program)."""
+
+
+class StateStore:
+    """Processed inputs of one output folder, by input path.
+
+    `retry_errors` makes every input whose last attempt failed count as not processed; without it only
+    failures that may pass (`process.may_pass`) are tried again. `reset` sets the existing state aside
+    (renamed, not deleted) and starts a new one.
+    """
+
+    def __init__(self, out: Path, version: str, *, retry_errors: bool = False, reset: bool = False) -> None:
         path = out / STATE_FILE
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = (path.parent / "lock").open("w")
@@ -69,13 +100,30 @@ class StateStore:
             self._lock.close()
             raise RuntimeError(f"another docketflow run is writing to {out}") from None
         self.version = version
-        self._db = sqlite3.connect(path)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        if self._db.execute("PRAGMA user_version").fetchone()[0] != STATE_LAYOUT:
-            self._db.executescript("DROP TABLE IF EXISTS items;")  # an older layout: redo everything
-            self._db.execute(f"PRAGMA user_version = {STATE_LAYOUT}")
-        self._db.executescript(_SCHEMA)
+        self.retry_errors = retry_errors
+        if reset:
+            _set_aside(path)
+        try:
+            self._db = self._open(path)
+        except sqlite3.DatabaseError as exc:
+            self._lock.close()
+            raise StateDamaged(damaged(path, exc)) from exc
+
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection:
+        db = sqlite3.connect(path)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            if db.execute("PRAGMA user_version").fetchone()[0] != STATE_LAYOUT:
+                db.executescript("DROP TABLE IF EXISTS items;")  # an older layout: redo everything
+                db.execute(f"PRAGMA user_version = {STATE_LAYOUT}")
+            db.executescript(_SCHEMA)
+            db.execute("SELECT COUNT(*) FROM items").fetchone()
+        except BaseException:
+            db.close()
+            raise
+        return db
 
     def close(self) -> None:
         self._db.close()
@@ -84,14 +132,17 @@ class StateStore:
     def is_current(self, item: SourceItem) -> bool:
         """True when this input was processed by this extractor version and has not changed since.
 
-        Plain files are compared by size and modification time (no need to read them); items read from
-        archives or bulk files by the hash of their bytes. Items rejected before reading are never current.
+        Plain files are compared by the size and modification time they had when they were read (no need to
+        read them again); items read from archives or bulk files by the hash of their bytes. Items rejected
+        before reading are never current, nor are failures that may pass (or any failure, with retry_errors).
         """
         if item.error is not None:
             return False
-        row = self._db.execute("SELECT doc_id, size, mtime_ns, version FROM items WHERE input = ?",
-                               (item.key,)).fetchone()
+        row = self._db.execute("SELECT doc_id, size, mtime_ns, version, json_extract(error, '$.error') FROM items "
+                               "WHERE input = ?", (item.key,)).fetchone()
         if row is None or row[3] != self.version:
+            return False
+        if row[4] is not None and (self.retry_errors or may_pass(row[4])):
             return False
         if item.path is not None:
             return (row[1], row[2]) == _stat(item)
@@ -101,7 +152,7 @@ class StateStore:
         """Record a finished batch in one transaction (all of it or, if killed, none of it)."""
         rows = []
         for item, outcome in pairs:
-            size, mtime = _stat(item)
+            size, mtime = outcome.stamp if item.path is not None and outcome.stamp else (None, None)
             doc = outcome.document
             rows.append((
                 item.key,
@@ -116,6 +167,15 @@ class StateStore:
             ))
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+
+    def drop_stale_rejections(self, roots: set[str], seen: set[str]) -> None:
+        """Forget the inputs of `roots` turned away at discovery by an earlier run but not by this one, which
+        read every root to its end: a folder that can now be listed, a bulk file that can now be opened, a
+        link removed. Their error lines described the folder as it was."""
+        rows = self._db.execute("SELECT input FROM items WHERE json_extract(error, '$.stage') = 'discover'")
+        stale = [(key,) for (key,) in rows if key not in seen and key.split("\x1f", 1)[0] in roots]
+        with self._db:
+            self._db.executemany("DELETE FROM items WHERE input = ?", stale)
 
     def documents_with_warnings(self) -> int:
         """Distinct documents whose record carries at least one warning."""

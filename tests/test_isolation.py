@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
-from pipeline.flow import run
+import pytest
+
+from pipeline.flow import _isolate, run
 from pipeline.settings import RunSettings
 
 
@@ -23,3 +26,13 @@ def test_overrunning_document_is_recorded_and_the_run_goes_on(tmp_path: Path) ->
     assert sorted(documents) == ["a_order.txt", "c_news.txt"]
     assert [(e["path"], e["error"]) for e in errors] == [("b_huge.txt", "timeout_or_worker_died")]
     assert summary.processed == 3
+
+
+def test_a_per_document_time_limit_turns_isolation_on(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    (tmp_path / "one.txt").write_text("The court ruled.\n")
+    small = {"inputs": (tmp_path,), "out": tmp_path / "out", "progress": False}
+    assert not _isolate(RunSettings(**small))  # a handful of plain files: processed in this process
+    assert _isolate(RunSettings(**small, doc_timeout_s=30))  # only a worker can enforce the limit
+    with caplog.at_level(logging.WARNING, logger="docketflow"):
+        assert not _isolate(RunSettings(**small, doc_timeout_s=30, isolate=False))
+    assert "--doc-timeout has no effect with --no-isolate" in caplog.text

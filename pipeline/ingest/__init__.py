@@ -86,10 +86,11 @@ def _stamp_fields(stamp: EcfStamp | None) -> dict[str, str | None]:
     return {"filed": stamp.filed, "docket": stamp.docket, "document_number": stamp.document_number}
 
 
-def _read_pdf(data: bytes, path: str, pdf_engine: str, ocr: str, max_pages: int | None) -> SourceDocument:
+def _read_pdf(data: bytes, path: str, pdf_engine: str, ocr: str, max_pages: int | None,
+              ocr_budget_s: float | None) -> SourceDocument:
     from pipeline.ingest.pdf import read_pdf
 
-    pdf = read_pdf(data, path, pdf_engine, ocr, max_pages)
+    pdf = read_pdf(data, path, pdf_engine, ocr, max_pages, ocr_budget_s)
     return SourceDocument(
         path=path,
         media_type=PDF,
@@ -139,13 +140,14 @@ def read_document(
     ocr: str = "off",
     media_type: str | None = None,
     max_pages: int | None = None,
+    ocr_budget_s: float | None = None,
 ) -> SourceDocument:
     """Text and metadata of one input file; raises IngestError when it cannot be read at all.
 
     `media_type` is what the container declares (a bulk record's HTML or XML field).
     A PDF with more than `max_pages` pages is refused (IngestError "too_many_pages") before any is read.
     `ocr` ("auto", "force", "off") applies to PDFs; it is off unless asked for because it costs
-    seconds per page (`docketflow run` asks for "auto").
+    seconds per page (`docketflow run` asks for "auto"); `ocr_budget_s` caps the seconds it may take in all.
     Format modules are imported on first use so that importing the package stays cheap.
     An empty result always carries a warning: downstream code must be able to tell "nothing
     found" from "nothing readable".
@@ -154,7 +156,7 @@ def read_document(
     # a bulk record's declared markup field (HTML, Harvard XML) beats sniffing; a real PDF is still a PDF
     media_type = HTML if detected != PDF and media_type in _MARKUP else detected
     if media_type == PDF:
-        doc = _read_pdf(data, path, pdf_engine, ocr, max_pages)
+        doc = _read_pdf(data, path, pdf_engine, ocr, max_pages, ocr_budget_s)
     elif media_type == HTML:
         doc = _read_html(data, path)
     else:

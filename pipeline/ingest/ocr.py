@@ -18,15 +18,20 @@ court filings do not have (5.3 -> 4.0 s on the densest page).
 
 from __future__ import annotations
 
+import ctypes
 import io
 import os
 import shutil
+import signal
 import subprocess
-from collections.abc import Iterator, Sequence
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from PIL import Image
 
 from pipeline.ingest.ecf import split_stamps
@@ -46,6 +51,8 @@ STAMP_SLACK = 3.0
 """Points an OCR line's centre may lie above or below a text-layer stamp and still be that stamp."""
 PAGE_TIMEOUT = 120
 """Seconds one page may take; the slowest corpus page took under 5 s single-threaded."""
+PR_SET_PDEATHSIG = 1
+"""prctl(2) option: the signal a process gets when its parent dies."""
 UNAVAILABLE = "OCR unavailable: tesseract not installed"
 _TESSERACT_OPTIONS = ("-l", "eng", "--psm", "3", "-c", "tessedit_do_invert=0")
 
@@ -54,12 +61,21 @@ class OcrError(Exception):
     """Tesseract could not read one page (non-zero exit, timeout)."""
 
 
+BLANK_SCALE = 1.0
+"""Pixels per point of the look that tells a blank page (72 dpi: a line of body text still shows)."""
+INK_LEVEL = 160
+"""Grey levels below this are ink; paper, scanner noise and JPEG haze are lighter."""
+BLANK_INK_PIXELS = 20
+"""A page with fewer ink pixels than this at 72 dpi is blank: nothing for Tesseract to read."""
+
+
 @dataclass
 class _Rendered:
-    """One page image, its pixels per PDF point, and where the text layer's stamps sit on it (points, y up)."""
+    """One page image, its pixels per PDF point, and where the text layer's stamps sit on it (points, y up);
+    `image` is None for a blank page, which is not worth Tesseract's seconds."""
 
     number: int
-    image: Image.Image
+    image: Image.Image | None
     scale: float
     stamp_boxes: list[Box]
 
@@ -128,6 +144,9 @@ def _page_images(data: bytes, path: str, stamps: dict[int, list[str]]) -> Iterat
             with PDFIUM_LOCK:
                 page = pdf[number - 1]
                 try:
+                    if _is_blank(page):
+                        yield _Rendered(number, None, 1.0, [])
+                        continue
                     width, height = page.get_size()
                     scale = min(DPI / 72, MAX_PIXELS / max(width, height, 1))
                     bitmap = page.render(scale=scale, grayscale=True)
@@ -142,8 +161,38 @@ def _page_images(data: bytes, path: str, stamps: dict[int, list[str]]) -> Iterat
             pdf.close()
 
 
-def _run_tesseract(binary: str, image: Image.Image, dpi: int) -> str:
-    """Tesseract's TSV for `image`; raises OcrError on failure."""
+def _is_blank(page: pdfium.PdfPage) -> bool:
+    """True when the page draws nothing, or nothing dark enough to be text at 72 dpi (call under the lock).
+
+    A blank page costs Tesseract about as long as a page of text; this look costs a small fraction of the
+    300 dpi rendering, so a PDF of blank pages no longer takes seconds a page.
+    """
+    if pdfium_c.FPDFPage_CountObjects(page.raw) == 0:
+        return True
+    bitmap = page.render(scale=BLANK_SCALE, grayscale=True)
+    try:
+        histogram = bitmap.to_pil().histogram()
+    finally:
+        bitmap.close()
+    return sum(histogram[:INK_LEVEL]) < BLANK_INK_PIXELS
+
+
+@lru_cache(maxsize=1)
+def _child_setup() -> Callable[[], None] | None:
+    """What Tesseract runs before `exec` on Linux: ask for SIGKILL when the process that started it dies,
+    so a killed worker never leaves a Tesseract behind. libc is looked up here, in the parent: the child
+    only makes the call."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    return lambda: prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def _run_tesseract(binary: str, image: Image.Image, dpi: int, timeout: float = PAGE_TIMEOUT) -> str:
+    """Tesseract's TSV for `image`; raises OcrError on failure or after `timeout` seconds."""
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
@@ -152,12 +201,13 @@ def _run_tesseract(binary: str, image: Image.Image, dpi: int) -> str:
             [binary, "stdin", "stdout", *_TESSERACT_OPTIONS, "--dpi", str(dpi), "tsv"],
             input=buffer.getvalue(),
             capture_output=True,
-            timeout=PAGE_TIMEOUT,
+            timeout=timeout,
             env=env,
             check=False,
+            preexec_fn=_child_setup(),
         )
     except subprocess.TimeoutExpired as exc:
-        raise OcrError(f"timed out after {PAGE_TIMEOUT} s") from exc
+        raise OcrError(f"timed out after {timeout:g} s") from exc
     except OSError as exc:
         raise OcrError(str(exc)) from exc
     if done.returncode != 0:
@@ -251,24 +301,38 @@ def _numbers(pages: list[int]) -> str:
     return ", ".join(str(n) for n in pages[:20]) + (", ..." if len(pages) > 20 else "")
 
 
-def recognize(binary: str, data: bytes, path: str, raw_pages: list[RawPage], numbers: list[int]) -> OcrResult:
+def recognize(binary: str, data: bytes, path: str, raw_pages: list[RawPage], numbers: list[int],
+              budget_s: float | None = None) -> OcrResult:
     """`raw_pages` with pages `numbers` (1-based) replaced by their OCR text, and a summary warning.
 
     Never raises for OCR trouble: a page that fails keeps its text layer and gets its own
-    warning. The page's text-layer stamps are kept ahead of the OCR text.
+    warning. The page's text-layer stamps are kept ahead of the OCR text. Blank pages are not sent
+    to Tesseract; once `budget_s` seconds are spent, the remaining pages keep their text layer and one
+    `ocr_budget` warning names them.
     """
     pages = list(raw_pages)
     warnings: list[str] = []
     done: list[int] = []
     empty: list[int] = []
     stamps = {number: _stamp_lines(raw_pages[number - 1].text) for number in numbers}
+    deadline = None if budget_s is None else time.monotonic() + budget_s
     for page in _page_images(data, path, stamps):
-        try:
-            tsv = _run_tesseract(binary, page.image, round(page.scale * 72))
-        except OcrError as exc:
-            warnings.append(f"ocr_failed: page {page.number}: {exc}")
-            continue
-        text = page_text(tsv, page.image.height, page.scale, page.stamp_boxes)
+        left = PAGE_TIMEOUT if deadline is None else min(PAGE_TIMEOUT, deadline - time.monotonic())
+        if left <= 0:
+            unread = [n for n in numbers if n >= page.number]
+            warnings.append(f"ocr_budget: OCR stopped after {budget_s:g} s; {len(unread)} pages not recognized "
+                            f"(pages {_numbers(unread)})")
+            break
+        if page.image is None:
+            tsv, height = "", 1
+        else:
+            try:
+                tsv = _run_tesseract(binary, page.image, round(page.scale * 72), left)
+            except OcrError as exc:
+                warnings.append(f"ocr_failed: page {page.number}: {exc}")
+                continue
+            height = page.image.height
+        text = page_text(tsv, height, page.scale, page.stamp_boxes)
         pages[page.number - 1] = RawPage("\n".join([*stamps[page.number], text]), ocr=True)
         done.append(page.number)
         if not text.strip():

@@ -167,7 +167,8 @@ def assemble(raw_pages: list[RawPage]) -> PdfText:
     return PdfText(text, starts, len(raw_pages), document_stamp(first_stamped), warnings, sorted(problems))
 
 
-def _with_ocr(data: bytes, path: str, raw_pages: list[RawPage], first: PdfText, mode: str) -> PdfText:
+def _with_ocr(data: bytes, path: str, raw_pages: list[RawPage], first: PdfText, mode: str,
+              budget_s: float | None) -> PdfText:
     """`first` redone with OCR text for its unreadable pages ("auto") or for all pages ("force").
 
     Imported on use: OCR pulls in Pillow and a subprocess per page, which "off" runs never need
@@ -184,7 +185,7 @@ def _with_ocr(data: bytes, path: str, raw_pages: list[RawPage], first: PdfText, 
         if not first.unreadable:
             first.warnings.append(f"ocr: not done ({UNAVAILABLE})")
         return first
-    result = recognize(binary, data, path, raw_pages, numbers)
+    result = recognize(binary, data, path, raw_pages, numbers, budget_s)
     if not any(page.ocr for page in result.pages):
         first.warnings += result.warnings
         return first
@@ -205,8 +206,10 @@ def page_count(data: bytes, path: str) -> int:
             pdf.close()
 
 
-def read_pdf(data: bytes, path: str, engine: str = "auto", ocr: str = "off", max_pages: int | None = None) -> PdfText:
-    """Extract and clean a PDF's text with `engine` ("auto" and "pypdfium2" are the same path), OCR per `ocr`."""
+def read_pdf(data: bytes, path: str, engine: str = "auto", ocr: str = "off", max_pages: int | None = None,
+             ocr_budget_s: float | None = None) -> PdfText:
+    """Extract and clean a PDF's text with `engine` ("auto" and "pypdfium2" are the same path), OCR per `ocr`
+    within `ocr_budget_s` seconds (None: no limit but each page's own)."""
     if engine not in ENGINES:
         raise ValueError(f"unknown pdf engine {engine!r}; expected one of {', '.join(ENGINES)}")
     if ocr not in OCR_MODES:
@@ -220,4 +223,4 @@ def read_pdf(data: bytes, path: str, engine: str = "auto", ocr: str = "off", max
     else:
         raw_pages = pdfium_pages(data, path)
     text = assemble(raw_pages)
-    return text if ocr == "off" else _with_ocr(data, path, raw_pages, text, ocr)
+    return text if ocr == "off" else _with_ocr(data, path, raw_pages, text, ocr, ocr_budget_s)

@@ -7,6 +7,7 @@ else in the sidecar is ignored, and a broken sidecar is reported rather than sil
 
 from __future__ import annotations
 
+import errno
 import json
 from pathlib import Path
 
@@ -35,12 +36,21 @@ def read_sidecar(file: Path) -> dict | None:
         raw = path.read_bytes()
     except FileNotFoundError:
         return None
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:  # the document's own name is near the limit: no sidecar can exist
+            return None
+        raise
+    return sidecar_dict(raw, path.name)
+
+
+def sidecar_dict(raw: bytes, name: str) -> dict:
+    """A sidecar's bytes as a dict; IngestError("sidecar") when they are not a UTF-8 JSON object."""
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise IngestError("sidecar", f"{path.name}: not valid UTF-8 JSON ({exc})") from exc
+        raise IngestError("sidecar", f"{name}: not valid UTF-8 JSON ({exc})") from exc
     if not isinstance(data, dict):
-        raise IngestError("sidecar", f"{path.name}: expected a JSON object, got {type(data).__name__}")
+        raise IngestError("sidecar", f"{name}: expected a JSON object, got {type(data).__name__}")
     return data
 
 

@@ -8,6 +8,7 @@ in `errors.jsonl` and goes on.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,8 @@ class SourceItem:
     media_type: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
     """Sidecar-like values (published, title, kind, url) plus what a bulk record says (court, docket...)."""
+    sidecar: Path | None = None
+    """The `<file>.meta.json` found next to a plain file at discovery (allowed like the file itself)."""
     size: int = 0
     """Bytes, for batching by size."""
     error: tuple[str, str] | None = None
@@ -50,12 +53,19 @@ def rejected(relpath: str, code: str, message: str) -> SourceItem:
     return SourceItem(relpath, error=(code, message))
 
 
+def item_root(root: Path) -> str:
+    """What `SourceItem.root` says for items found under the input root `root`."""
+    from pipeline.sources.regular import printable
+
+    return printable(str(root.resolve()))
+
+
 def iter_sources(settings: RunSettings) -> Iterator[SourceItem]:
     """Every item under every input root, in a stable order."""
     from pipeline.sources.folders import iter_root
 
     for root in settings.inputs:
-        absolute = str(root.resolve())
+        absolute = item_root(root)
         for item in iter_root(root, settings):
             item.root = absolute
             yield item
@@ -67,9 +77,9 @@ def is_small(settings: RunSettings, limit: int = 20) -> bool:
 
     count = 0
     for root in settings.inputs:
-        paths = [root] if root.is_file() else (p for p in root.rglob("*") if p.is_file())
-        for path in paths:
-            if format_of(path.name) not in ("document", None):
+        names = [root.name] if root.is_file() else (n for _, _, files in os.walk(root) for n in files)
+        for name in names:  # os.walk follows no link: a link to / must not send this look over the disk
+            if format_of(name) not in ("document", None):
                 return False
             count += 1
             if count > limit:

@@ -27,6 +27,7 @@ from pipeline.sources.jsonlines import iter_jsonl
 from pipeline.sources.limits import ArchiveLimit, Budget, LimitExceeded, TooLarge, read_at_most
 from pipeline.sources.members import Member, clean_name, unsafe_name
 from pipeline.sources.reading import Reading
+from pipeline.sources.regular import printable
 from pipeline.sources.sidecars import document_of, is_sidecar_name, parse_sidecar
 from pipeline.sources.tars import iter_tar_members
 from pipeline.sources.zips import iter_zip_members
@@ -80,7 +81,8 @@ def iter_container(fmt: Format, stream: IO[bytes], relpath: str, reading: Readin
             raise  # the outermost archive reports it, and stops
         yield rejected(relpath, exc.code, str(exc))
     except CORRUPT as exc:
-        yield rejected(relpath, "corrupt_archive", f"{type(exc).__name__}: {exc}")
+        yield rejected(relpath, "corrupt_archive", f"{type(exc).__name__}: {exc} (the members before the damage "
+                       "are read)")
 
 
 def _iter_zip(stream: IO[bytes], relpath: str, reading: Reading) -> Iterator[SourceItem]:
@@ -143,7 +145,7 @@ def _entries(members: Iterable[Member], archive: str, reading: Reading, independ
         reading.budget.count_member()
         unsafe = unsafe_name(member.name)
         if unsafe:
-            yield None, rejected(f"{archive}!{member.name}", "unsafe_path", unsafe)
+            yield None, rejected(f"{archive}!{printable(member.name)}", "unsafe_path", unsafe)
             continue
         name = clean_name(member.name)
         relpath = f"{archive}!{name}"
@@ -168,11 +170,20 @@ def _apply(item: SourceItem, sidecar: _Sidecar) -> SourceItem:
 def _pair(entries: Iterator[_Entry]) -> Iterator[SourceItem]:
     """Items with each sidecar applied to the document right before or right after it.
 
-    At most one document is held back, until the next entry shows whether it is its sidecar.
+    At most one document is held back, until the next entry shows whether it is its sidecar; when the
+    archive breaks off (truncated, over a limit) the held document was read whole, so it still comes out.
     """
     held: tuple[str, SourceItem] | None = None
     early: _Sidecar | None = None
-    for name, entry in entries:
+    while True:
+        try:
+            name, entry = next(entries)
+        except StopIteration:
+            break
+        except Exception:
+            if held is not None:
+                yield held[1]
+            raise
         if isinstance(entry, _Sidecar):
             if held is not None and held[0] == entry.document:
                 yield _apply(held[1], entry)

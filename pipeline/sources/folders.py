@@ -7,17 +7,22 @@ expanded here, lazily, into items that carry their bytes.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from fnmatch import fnmatch
 from pathlib import Path
 
-from pipeline.ingest.sidecar import is_sidecar
+from pipeline.ingest.errors import IngestError
+from pipeline.ingest.sidecar import is_sidecar, sidecar_path
 from pipeline.settings import RunSettings
 from pipeline.sources import SourceItem, rejected
 from pipeline.sources.archives import iter_container
 from pipeline.sources.formats import format_of, supported_suffixes
 from pipeline.sources.reading import Reading
+from pipeline.sources.regular import open_regular, printable, refusal
+
+log = logging.getLogger("docketflow")
 
 
 def _selected(relpath: str, settings: RunSettings) -> bool:
@@ -27,8 +32,19 @@ def _selected(relpath: str, settings: RunSettings) -> bool:
     return not any(fnmatch(relpath, g) for g in settings.exclude)
 
 
-def iter_file(path: Path, relpath: str, settings: RunSettings) -> Iterator[SourceItem]:
-    """The items of one file: itself when it is a document, its members or records when it holds several."""
+def _document(path: Path, relpath: str, size: int, real_root: Path | None, settings: RunSettings) -> SourceItem:
+    """A plain document with its sidecar, if it has one; refused when the sidecar may not be read."""
+    sidecar = sidecar_path(path)
+    if not os.path.lexists(sidecar):  # False too when the name would be too long: then there is none
+        return SourceItem(relpath, path=path, size=size)
+    if real_root is not None and (refused := refusal(sidecar, real_root, settings.follow_links)):
+        return rejected(relpath, "sidecar", f"{printable(sidecar.name)}: {refused[1]}")
+    return SourceItem(relpath, path=path, size=size, sidecar=sidecar)
+
+
+def iter_file(path: Path, relpath: str, settings: RunSettings, real_root: Path | None = None) -> Iterator[SourceItem]:
+    """The items of one file: itself when it is a document, its members or records when it holds several.
+    `real_root` is the resolved input folder it was found in (None for a file named as an input)."""
     try:
         size = path.stat().st_size
     except OSError:
@@ -41,29 +57,88 @@ def iter_file(path: Path, relpath: str, settings: RunSettings) -> Iterator[Sourc
         if size > settings.max_file_bytes:
             yield rejected(relpath, "too_large", f"{size} bytes, more than max_file_bytes={settings.max_file_bytes}")
         else:
-            yield SourceItem(relpath, path=path, size=size)
+            yield _document(path, relpath, size, real_root, settings)
     else:
         try:
-            with path.open("rb") as stream:
+            with open_regular(path) as stream:
                 yield from iter_container(fmt, stream, relpath, Reading(settings), size)
+        except IngestError as exc:
+            yield rejected(relpath, exc.code, str(exc))
         except OSError as exc:
-            yield rejected(relpath, "unreadable", f"{type(exc).__name__}: {exc}")
+            yield rejected(relpath, "unreadable", f"{type(exc).__name__}: {exc.strerror or exc}")
+
+
+class _Walk:
+    """One input folder listed: its files, and what could not be listed or followed (as error items)."""
+
+    def __init__(self, root: Path, settings: RunSettings) -> None:
+        self.root = root
+        self.real_root = root.resolve()
+        self.out = settings.out.resolve()
+        if self.out == self.real_root:
+            raise ValueError(f"the output folder {settings.out} is the input folder {root}: choose another --out")
+        self.settings = settings
+        self.files: list[tuple[str, Path]] = []
+        self.problems: list[SourceItem] = []
+
+    def relpath(self, path: Path) -> str:
+        return printable(path.relative_to(self.root).as_posix() if path != self.root else self.root.name)
+
+    def _refuse(self, path: Path, code: str, message: str) -> None:
+        relpath = self.relpath(path)
+        if _selected(relpath, self.settings):
+            self.problems.append(rejected(relpath, code, message))
+
+    def _unlisted(self, exc: OSError) -> None:
+        path = Path(exc.filename)
+        self._refuse(path, "unreadable", f"directory cannot be listed ({exc.strerror}): its files are not read")
+
+    def _follow(self, directory: Path) -> bool:
+        """Whether to descend into a subfolder: not hidden, not a link (reported when it leaves the
+        root), not the output folder (which would make every run read its own output)."""
+        if directory.name.startswith("."):
+            return False
+        if directory.is_symlink():
+            if not directory.resolve().is_relative_to(self.real_root):
+                self._refuse(directory, "link_outside_root",
+                             "symbolic link to a folder outside the input folder: not followed")
+            return False
+        if directory.resolve() == self.out:
+            log.warning("the output folder %s is inside the input folder %s: it is not read as input",
+                        self.settings.out, self.root)
+            return False
+        return True
+
+    def run(self) -> None:
+        for dirpath, dirnames, filenames in os.walk(self.root, onerror=self._unlisted):
+            here = Path(dirpath)
+            dirnames[:] = sorted(d for d in dirnames if self._follow(here / d))
+            for name in filenames:
+                path = here / name
+                if name.startswith(".") or is_sidecar(path):
+                    continue
+                relpath = self.relpath(path)
+                if _selected(relpath, self.settings):
+                    self.files.append((relpath, path))
 
 
 def iter_root(root: Path, settings: RunSettings) -> Iterator[SourceItem]:
-    """The items of one input root, files sorted by relative path; symlinked directories are not followed."""
-    if root.is_file():
-        yield from iter_file(root, root.name, settings)
+    """The items of one input root, sorted by relative path; what must not be read comes out as one
+    error item each (links leaving the root, FIFOs and devices, folders that cannot be listed)."""
+    if not root.is_dir():  # a file named on the command line: the user chose it, a link included
+        refused = refusal(root, root.resolve().parent, follow_links=True)
+        if refused:
+            yield rejected(printable(root.name), *refused)
+        else:
+            yield from iter_file(root, printable(root.name), settings)
         return
-    found = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in filenames:
-            path = Path(dirpath) / name
-            if name.startswith(".") or is_sidecar(path):
-                continue
-            relpath = path.relative_to(root).as_posix()
-            if _selected(relpath, settings):
-                found.append((relpath, path))
-    for relpath, path in sorted(found):
-        yield from iter_file(path, relpath, settings)
+    walk = _Walk(root, settings)
+    walk.run()
+    entries: list[tuple[str, Path | SourceItem]] = [*walk.files, *((p.relpath, p) for p in walk.problems)]
+    for relpath, entry in sorted(entries, key=lambda e: e[0]):
+        if isinstance(entry, SourceItem):
+            yield entry
+        elif refused := refusal(entry, walk.real_root, settings.follow_links):
+            yield rejected(relpath, *refused)
+        else:
+            yield from iter_file(entry, relpath, settings, walk.real_root)

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO
 
+from pipeline.sources.regular import printable
+
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
 
@@ -38,5 +40,5 @@ def unsafe_name(name: str) -> str | None:
 
 
 def clean_name(name: str) -> str:
-    """`./a//b` -> `a/b`: the name as it goes into `relpath`."""
-    return "/".join(part for part in name.split("/") if part not in ("", "."))
+    """`./a//b` -> `a/b`: the name as it goes into `relpath`, non-UTF-8 bytes spelled `\\xNN`."""
+    return printable("/".join(part for part in name.split("/") if part not in ("", ".")))

@@ -173,6 +173,26 @@ def test_truncated_archive_is_one_error_and_the_run_goes_on(tmp_path: Path, arch
     assert found[-1].relpath == "z.txt" and found[-1].error is None
 
 
+@pytest.mark.parametrize("mode", ["w:gz", "w:xz", "w"])
+def test_truncated_tar_keeps_every_member_read_whole(tmp_path: Path, mode: str) -> None:
+    members = {f"{n}.txt": os.urandom(50_000) for n in range(6)}
+    built = make_tar(tmp_path / "full", members, mode)
+    data = built.read_bytes()
+    built.unlink()
+    (tmp_path / "t.tar").write_bytes(data[: int(len(data) * 0.6)])
+    readable = []
+    with tarfile.open(tmp_path / "t.tar") as plain:  # what tarfile itself gets out before the damage
+        try:
+            for info in plain:
+                if len(plain.extractfile(info).read()) == info.size:
+                    readable.append(info.name)
+        except (tarfile.TarError, EOFError, OSError):
+            pass
+    found = summary(items(tmp_path))
+    assert readable and [p for p, error in found if error is None] == [f"t.tar!{name}" for name in readable]
+    assert found[-1] == ("t.tar", "corrupt_archive")
+
+
 def test_zip_member_with_bad_crc_fails_alone(tmp_path: Path) -> None:
     make_zip(tmp_path / "c.zip", {"a.txt": ORDER, "b.txt": b"second member"}, zipfile.ZIP_STORED)
     path = tmp_path / "c.zip"

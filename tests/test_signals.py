@@ -1,0 +1,122 @@
+"""Signals to a real run busy with a long document: SIGTERM and Ctrl-C publish what is finished and exit
+(143, 130) without redoing the document; SIGKILL of the main process takes its workers with it. In every
+case no process of the run is left once the command has returned."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = 6
+LEFT_BEHIND_GRACE_S = 5.0
+"""Workers notice a dead parent within half a second; the resource tracker exits once they are gone."""
+
+pytestmark = pytest.mark.skipif(not Path("/proc").is_dir(), reason="process groups are read from /proc")
+
+
+def _corpus(folder: Path) -> None:
+    folder.mkdir()
+    for i in range(SMALL):
+        (folder / f"a{i}.txt").write_text(f"A federal judge ruled on Monday that the IRS may share the addresses of "
+                                          f"{i} taxpayers with ICE.\n")
+    (folder / "z_long.txt").write_text("The agency shared the records with the Department. " * 400_000)
+
+
+def _rows(out: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{out / '.docketflow' / 'state.sqlite'}?mode=ro", uri=True, timeout=1) as db:
+            return db.execute("SELECT COUNT(*) FROM items").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def _group(pgid: int) -> list[str]:
+    """Processes still in the run's process group (its session: workers, tracker, tesseract)."""
+    left = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            left.append(stat.parent.name)
+    return left
+
+
+def _left_after(pgid: int) -> list[str]:
+    deadline = time.monotonic() + LEFT_BEHIND_GRACE_S
+    while (left := _group(pgid)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return left
+
+
+@pytest.mark.parametrize(("how", "code"), [("term", 143), ("int", 130), ("kill", -signal.SIGKILL)])
+def test_a_signal_stops_the_run_and_leaves_no_process(tmp_path: Path, how: str, code: int) -> None:
+    inputs = tmp_path / "in"
+    _corpus(inputs)
+    out = tmp_path / "out"
+    env = {**os.environ, "DOCKETFLOW_BATCH_DOCS": "1", "DOCKETFLOW_MAX_CHARS": "100000000"}
+    command = [sys.executable, "-m", "pipeline.cli", "run", str(inputs), "--out", str(out), "--quiet",
+               "--no-prefect", "--isolate", "--doc-timeout", "900"]
+    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    try:
+        deadline = time.monotonic() + 240
+        while _rows(out) < SMALL and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert process.poll() is None, process.communicate()
+        time.sleep(1.0)  # the worker is inside the long document now
+        if how == "term":
+            process.send_signal(signal.SIGTERM)
+        elif how == "int":
+            os.killpg(process.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole group
+        else:
+            process.send_signal(signal.SIGKILL)
+        stdout, stderr = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == code, stderr
+    assert _left_after(process.pid) == []
+    if how == "kill":
+        return
+    assert "the finished inputs are published" in stdout
+    documents = [json.loads(line)["source"]["path"] for line in (out / "documents.jsonl").read_text().splitlines()]
+    assert sorted(documents) == [f"a{i}.txt" for i in range(SMALL)]
+    assert not (out / "errors.jsonl").read_text()  # the long document is not recorded as failed: it is redone
+
+
+def test_tesseract_dies_with_the_process_that_started_it(tmp_path: Path) -> None:
+    """The parent-death signal OCR asks for: a stand-in for Tesseract outlives neither a killed worker."""
+    pid_file = tmp_path / "pid"
+    script = (
+        "import subprocess, sys, time\n"
+        "from pipeline.ingest.ocr import _child_setup\n"
+        "child = subprocess.Popen(['sleep', '60'], preexec_fn=_child_setup())\n"
+        f"open({str(pid_file)!r}, 'w').write(str(child.pid))\n"
+        "time.sleep(60)\n"
+    )
+    worker = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT)
+    try:
+        deadline = time.monotonic() + 60
+        while not (pid_file.exists() and pid_file.read_text()) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        sleeper = int(pid_file.read_text())
+        worker.kill()
+        worker.wait()
+        deadline = time.monotonic() + LEFT_BEHIND_GRACE_S
+        while Path(f"/proc/{sleeper}").exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not Path(f"/proc/{sleeper}").exists() or "Z" in Path(f"/proc/{sleeper}/stat").read_text().split()[2]
+    finally:
+        if worker.poll() is None:
+            worker.kill()
