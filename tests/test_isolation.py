@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.flow import _isolate, run
+from pipeline.executors import wants_isolation
+from pipeline.flow import run
 from pipeline.settings import RunSettings
 
 
@@ -31,8 +32,8 @@ def test_overrunning_document_is_recorded_and_the_run_goes_on(tmp_path: Path) ->
 def test_a_per_document_time_limit_turns_isolation_on(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     (tmp_path / "one.txt").write_text("The court ruled.\n")
     small = {"inputs": (tmp_path,), "out": tmp_path / "out", "progress": False}
-    assert not _isolate(RunSettings(**small))  # a handful of plain files: processed in this process
-    assert _isolate(RunSettings(**small, doc_timeout_s=30))  # only a worker can enforce the limit
+    assert not wants_isolation(RunSettings(**small))  # a handful of plain files: processed in this process
+    assert wants_isolation(RunSettings(**small, doc_timeout_s=30))  # only a worker can enforce the limit
     with caplog.at_level(logging.WARNING, logger="docketflow"):
-        assert not _isolate(RunSettings(**small, doc_timeout_s=30, isolate=False))
+        assert not wants_isolation(RunSettings(**small, doc_timeout_s=30, isolate=False))
     assert "--doc-timeout has no effect with --no-isolate" in caplog.text
