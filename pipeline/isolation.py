@@ -20,7 +20,7 @@ import threading
 import time
 from concurrent.futures import CancelledError, Future
 from multiprocessing.connection import Connection
-from queue import Queue
+from queue import Empty, Queue
 
 from extractors.nlp import build_nlp
 from models import ErrorRecord
@@ -162,9 +162,7 @@ class IsolatedPool:
     def _attempt(self, items: list[SourceItem], settings: RunSettings, deadline: float) -> BatchResult | None:
         """One try on an idle worker; a worker that overran or died is replaced. Once the pool is closing
         (the run was interrupted) nothing is retried or recorded: the batch is simply not done."""
-        if self.closing.is_set():
-            raise CancelledError
-        worker = self.idle.get()
+        worker = self._idle_worker()
         try:
             result = worker.run(items, settings, deadline)
         except WorkerStartFailed as exc:
@@ -184,6 +182,14 @@ class IsolatedPool:
             worker = self._spawn()
         self.idle.put(worker)
         return result
+
+    def _idle_worker(self) -> _Worker:
+        """The next free worker; CancelledError once the pool is closing, also for a batch still waiting
+        (the workers killed by `cancel` never come back to the queue)."""
+        while not self.closing.is_set():
+            with contextlib.suppress(Empty):
+                return self.idle.get(timeout=WATCH_S)
+        raise CancelledError
 
     def _batch(self, items: list[SourceItem], settings: RunSettings) -> BatchResult:
         result = self._attempt(items, settings, settings.doc_timeout_s * len(items))

@@ -1,4 +1,4 @@
-"""Signals to a real run busy with a long document: SIGTERM and Ctrl-C publish what is finished and exit
+"""Signals to a real run busy with long documents: SIGTERM and Ctrl-C publish what is finished and exit
 (143, 130) without redoing the document; SIGKILL of the main process takes its workers with it. In every
 case no process of the run is left once the command has returned."""
 
@@ -17,6 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = 6
+LONG = 40
 LEFT_BEHIND_GRACE_S = 5.0
 """Workers notice a dead parent within half a second; the resource tracker exits once they are gone."""
 
@@ -28,7 +29,8 @@ def _corpus(folder: Path) -> None:
     for i in range(SMALL):
         (folder / f"a{i}.txt").write_text(f"A federal judge ruled on Monday that the IRS may share the addresses of "
                                           f"{i} taxpayers with ICE.\n")
-    (folder / "z_long.txt").write_text("The agency shared the records with the Department. " * 400_000)
+    for i in range(LONG):  # each a few seconds of work: the run is still busy whenever the signal comes
+        (folder / f"z{i:02}.txt").write_text(f"Record {i}: the agency shared the records with the Department. " * 3000)
 
 
 def _rows(out: Path) -> int:
@@ -64,7 +66,7 @@ def test_a_signal_stops_the_run_and_leaves_no_process(tmp_path: Path, how: str, 
     inputs = tmp_path / "in"
     _corpus(inputs)
     out = tmp_path / "out"
-    env = {**os.environ, "DOCKETFLOW_BATCH_DOCS": "1", "DOCKETFLOW_MAX_CHARS": "100000000"}
+    env = {**os.environ, "DOCKETFLOW_BATCH_DOCS": "1"}
     command = [sys.executable, "-m", "pipeline.cli", "run", str(inputs), "--out", str(out), "--quiet",
                "--no-prefect", "--isolate", "--doc-timeout", "900"]
     process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -74,7 +76,7 @@ def test_a_signal_stops_the_run_and_leaves_no_process(tmp_path: Path, how: str, 
         while _rows(out) < SMALL and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.5)
         assert process.poll() is None, process.communicate()
-        time.sleep(1.0)  # the worker is inside the long document now
+        time.sleep(1.0)  # the worker is inside a long document now
         if how == "term":
             process.send_signal(signal.SIGTERM)
         elif how == "int":
@@ -89,10 +91,11 @@ def test_a_signal_stops_the_run_and_leaves_no_process(tmp_path: Path, how: str, 
     assert _left_after(process.pid) == []
     if how == "kill":
         return
-    assert "the finished inputs are published" in stdout
-    documents = [json.loads(line)["source"]["path"] for line in (out / "documents.jsonl").read_text().splitlines()]
-    assert sorted(documents) == [f"a{i}.txt" for i in range(SMALL)]
-    assert not (out / "errors.jsonl").read_text()  # the long document is not recorded as failed: it is redone
+    assert "the finished inputs are published" in stdout, stderr
+    documents = {json.loads(line)["source"]["path"] for line in (out / "documents.jsonl").read_text().splitlines()}
+    assert {f"a{i}.txt" for i in range(SMALL)} <= documents
+    assert len(documents) < SMALL + LONG
+    assert not (out / "errors.jsonl").read_text()  # the documents in flight are not recorded as failed
 
 
 def test_tesseract_dies_with_the_process_that_started_it(tmp_path: Path) -> None:
