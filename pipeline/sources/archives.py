@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import IO, Any
 
-from pipeline.sources import SourceItem, rejected
 from pipeline.sources.bulkjson import iter_json
 from pipeline.sources.compressed import decompressed
 from pipeline.sources.csvrows import iter_csv
 from pipeline.sources.formats import Format, format_of, supported_suffixes
+from pipeline.sources.item import SourceItem, rejected
 from pipeline.sources.jsonlines import iter_jsonl
 from pipeline.sources.limits import ArchiveLimit, Budget, LimitExceeded, TooLarge, read_at_most
 from pipeline.sources.members import Member, clean_name, unsafe_name

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import IO
 
 from pipeline.settings import RunSettings
-from pipeline.sources import SourceItem, rejected
+from pipeline.sources.item import SourceItem, rejected
 from pipeline.sources.jsonstream import iter_json_values
 from pipeline.sources.limits import TooLarge
 from pipeline.sources.records import BadRecord, UnknownRecord, record_item

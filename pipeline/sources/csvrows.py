@@ -14,8 +14,8 @@ from itertools import chain, count
 from typing import IO
 
 from pipeline.settings import RunSettings
-from pipeline.sources import SourceItem, rejected
 from pipeline.sources.courtlistener import TEXT_FIELDS
+from pipeline.sources.item import SourceItem, rejected
 from pipeline.sources.records import BadRecord, record_item
 
 SAMPLE_CHARS = 1 << 16

@@ -16,9 +16,9 @@ from pathlib import Path
 from pipeline.ingest.errors import IngestError
 from pipeline.ingest.sidecar import is_sidecar, sidecar_path
 from pipeline.settings import RunSettings
-from pipeline.sources import SourceItem, rejected
 from pipeline.sources.archives import iter_container
 from pipeline.sources.formats import format_of, supported_suffixes
+from pipeline.sources.item import SourceItem, rejected
 from pipeline.sources.reading import Reading
 from pipeline.sources.regular import open_regular, printable, refusal
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import IO
 
 from pipeline.settings import RunSettings
-from pipeline.sources import SourceItem, rejected
+from pipeline.sources.item import SourceItem, rejected
 from pipeline.sources.records import BadRecord, record_item
 
 _SKIP_CHUNK = 1 << 16

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.sources import SourceItem
 from pipeline.sources.caselaw import read_case
 from pipeline.sources.courtlistener import read_opinion
+from pipeline.sources.item import SourceItem
 from pipeline.sources.recordfields import Body, first_text, metadata, text_value
 
 
