@@ -57,6 +57,8 @@ class Arrangement:
     status: str | None = None
     sentences: list[tuple[int, int]] = field(default_factory=list)
     inferred_provider: bool = False
+    effective: str | None = None
+    expires: str | None = None
 
 
 @cache

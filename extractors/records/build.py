@@ -15,6 +15,7 @@ from extractors.records.cues import first_label
 from extractors.records.data_split import drop_containers, effect_of, split_categories
 from extractors.records.decisions import Decision, opinion_decisions, order_decisions
 from extractors.records.evidence import EvidenceSet
+from extractors.records.fedreg import notice_agreements
 from extractors.records.merge import from_arrangement, merge_document
 from extractors.records.parties import overlap
 from extractors.records.rulings import Ruling, effective_date, effective_sentence, news_rulings, outcome
@@ -230,8 +231,11 @@ def _link(holdings: list[Holding], agreements: list[Agreement]) -> tuple[list[Ho
 
 
 def build_records(doc: Doc, doc_id: str, kind: str, source_date: str | None = None) -> DocumentRecords:
-    """Holdings (court documents: decretal language; news and other: reported rulings) and agreements."""
+    """Holdings (court documents: decretal language; news and other: reported rulings) and agreements
+    (Federal Register notices: the matching program or routine uses they announce, and no holdings)."""
     view = DocView(doc, doc_id, kind)
+    if kind == "federal_register_notice":
+        return DocumentRecords([], merge_document(notice_agreements(view)))
     if kind in ("court_order", "opinion"):
         holdings = _court_holdings(view, doc, kind, source_date)
     else:

@@ -52,7 +52,8 @@ def from_arrangement(doc_id: str, arrangement: Arrangement, evidence: list[Evide
         id="", doc_ids=[doc_id], instrument=arrangement.instrument, providers=arrangement.providers,
         recipients=arrangement.recipients, data_categories=arrangement.data_categories,
         purpose=arrangement.purpose, legal_basis=arrangement.legal_basis, signed=arrangement.signed,
-        status=arrangement.status, evidence=evidence, confidence=0.5,
+        effective=arrangement.effective, expires=arrangement.expires, status=arrangement.status,
+        evidence=evidence, confidence=0.5,
     )
 
 
