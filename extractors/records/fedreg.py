@@ -246,9 +246,7 @@ def _matching(view: DocView, notice: Notice, publisher: list[str], evidence: Evi
         categories = _categories(view, 0, lead_end)
     basis: list[Mention] = []
     for section in notice.all("authority"):
-        for start, end in view.sentences:
-            if start < section.start or start >= section.end:
-                continue
+        for start, end in _statements(view.text, section.start, section.end):
             sentence = view.text[start:end]
             names_party = any(_party_of(k, parties) for k in view.keys("AGENCY", start, end))
             if names_party or re.search(r"\bmatch(?:ing|es)?\b", sentence, re.I):
@@ -258,6 +256,16 @@ def _matching(view: DocView, notice: Notice, publisher: list[str], evidence: Evi
                     evidence.add(start, end, "legal_basis")
     return Arrangement(providers, recipients, "computer_matching_agreement", categories, "benefits_administration",
                        _one_law_each(view, basis))
+
+
+_STATEMENT_END = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
+
+
+def _statements(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Statements of an authority section: cut at every period or semicolon before a capital, since its
+    citations end in abbreviations ("12 U.S.C. 1701 et seq. The matching ...") that hide sentence ends."""
+    cuts = [start] + [start + m.end() for m in _STATEMENT_END.finditer(text[start:end])] + [end]
+    return [(a, b) for a, b in pairwise(cuts) if text[a:b].strip()]
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:

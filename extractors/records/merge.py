@@ -17,7 +17,8 @@ from extractors.records.agreements import Arrangement
 from extractors.records.parties import most_specific, root
 from models import Agreement, Evidence
 
-_INSTRUMENT_RANK = {"memorandum_of_understanding": 4, "contract": 3, "policy": 2, "data_access": 1, "other": 0}
+_INSTRUMENT_RANK = {"computer_matching_agreement": 6, "memorandum_of_understanding": 5, "routine_use": 4, "contract": 3,
+                    "policy": 2, "data_access": 1, "other": 0}
 _STATUS_RANK = {"enjoined": 4, "limited": 3, "terminated": 2, "in_effect": 1, "proposed": 0}
 
 

@@ -15,7 +15,8 @@ from functools import cache
 from extractors.data import read_tsv
 
 _UNIT = r"(?:Department|Division|Office|Agency|Bureau|Commission|Board|Administration)"
-_NAME = rf"{_UNIT}\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’]*(?:\s+(?:(?:and|of|for|the|&)\s+)?[A-Z][\w'’]*)*"
+_NAME = (rf"{_UNIT}\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’]*"
+         rf"(?:(?:\s+(?:(?:and|of|for|the|&)\s+)?|,\s+(?!{_UNIT}\b))[A-Z][\w'’]*)*")
 _ACRONYM = r"(?:\s*\((?P<acr>[A-Z][A-Za-z]*(?:\s*[-–—]\s*[A-Z]+)?)\))?"
 _MORE = re.compile(rf"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+|its\s+)?(?P<name>{_NAME}){_ACRONYM}")
 _SMALL = frozenset({"of", "for", "the", "and", "&"})

@@ -15,7 +15,7 @@ from pipeline.ingest.isodate import to_iso_date
 
 SIDECAR_SUFFIX = ".meta.json"
 FIELDS = ("published", "title", "kind", "url")
-KINDS = frozenset({"court_order", "opinion", "news", "other"})
+KINDS = frozenset({"court_order", "opinion", "news", "federal_register_notice", "other"})
 
 
 def sidecar_path(file: Path) -> Path:

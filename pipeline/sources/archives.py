@@ -22,6 +22,7 @@ from pipeline.sources import SourceItem, rejected
 from pipeline.sources.bulkjson import iter_json
 from pipeline.sources.compressed import decompressed
 from pipeline.sources.csvrows import iter_csv
+from pipeline.sources.fedreg_xml import iter_fedreg_xml
 from pipeline.sources.formats import Format, format_of, supported_suffixes
 from pipeline.sources.jsonlines import iter_jsonl
 from pipeline.sources.limits import ArchiveLimit, Budget, LimitExceeded, TooLarge, read_at_most
@@ -33,7 +34,7 @@ from pipeline.sources.zips import iter_zip_members
 
 CORRUPT = (zipfile.BadZipFile, tarfile.TarError, zlib.error, lzma.LZMAError, EOFError, OSError)
 """What broken or truncated archives and compressed streams raise while being read."""
-_BULK = {"jsonl": iter_jsonl, "json": iter_json, "csv": iter_csv}
+_BULK = {"jsonl": iter_jsonl, "json": iter_json, "csv": iter_csv, "xml": iter_fedreg_xml}
 
 
 @dataclass
