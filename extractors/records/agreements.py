@@ -17,7 +17,7 @@ from functools import cache
 from itertools import pairwise
 
 from extractors.data import read_tsv
-from extractors.records.cues import first_label
+from extractors.records.cues import all_labels, first_label
 from extractors.records.parties import most_specific, related
 from extractors.records.view import DocView, Mention
 
@@ -148,11 +148,21 @@ def _per_provider(categories: list[Mention], providers: list[Mention], clause: t
     return out
 
 
+def instrument_of(text: str) -> str | None:
+    """The instrument a passage names; None when it lists kinds of instruments ("under MOUs or informal
+    policies", "MOUs, daily viewing access, and policy memoranda"), which says what such arrangements look
+    like, not what this one is. A bare "agreement" beside a specific word is that word ("an agreement, a
+    memorandum of understanding")."""
+    specific = {label for label in all_labels("instrument", text) if label != "other"}
+    return None if len(specific) > 1 else first_label("instrument", text)
+
+
 def sentence_arrangements(view: DocView, start: int, end: int) -> list[Arrangement]:
     """Arrangements described by one sentence: one per provider, paired with its clause's recipients."""
     sentence = view.text[start:end]
-    instrument = first_label("instrument", sentence)
-    if not view.within("AGENCY", start, end) or not (instrument or _GIVE.search(sentence) or _GET.search(sentence)):
+    named = first_label("instrument", sentence)
+    instrument = instrument_of(sentence)
+    if not view.within("AGENCY", start, end) or not (named or _GIVE.search(sentence) or _GET.search(sentence)):
         return []
     categories = view.within("DATA_CATEGORY", start, end)
     pair = _pair(view, start, end)
@@ -165,14 +175,16 @@ def sentence_arrangements(view: DocView, start: int, end: int) -> list[Arrangeme
     for clause, roles in clauses:
         recipients = most_specific(m.key for m in (roles["recipient"] or all_recipients))
         clause_categories = [c for c in categories if clause[0] <= c.start < clause[1]]
-        if not recipients or not (clause_categories or instrument):
+        own = view.text[clause[0]:clause[1]]
+        clause_instrument = instrument_of(own) if first_label("instrument", own) else instrument
+        if not recipients or not (clause_categories or named):
             continue
         by_provider = _per_provider(clause_categories, roles["provider"], clause)
         inferred = not by_provider
         if inferred:
             keys = list(dict.fromkeys(c.key for c in clause_categories))
             by_provider = {p: keys for p in _infer_providers(view, keys, recipients)}
-        found += _group(view, sentence, by_provider, recipients, inferred, instrument, (start, end))
+        found += _group(view, sentence, by_provider, recipients, inferred, clause_instrument, (start, end))
     return found
 
 

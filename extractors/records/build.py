@@ -16,7 +16,7 @@ from extractors.records.data_split import drop_containers, effect_of, split_cate
 from extractors.records.decisions import Decision, opinion_decisions, order_decisions
 from extractors.records.evidence import EvidenceSet
 from extractors.records.fedreg import notice_agreements
-from extractors.records.merge import from_arrangement, merge_document
+from extractors.records.merge import from_arrangement, history_entry, merge_document, with_history
 from extractors.records.parties import overlap
 from extractors.records.rulings import Ruling, effective_date, effective_sentence, news_rulings, outcome
 from extractors.records.view import DocView
@@ -24,7 +24,6 @@ from models import Agreement, Holding
 
 _SHARING = re.compile(r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|ed|ure)|data|records|information)\b", re.I)
 _CUE_CONFIDENCE = {"item": 0.9, "decretal": 0.9, "closing": 0.85, "title": 0.7, "news": 0.65}
-EFFECT_STATUS = {"barred": "enjoined", "limited": "limited", "permitted": "in_effect"}
 
 
 @dataclass
@@ -209,7 +208,7 @@ def _legal_basis(view: DocView, agreements: list[Agreement]) -> list[Agreement]:
 def _link(holdings: list[Holding], agreements: list[Agreement]) -> tuple[list[Holding], list[Agreement]]:
     """Point each holding at the agreement whose parties it names (or the only one going to a recipient it
     names); the agreement then carries what the decision let through and, when it let something through,
-    no longer the data it barred."""
+    no longer the data it barred, and the decision joins its history (which sets its status)."""
     linked = []
     for holding in holdings:
         to_recipient = [a for a in agreements if overlap(holding.agencies, a.recipients)]
@@ -223,9 +222,9 @@ def _link(holdings: list[Holding], agreements: list[Agreement]) -> tuple[list[Ho
             if holding.data_permitted:
                 shared = [*agreement.data_categories, *holding.data_permitted]
                 update["data_categories"] = drop_containers(k for k in shared if k not in holding.data_barred)
-            if holding.effect:
-                update["status"] = EFFECT_STATUS[holding.effect]
             agreements[i] = agreement.model_copy(update=update)
+            if holding.effect:
+                agreements[i] = with_history(agreements[i], [history_entry(holding)])
         linked.append(holding)
     return linked, agreements
 
