@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from extractors.data import read_tsv
 from extractors.records.cues import all_labels, first_label
-from extractors.records.parties import most_specific, related
+from extractors.records.parties import most_specific, related, root
 from extractors.records.view import DocView, Mention
 
 _GIVE = re.compile(r"\b(?:ma(?:ke|kes|de|king)\s+(?:\w+\s+){0,4}?available|"
@@ -39,6 +39,8 @@ _BETWEEN = re.compile(
 )
 _PAIR = re.compile(r"(?P<a>[A-Z]{2,6})\s*[-‑–/]\s*(?P<b>[A-Z]{2,6})\s+(?:MOU|MOA|agreement|pact|relationship|deal|"
                    r"data[- ]sharing)", re.I)
+_DATA_OBJECT = re.compile(r"\b(?:information|data|records?|lists?|files|statistics|databases?|names)\b", re.I)
+"""What is handed over, when no data category names it: "voter roll information", "a list of names"."""
 _SIGNED = re.compile(r"\b(?:signed|entered\s+into|executed|finalized|inked|dated)\b", re.I)
 IMMIGRATION_AGENCIES = frozenset({"ICE", "ERO", "HSI", "CBP", "USCIS", "DHS", "EOIR"})
 
@@ -177,30 +179,34 @@ def sentence_arrangements(view: DocView, start: int, end: int) -> list[Arrangeme
         clause_categories = [c for c in categories if clause[0] <= c.start < clause[1]]
         own = view.text[clause[0]:clause[1]]
         clause_instrument = instrument_of(own) if first_label("instrument", own) else instrument
-        if not recipients or not (clause_categories or named):
+        explicit = roles["provider"] and roles["recipient"] and _DATA_OBJECT.search(own)
+        if not recipients or not (clause_categories or named or explicit):
             continue
         by_provider = _per_provider(clause_categories, roles["provider"], clause)
         inferred = not by_provider
         if inferred:
             keys = list(dict.fromkeys(c.key for c in clause_categories))
             by_provider = {p: keys for p in _infer_providers(view, keys, recipients)}
+        if explicit and not (clause_categories or named):
+            clause_instrument = "other"  # a transfer the text reports, under no instrument it names
         found += _group(view, sentence, by_provider, recipients, inferred, clause_instrument, (start, end))
     return found
 
 
 def _group(view: DocView, sentence: str, by_provider: dict[str, list[str]], recipients: list[str], inferred: bool,
            instrument: str | None, span: tuple[int, int]) -> list[Arrangement]:
-    """One arrangement per set of providers sharing the same data with the recipients."""
-    groups: dict[tuple[str, ...], list[str]] = {}
+    """One arrangement per providing department and the data it shares with the recipients ("ED and OPM gave
+    DOGE access": two arrangements; "HHS and CMS handed over": one, from CMS)."""
+    groups: dict[tuple[tuple[str, ...], str], list[str]] = {}
     for provider, cats in by_provider.items():
         if not any(related(provider, r) for r in recipients):
-            groups.setdefault(tuple(dict.fromkeys(cats)), []).append(provider)
+            groups.setdefault((tuple(dict.fromkeys(cats)), root(provider)), []).append(provider)
     statutes = view.keys("STATUTE", *span)
     signed = next((d.key for d in view.within("DATE", *span)), None) if _SIGNED.search(sentence) else None
     return [
         Arrangement(most_specific(providers), recipients, instrument, list(cats), first_label("purpose", sentence),
                     statutes, signed, first_label("status", sentence), [span], inferred)
-        for cats, providers in groups.items()
+        for (cats, _), providers in groups.items()
     ]
 
 

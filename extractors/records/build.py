@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from extractors.dates import document_date
 from extractors.records import court_meta
+from extractors.records.access import access_arrangements
 from extractors.records.agreements import default_purpose, sentence_arrangements
 from extractors.records.cues import first_label
 from extractors.records.data_split import drop_containers, effect_of, split_categories
@@ -176,11 +177,11 @@ def _agreements(view: DocView) -> list[Agreement]:
     """Every sentence's arrangements, merged into one record per pair of departments."""
     records = []
     for start, end in view.sentences:
-        for arrangement in sentence_arrangements(view, start, end):
+        for arrangement in [*sentence_arrangements(view, start, end), *access_arrangements(view, start, end)]:
             arrangement.purpose = arrangement.purpose or default_purpose(view, arrangement)
             evidence = EvidenceSet(view.doc_id, view.text, view.page_of)
             evidence.add(start, end, "recipients",
-                         *[f for f, v in (("providers", not arrangement.inferred_provider),
+                         *[f for f, v in (("providers", arrangement.providers and not arrangement.inferred_provider),
                                           ("instrument", arrangement.instrument),
                                           ("data_categories", arrangement.data_categories),
                                           ("legal_basis", arrangement.legal_basis),

@@ -70,10 +70,17 @@ def from_arrangement(doc_id: str, arrangement: Arrangement, evidence: list[Evide
 
 
 def merge_document(records: list[Agreement]) -> list[Agreement]:
-    """One record per pair of departments in a document, with its final id."""
+    """One record per pair of departments in a document, with its final id; a description naming no
+    provider ("DOGE staff accessing the agency's systems") joins the only record going to its recipients,
+    and adds nothing when there are several (it is about one of them, which one it does not say)."""
     grouped: dict[tuple[str, str], Agreement] = {}
-    for record in records:
+    for record in sorted(records, key=lambda r: not r.providers):
         key = parties_key(record.providers, record.recipients)
+        if not record.providers:
+            same = [k for k in grouped if k[1] == key[1] and k[0]]
+            if len(same) > 1:
+                continue
+            key = same[0] if same else key
         grouped[key] = record if key not in grouped else merge(grouped[key], record)
     return [_with_id(r) for r in grouped.values()]
 
