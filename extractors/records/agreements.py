@@ -210,6 +210,23 @@ def _group(view: DocView, sentence: str, by_provider: dict[str, list[str]], reci
     ]
 
 
+_BOTH = re.compile(r"\b(?:the\s+two|both)\s+(?:agencies|departments|secretaries|administrations)\b", re.I)
+
+
+def anaphoric_arrangement(view: DocView, start: int, end: int, previous: list[str]) -> list[Arrangement]:
+    """"The two secretaries signed a Memorandum of Understanding": a sentence that names an instrument or
+    sharing between "the two agencies" is about the two agencies of the sentence before it, on both sides."""
+    sentence = view.text[start:end]
+    named = instrument_of(sentence)
+    if view.within("AGENCY", start, end) or not _BOTH.search(sentence) or len(previous) != 2:
+        return []
+    if related(*previous) or not (named or _GIVE.search(sentence)):
+        return []
+    signed = next((d.key for d in view.within("DATE", start, end)), None) if _SIGNED.search(sentence) else None
+    return [Arrangement(list(previous), list(previous), named, [], first_label("purpose", sentence), [], signed,
+                        first_label("status", sentence), [(start, end)])]
+
+
 def default_purpose(view: DocView, arrangement: Arrangement) -> str | None:
     """Immigration enforcement when the data goes to an immigration agency in a document about immigration."""
     if any(r in IMMIGRATION_AGENCIES for r in arrangement.recipients) and re.search(r"immigra", view.text, re.I):

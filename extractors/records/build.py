@@ -11,14 +11,14 @@ from spacy.tokens import Doc
 from extractors.dates import document_date
 from extractors.records import court_meta
 from extractors.records.access import access_arrangements
-from extractors.records.agreements import default_purpose, sentence_arrangements
+from extractors.records.agreements import anaphoric_arrangement, default_purpose, sentence_arrangements
 from extractors.records.cues import first_label
 from extractors.records.data_split import drop_containers, effect_of, split_categories
 from extractors.records.decisions import Decision, opinion_decisions, order_decisions
 from extractors.records.evidence import EvidenceSet
 from extractors.records.fedreg import notice_agreements
 from extractors.records.merge import from_arrangement, history_entry, merge_document, with_history
-from extractors.records.parties import overlap
+from extractors.records.parties import most_specific, overlap
 from extractors.records.rulings import Ruling, effective_date, effective_sentence, news_rulings, outcome
 from extractors.records.view import DocView
 from models import Agreement, Holding
@@ -176,8 +176,12 @@ def _news_holding(view: DocView, index: int, ruling: Ruling) -> Holding:
 def _agreements(view: DocView) -> list[Agreement]:
     """Every sentence's arrangements, merged into one record per pair of departments."""
     records = []
+    previous: list[str] = []
     for start, end in view.sentences:
-        for arrangement in [*sentence_arrangements(view, start, end), *access_arrangements(view, start, end)]:
+        found = [*sentence_arrangements(view, start, end), *access_arrangements(view, start, end),
+                 *anaphoric_arrangement(view, start, end, previous)]
+        previous = most_specific(view.keys("AGENCY", start, end)) or previous
+        for arrangement in found:
             arrangement.purpose = arrangement.purpose or default_purpose(view, arrangement)
             evidence = EvidenceSet(view.doc_id, view.text, view.page_of)
             evidence.add(start, end, "recipients",
