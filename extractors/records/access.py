@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.records.agreements import Arrangement
+from extractors.records.agreements import Arrangement, clauses, per_provider
 from extractors.records.cues import first_label
 from extractors.records.parties import most_specific, related, root
 from extractors.records.view import DocView, Mention
@@ -54,11 +54,18 @@ def access_arrangements(view: DocView, start: int, end: int) -> list[Arrangement
     recipients = most_specific(m.key for m in accessors)
     if not recipients:
         return []
+    givers = [m for m in mentions if not any(related(m.key, r) for r in recipients)]
+    category_mentions = view.within("DATA_CATEGORY", start, end)
+    categories = list(dict.fromkeys(c.key for c in category_mentions))
+    data: dict[str, list[str]] = {}
+    for clause in clauses(view, start, end):  # each provider's data: what its own clause names
+        inside = [m for m in givers if clause[0] <= m.start < clause[1]]
+        named = [c for c in category_mentions if clause[0] <= c.start < clause[1]]
+        for key, cats in per_provider(named, inside, clause).items():
+            data.setdefault(key, []).extend(cats)
     providers: dict[str, list[str]] = {}
-    for mention in mentions:
-        if not any(related(mention.key, r) for r in recipients):
-            providers.setdefault(root(mention.key), []).append(mention.key)
-    categories = list(dict.fromkeys(c.key for c in view.within("DATA_CATEGORY", start, end)))
+    for mention in givers:
+        providers.setdefault(root(mention.key), []).append(mention.key)
     purpose = first_label("purpose", sentence)
     status = first_label("status", sentence)
     if not providers:
@@ -68,5 +75,6 @@ def access_arrangements(view: DocView, start: int, end: int) -> list[Arrangement
             return []
         return [Arrangement([], recipients, "data_access", categories, purpose, [], None, status, [(start, end)],
                             True)]
-    return [Arrangement(most_specific(keys), recipients, "data_access", categories, purpose, [], None, status,
+    return [Arrangement(most_specific(keys), recipients, "data_access",
+                        list(dict.fromkeys(c for k in keys for c in data.get(k, []))), purpose, [], None, status,
                         [(start, end)]) for keys in providers.values()]

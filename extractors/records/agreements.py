@@ -87,7 +87,7 @@ def _pair(view: DocView, start: int, end: int) -> tuple[str, str] | None:
     return None
 
 
-def _clauses(view: DocView, start: int, end: int) -> list[tuple[int, int]]:
+def clauses(view: DocView, start: int, end: int) -> list[tuple[int, int]]:
     """Absolute (start, end) of the sentence's clauses; a clause naming no agency joins the one before."""
     sentence = view.text[start:end]
     cuts = [start] + [start + m.end() for m in _CLAUSE_BREAK.finditer(sentence)] + [end]
@@ -135,7 +135,7 @@ def _infer_providers(view: DocView, categories: list[str], recipients: list[str]
     return [a for a in view.keys("AGENCY") if a in holders and not any(related(a, r) for r in recipients)]
 
 
-def _per_provider(categories: list[Mention], providers: list[Mention], clause: tuple[int, int]) -> dict[str, list[str]]:
+def per_provider(categories: list[Mention], providers: list[Mention], clause: tuple[int, int]) -> dict[str, list[str]]:
     """Data per provider: with several providers in a clause ("X from HHS and Y from the IRS"), the data
     named between the previous provider and this one; otherwise (one provider, or providers named before
     the data: "HHS and CMS handed over X") all of the clause's data."""
@@ -171,10 +171,10 @@ def sentence_arrangements(view: DocView, start: int, end: int) -> list[Arrangeme
     if pair:
         keys = list(dict.fromkeys(c.key for c in categories))
         return _group(view, sentence, {pair[0]: keys}, [pair[1]], False, instrument, (start, end))
-    clauses = [(c, _roles(view, c)) for c in _clauses(view, start, end)]
-    all_recipients = [m for _, roles in clauses for m in roles["recipient"]]
+    with_roles = [(c, _roles(view, c)) for c in clauses(view, start, end)]
+    all_recipients = [m for _, roles in with_roles for m in roles["recipient"]]
     found: list[Arrangement] = []
-    for clause, roles in clauses:
+    for clause, roles in with_roles:
         recipients = most_specific(m.key for m in (roles["recipient"] or all_recipients))
         clause_categories = [c for c in categories if clause[0] <= c.start < clause[1]]
         own = view.text[clause[0]:clause[1]]
@@ -182,7 +182,7 @@ def sentence_arrangements(view: DocView, start: int, end: int) -> list[Arrangeme
         explicit = roles["provider"] and roles["recipient"] and _DATA_OBJECT.search(own)
         if not recipients or not (clause_categories or named or explicit):
             continue
-        by_provider = _per_provider(clause_categories, roles["provider"], clause)
+        by_provider = per_provider(clause_categories, roles["provider"], clause)
         inferred = not by_provider
         if inferred:
             keys = list(dict.fromkeys(c.key for c in clause_categories))
