@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from extractors.records.agreements import Arrangement
+from extractors.records.named_data import named_data
 from extractors.records.parties import most_specific, overlap, root
 from models import Agreement, Evidence, HistoryEntry, Holding
 
@@ -172,7 +173,8 @@ class AgreementBook:
             target = ids.get(holding.agreement, holding.agreement) if holding.agreement else links.get(holding.id)
             if target in records and holding.effect:
                 records[target] = with_history(records[target], [history_entry(holding)])
-        out = [records[i].model_copy(update={"confidence": _confidence(records[i])}) for i in sorted(records)]
+        out = [_named_data(records[i]).model_copy(update={"confidence": _confidence(records[i])})
+               for i in sorted(records)]
         return out, ids, links
 
     def _link_across(self, records: list[Agreement]) -> dict[str, str]:
@@ -186,6 +188,19 @@ class AgreementBook:
             if len(hits) == 1:
                 links[holding.id] = hits[0]
         return links
+
+
+def _named_data(agreement: Agreement) -> Agreement:
+    """A record no vocabulary key describes gets the data as its sentences name it ("voter roll
+    information"), and that sentence supports its data categories."""
+    if agreement.data_categories:
+        return agreement
+    for i, item in enumerate(agreement.evidence):
+        if phrase := named_data(item.text):
+            evidence = list(agreement.evidence)
+            evidence[i] = item.model_copy(update={"supports": sorted({*item.supports, "data_categories"})})
+            return agreement.model_copy(update={"data_categories": [phrase], "evidence": evidence})
+    return agreement
 
 
 def _merge_parties(descriptions: list[Agreement]) -> list[tuple[Agreement, list[str]]]:
