@@ -30,6 +30,12 @@ _NOT_MODIFIERS = frozenset({
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
+def _modifier(word: str) -> bool:
+    """A content word that can describe the data: not a function word, a verb of handling it or a gerund."""
+    lower = word.lower()
+    return lower not in _NOT_MODIFIERS and not lower.endswith("ing")
+
+
 def named_data(sentence: str) -> str | None:
     """The first phrase naming what is shared, with at least one content word before its head."""
     words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(sentence)]
@@ -37,7 +43,7 @@ def named_data(sentence: str) -> str | None:
         if word.lower() not in _HEADS:
             continue
         first = i
-        while first > 0 and i - first < 3 and words[first - 1][0].lower() not in _NOT_MODIFIERS \
+        while first > 0 and i - first < 3 and _modifier(words[first - 1][0]) \
                 and not words[first - 1][0][0].isupper() and sentence[words[first - 1][2]:words[first][1]] == " ":
             first -= 1
         if first < i:
