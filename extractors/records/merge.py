@@ -3,9 +3,10 @@
 Within a document, every description whose providers and recipients belong to the same departments (ICE
 and DHS, CMS and HHS) is one arrangement: the document tells one story about those parties, and its
 strongest instrument word wins. Across documents, descriptions join on those departments and on the
-instrument when both name one; a description that names no instrument joins the record of the same
-parties when exactly one exists (an article about "the sharing" of Medicaid data with ICE is about the one
-CMS-ICE arrangement on record), and stays a record of its own when there are several to choose from.
+instrument when both name one (a bare "agreement", instrument `other`, names none); a description that
+names no instrument joins the record of the same parties when exactly one exists (an article about "the
+sharing" of Medicaid data with ICE is about the one CMS-ICE arrangement on record), and stays a record of
+its own when there are several to choose from.
 
 Ids derive from the departments on each side and the record's instrument, so the same documents give the
 same ids in every run, whether they came in one run or several. A document names its agreements by the
@@ -204,12 +205,13 @@ def _named_data(agreement: Agreement) -> Agreement:
 
 
 def _merge_parties(descriptions: list[Agreement]) -> list[tuple[Agreement, list[str]]]:
-    """Records of one pair of departments: one per instrument, and those naming none joined to the only
-    record that names one (or kept together when no description names one, apart when several do)."""
+    """Records of one pair of departments: one per instrument, and those naming none (or only a generic
+    "agreement", which fits any instrument) joined to the only record that names one (or kept together when
+    no description names one, apart when several do)."""
     by_instrument: dict[str | None, list[Agreement]] = defaultdict(list)
     for record in descriptions:
         by_instrument[record.instrument].append(record)
-    unnamed = by_instrument.pop(None, [])
+    unnamed = [*by_instrument.pop(None, []), *by_instrument.pop("other", [])]
     if unnamed and len(by_instrument) == 1:
         next(iter(by_instrument.values())).extend(unnamed)
     elif unnamed:
