@@ -1,4 +1,4 @@
-"""Tell court orders, opinions and news apart from the text's structure and language."""
+"""Tell court orders, opinions, Federal Register notices and news apart from the text's structure and language."""
 
 from __future__ import annotations
 
@@ -20,16 +20,30 @@ _OPINION = re.compile(
     r"\b(OPINION|MEMORANDUM\s+AND\s+ORDER|MEMORANDUM\s+OPINION|MEMORANDUM\*?|Circuit\s+Judges?|"
     r"J\.\s*:|delivered\s+the\s+opinion|PER\s+CURIAM|AFFIRMED|REVERSED|VACATED)\b"
 )
+_FR_LABELS = re.compile(r"^[ \t]*(AGENCY|ACTION|SUMMARY|DATES?|ADDRESSES)\s*:", re.MULTILINE)
+"""The labelled heads every Federal Register document carries, each at the start of a line (in two-column
+PDF text they can come out of order, so which of them are present counts, not their order)."""
+_FR_MASTHEAD = re.compile(
+    r"\[FR\s+Doc(?:\.|ument|\s+No)|\bFederal\s+Register\s*/\s*Vol\.|\[Federal\s+Register\s+Volume|"
+    r"\bFederal\s+Register,?\s+Vol(?:ume|\.)|\b\d{1,3}\s+(?:FR|Fed\.\s*Reg\.)\s+\d+\b",
+    re.IGNORECASE,
+)
+"""The Register's own apparatus: FR Doc line, page masthead, volume line, an "83 FR 28471" citation."""
 _NEWS = re.compile(
     r"\b(said|told|according to|spokes(person|man|woman)|reported|(AP|Reuters) Photo)\b", re.IGNORECASE
 )
 
 
 def detect_kind(text: str, stated: str | None = None, media_type: str | None = None) -> str:
-    """`court_order`, `opinion`, `news` or `other`; a kind stated by a sidecar wins."""
-    if stated in ("court_order", "opinion", "news", "other"):
-        return stated
+    """`court_order`, `opinion`, `federal_register_notice`, `news` or `other`; a kind stated by a sidecar
+    wins, except a stated `other` (which says only "not one of ours") over a text shaped like a notice."""
     head = text[:_HEAD]
+    if stated in ("court_order", "opinion", "news", "federal_register_notice"):
+        return stated
+    if is_federal_register(head):
+        return "federal_register_notice"
+    if stated == "other":
+        return stated
     captioned = bool(_CAPTION.search(head))
     if captioned:
         orders = len(_ORDER.findall(text))
@@ -38,3 +52,9 @@ def detect_kind(text: str, stated: str | None = None, media_type: str | None = N
     if media_type == "text/html" or len(_NEWS.findall(head)) >= 2:
         return "news"
     return "other"
+
+
+def is_federal_register(head: str) -> bool:
+    """Federal Register document: at least three of its labelled heads, or two and the Register's apparatus."""
+    labels = {m.group(1).upper().rstrip("S") for m in _FR_LABELS.finditer(head)}
+    return len(labels) >= 3 or (len(labels) >= 2 and bool(_FR_MASTHEAD.search(head)))

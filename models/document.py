@@ -23,7 +23,10 @@ class Source(Record):
     bytes: int | None = None
     filed: str | None = Field(default=None, description="CM/ECF filed date from the header stamp, ISO")
     docket: str | None = Field(default=None, description="docket number from the CM/ECF header stamp")
-    document_number: str | None = Field(default=None, description="CM/ECF document (docket entry) number")
+    document_number: str | None = Field(
+        default=None, description="CM/ECF document (docket entry) number, or a Federal Register FR Doc. number")
+    fr_type: Literal["notice", "rule", "proposed_rule", "presidential_document"] | None = Field(
+        default=None, description="the Register section a Federal Register bulk file prints the document in")
     court: str | None = Field(default=None, description="court as a bulk source (CourtListener, CAP) states it")
 
 

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from extractors.records import AgreementBook
-from models import Agreement
+from models import Agreement, Holding
 from pipeline.output import OutputWriter, dumps
 from pipeline.process import Outcome, may_pass
 from pipeline.sources import SourceItem
@@ -196,19 +196,41 @@ class StateStore:
     def export(self, writer: OutputWriter) -> dict[str, int]:
         """Write every current record through `writer`: documents and holdings by id, errors by path,
         agreements merged across all documents. An input path processed twice under different content
-        keeps only its latest result; identical files under several paths are one document."""
+        keeps only its latest result; identical files under several paths are one document. Documents and
+        holdings name agreements by the ids their document computed; the lines whose ids the merge changed
+        are rewritten with the merged ids, the others written as stored."""
         book = AgreementBook()
-        for doc_id, _, document, holdings, text in self._documents():
-            writer.write_line("documents", document)
-            for holding in sorted(json.loads(holdings)):  # lines that start with their id: sorted by id
-                writer.write_line("holdings", holding)
-            writer.write_text(doc_id, zlib.decompress(text).decode("utf-8"))
         for (agreements,) in self._db.execute("SELECT agreements FROM items WHERE document IS NOT NULL "
                                               "ORDER BY relpath, input"):
             for line in json.loads(agreements):
                 book.add(Agreement.model_validate_json(line))
+        for _, _, _, holdings, _ in self._documents():
+            for line in json.loads(holdings):
+                book.add_holding(Holding.model_validate_json(line))
+        for doc_id, _, document, holdings, text in self._documents():
+            writer.write_line("documents", _with_agreement_ids(document, book))
+            for holding in sorted(json.loads(holdings)):  # lines that start with their id: sorted by id
+                writer.write_line("holdings", _with_agreement(holding, book))
+            writer.write_text(doc_id, zlib.decompress(text).decode("utf-8"))
         for agreement in book.records():
             writer.write("agreements", agreement)
         for (error,) in self._db.execute("SELECT error FROM items WHERE error IS NOT NULL ORDER BY relpath, input"):
             writer.write_line("errors", error)
         return dict(writer.counts)
+
+
+def _with_agreement_ids(line: str, book: AgreementBook) -> str:
+    """A stored document line, with its agreement ids mapped to the merged records' ids."""
+    document = json.loads(line)
+    merged = sorted({book.final_id(i) for i in document.get("agreements", [])})
+    if merged == document.get("agreements", []):
+        return line
+    document["agreements"] = merged
+    return dumps(document)
+
+
+def _with_agreement(line: str, book: AgreementBook) -> str:
+    """A stored holding line, pointing at the merged agreement it bears on."""
+    holding = Holding.model_validate_json(line)
+    target = book.holding_agreement(holding)
+    return line if target == holding.agreement else dumps(holding.model_copy(update={"agreement": target}))

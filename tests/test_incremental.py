@@ -108,3 +108,21 @@ def test_two_roots_with_the_same_file_name_keep_both(tmp_path: Path) -> None:
     assert summary.documents == 2
     assert sorted(h["disposition"] for h in _lines(out / "holdings.jsonl")) == ["denied", "granted"]
     assert run(RunSettings(inputs=(first, second), out=out, progress=False, orchestration="off")).processed == 0
+
+
+def test_a_description_added_later_joins_the_record_and_every_reference_follows(tmp_path: Path) -> None:
+    """An article naming no instrument, processed in a later run, joins the MOU record; documents and
+    holdings then name the merged id, the same id a single run over both gives."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(IRS_NEWS)
+    out = tmp_path / "out"
+    _run(folder, out)
+    (folder / "c.txt").write_text("The IRS shares the phone numbers of taxpayers with ICE, officials said.\n")
+    _run(folder, out)
+    agreements = _lines(out / "agreements.jsonl")
+    assert len(agreements) == 1 and len(agreements[0]["doc_ids"]) == 2
+    assert {i for d in _lines(out / "documents.jsonl") for i in d["agreements"]} == {agreements[0]["id"]}
+    fresh = tmp_path / "fresh"
+    _run(folder, fresh)
+    assert _lines(fresh / "agreements.jsonl")[0]["id"] == agreements[0]["id"]

@@ -17,8 +17,8 @@ from functools import cache
 from itertools import pairwise
 
 from extractors.data import read_tsv
-from extractors.records.cues import first_label
-from extractors.records.parties import most_specific, related
+from extractors.records.cues import all_labels, first_label
+from extractors.records.parties import most_specific, related, root
 from extractors.records.view import DocView, Mention
 
 _GIVE = re.compile(r"\b(?:ma(?:ke|kes|de|king)\s+(?:\w+\s+){0,4}?available|"
@@ -39,6 +39,8 @@ _BETWEEN = re.compile(
 )
 _PAIR = re.compile(r"(?P<a>[A-Z]{2,6})\s*[-‑–/]\s*(?P<b>[A-Z]{2,6})\s+(?:MOU|MOA|agreement|pact|relationship|deal|"
                    r"data[- ]sharing)", re.I)
+_DATA_OBJECT = re.compile(r"\b(?:information|data|records?|lists?|files|statistics|databases?|names)\b", re.I)
+"""What is handed over, when no data category names it: "voter roll information", "a list of names"."""
 _SIGNED = re.compile(r"\b(?:signed|entered\s+into|executed|finalized|inked|dated)\b", re.I)
 IMMIGRATION_AGENCIES = frozenset({"ICE", "ERO", "HSI", "CBP", "USCIS", "DHS", "EOIR"})
 
@@ -57,6 +59,8 @@ class Arrangement:
     status: str | None = None
     sentences: list[tuple[int, int]] = field(default_factory=list)
     inferred_provider: bool = False
+    effective: str | None = None
+    expires: str | None = None
 
 
 @cache
@@ -83,7 +87,7 @@ def _pair(view: DocView, start: int, end: int) -> tuple[str, str] | None:
     return None
 
 
-def _clauses(view: DocView, start: int, end: int) -> list[tuple[int, int]]:
+def clauses(view: DocView, start: int, end: int) -> list[tuple[int, int]]:
     """Absolute (start, end) of the sentence's clauses; a clause naming no agency joins the one before."""
     sentence = view.text[start:end]
     cuts = [start] + [start + m.end() for m in _CLAUSE_BREAK.finditer(sentence)] + [end]
@@ -131,7 +135,7 @@ def _infer_providers(view: DocView, categories: list[str], recipients: list[str]
     return [a for a in view.keys("AGENCY") if a in holders and not any(related(a, r) for r in recipients)]
 
 
-def _per_provider(categories: list[Mention], providers: list[Mention], clause: tuple[int, int]) -> dict[str, list[str]]:
+def per_provider(categories: list[Mention], providers: list[Mention], clause: tuple[int, int]) -> dict[str, list[str]]:
     """Data per provider: with several providers in a clause ("X from HHS and Y from the IRS"), the data
     named between the previous provider and this one; otherwise (one provider, or providers named before
     the data: "HHS and CMS handed over X") all of the clause's data."""
@@ -146,48 +150,81 @@ def _per_provider(categories: list[Mention], providers: list[Mention], clause: t
     return out
 
 
+def instrument_of(text: str) -> str | None:
+    """The instrument a passage names; None when it lists kinds of instruments ("under MOUs or informal
+    policies", "MOUs, daily viewing access, and policy memoranda"), which says what such arrangements look
+    like, not what this one is. A bare "agreement" beside a specific word is that word ("an agreement, a
+    memorandum of understanding")."""
+    specific = {label for label in all_labels("instrument", text) if label != "other"}
+    return None if len(specific) > 1 else first_label("instrument", text)
+
+
 def sentence_arrangements(view: DocView, start: int, end: int) -> list[Arrangement]:
     """Arrangements described by one sentence: one per provider, paired with its clause's recipients."""
     sentence = view.text[start:end]
-    instrument = first_label("instrument", sentence)
-    if not view.within("AGENCY", start, end) or not (instrument or _GIVE.search(sentence) or _GET.search(sentence)):
+    named = first_label("instrument", sentence)
+    instrument = instrument_of(sentence)
+    if not view.within("AGENCY", start, end) or not (named or _GIVE.search(sentence) or _GET.search(sentence)):
         return []
     categories = view.within("DATA_CATEGORY", start, end)
     pair = _pair(view, start, end)
     if pair:
         keys = list(dict.fromkeys(c.key for c in categories))
         return _group(view, sentence, {pair[0]: keys}, [pair[1]], False, instrument, (start, end))
-    clauses = [(c, _roles(view, c)) for c in _clauses(view, start, end)]
-    all_recipients = [m for _, roles in clauses for m in roles["recipient"]]
+    with_roles = [(c, _roles(view, c)) for c in clauses(view, start, end)]
+    all_recipients = [m for _, roles in with_roles for m in roles["recipient"]]
     found: list[Arrangement] = []
-    for clause, roles in clauses:
+    for clause, roles in with_roles:
         recipients = most_specific(m.key for m in (roles["recipient"] or all_recipients))
         clause_categories = [c for c in categories if clause[0] <= c.start < clause[1]]
-        if not recipients or not (clause_categories or instrument):
+        own = view.text[clause[0]:clause[1]]
+        clause_instrument = instrument_of(own) if first_label("instrument", own) else instrument
+        explicit = roles["provider"] and roles["recipient"] and _DATA_OBJECT.search(own)
+        if not recipients or not (clause_categories or named or explicit):
             continue
-        by_provider = _per_provider(clause_categories, roles["provider"], clause)
+        by_provider = per_provider(clause_categories, roles["provider"], clause)
         inferred = not by_provider
         if inferred:
             keys = list(dict.fromkeys(c.key for c in clause_categories))
             by_provider = {p: keys for p in _infer_providers(view, keys, recipients)}
-        found += _group(view, sentence, by_provider, recipients, inferred, instrument, (start, end))
+        if explicit and not (clause_categories or named):
+            clause_instrument = "other"  # a transfer the text reports, under no instrument it names
+        found += _group(view, sentence, by_provider, recipients, inferred, clause_instrument, (start, end))
     return found
 
 
 def _group(view: DocView, sentence: str, by_provider: dict[str, list[str]], recipients: list[str], inferred: bool,
            instrument: str | None, span: tuple[int, int]) -> list[Arrangement]:
-    """One arrangement per set of providers sharing the same data with the recipients."""
-    groups: dict[tuple[str, ...], list[str]] = {}
+    """One arrangement per providing department and the data it shares with the recipients ("ED and OPM gave
+    DOGE access": two arrangements; "HHS and CMS handed over": one, from CMS)."""
+    groups: dict[tuple[tuple[str, ...], str], list[str]] = {}
     for provider, cats in by_provider.items():
         if not any(related(provider, r) for r in recipients):
-            groups.setdefault(tuple(dict.fromkeys(cats)), []).append(provider)
+            groups.setdefault((tuple(dict.fromkeys(cats)), root(provider)), []).append(provider)
     statutes = view.keys("STATUTE", *span)
     signed = next((d.key for d in view.within("DATE", *span)), None) if _SIGNED.search(sentence) else None
     return [
         Arrangement(most_specific(providers), recipients, instrument, list(cats), first_label("purpose", sentence),
                     statutes, signed, first_label("status", sentence), [span], inferred)
-        for cats, providers in groups.items()
+        for (cats, _), providers in groups.items()
     ]
+
+
+_BOTH = re.compile(r"\b(?:the\s+two|both)\s+(?:agencies|departments|secretaries|administrations)\b", re.I)
+
+
+def anaphoric_arrangement(view: DocView, start: int, end: int, previous: list[str]) -> list[Arrangement]:
+    """"The two secretaries signed a Memorandum of Understanding": a sentence that names an instrument or
+    sharing between "the two agencies" is about the two agencies of the sentence before it, on both sides."""
+    sentence = view.text[start:end]
+    named = instrument_of(sentence)
+    if view.within("AGENCY", start, end) or not _BOTH.search(sentence) or len(previous) != 2:
+        return []
+    if related(*previous) or not (named or _GIVE.search(sentence)):
+        return []
+    signed = next((d.key for d in view.within("DATE", start, end)), None) if _SIGNED.search(sentence) else None
+    return [Arrangement(list(previous), list(previous), named, [], first_label("purpose", sentence), [], signed,
+                        first_label("status", sentence), [(start, end)])]
 
 
 def default_purpose(view: DocView, arrangement: Arrangement) -> str | None:

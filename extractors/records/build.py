@@ -10,20 +10,21 @@ from spacy.tokens import Doc
 
 from extractors.dates import document_date
 from extractors.records import court_meta
-from extractors.records.agreements import default_purpose, sentence_arrangements
+from extractors.records.access import access_arrangements
+from extractors.records.agreements import anaphoric_arrangement, default_purpose, sentence_arrangements
 from extractors.records.cues import first_label
 from extractors.records.data_split import drop_containers, effect_of, split_categories
 from extractors.records.decisions import Decision, opinion_decisions, order_decisions
 from extractors.records.evidence import EvidenceSet
-from extractors.records.merge import from_arrangement, merge_document
-from extractors.records.parties import overlap
+from extractors.records.fedreg import notice_agreements
+from extractors.records.merge import from_arrangement, history_entry, merge_document, with_history
+from extractors.records.parties import most_specific, overlap
 from extractors.records.rulings import Ruling, effective_date, effective_sentence, news_rulings, outcome
 from extractors.records.view import DocView
 from models import Agreement, Holding
 
 _SHARING = re.compile(r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|ed|ure)|data|records|information)\b", re.I)
 _CUE_CONFIDENCE = {"item": 0.9, "decretal": 0.9, "closing": 0.85, "title": 0.7, "news": 0.65}
-EFFECT_STATUS = {"barred": "enjoined", "limited": "limited", "permitted": "in_effect"}
 
 
 @dataclass
@@ -175,12 +176,16 @@ def _news_holding(view: DocView, index: int, ruling: Ruling) -> Holding:
 def _agreements(view: DocView) -> list[Agreement]:
     """Every sentence's arrangements, merged into one record per pair of departments."""
     records = []
+    previous: list[str] = []
     for start, end in view.sentences:
-        for arrangement in sentence_arrangements(view, start, end):
+        found = [*sentence_arrangements(view, start, end), *access_arrangements(view, start, end),
+                 *anaphoric_arrangement(view, start, end, previous)]
+        previous = most_specific(view.keys("AGENCY", start, end)) or previous
+        for arrangement in found:
             arrangement.purpose = arrangement.purpose or default_purpose(view, arrangement)
             evidence = EvidenceSet(view.doc_id, view.text, view.page_of)
             evidence.add(start, end, "recipients",
-                         *[f for f, v in (("providers", not arrangement.inferred_provider),
+                         *[f for f, v in (("providers", arrangement.providers and not arrangement.inferred_provider),
                                           ("instrument", arrangement.instrument),
                                           ("data_categories", arrangement.data_categories),
                                           ("legal_basis", arrangement.legal_basis),
@@ -208,7 +213,7 @@ def _legal_basis(view: DocView, agreements: list[Agreement]) -> list[Agreement]:
 def _link(holdings: list[Holding], agreements: list[Agreement]) -> tuple[list[Holding], list[Agreement]]:
     """Point each holding at the agreement whose parties it names (or the only one going to a recipient it
     names); the agreement then carries what the decision let through and, when it let something through,
-    no longer the data it barred."""
+    no longer the data it barred, and the decision joins its history (which sets its status)."""
     linked = []
     for holding in holdings:
         to_recipient = [a for a in agreements if overlap(holding.agencies, a.recipients)]
@@ -222,16 +227,19 @@ def _link(holdings: list[Holding], agreements: list[Agreement]) -> tuple[list[Ho
             if holding.data_permitted:
                 shared = [*agreement.data_categories, *holding.data_permitted]
                 update["data_categories"] = drop_containers(k for k in shared if k not in holding.data_barred)
-            if holding.effect:
-                update["status"] = EFFECT_STATUS[holding.effect]
             agreements[i] = agreement.model_copy(update=update)
+            if holding.effect:
+                agreements[i] = with_history(agreements[i], [history_entry(holding)])
         linked.append(holding)
     return linked, agreements
 
 
 def build_records(doc: Doc, doc_id: str, kind: str, source_date: str | None = None) -> DocumentRecords:
-    """Holdings (court documents: decretal language; news and other: reported rulings) and agreements."""
+    """Holdings (court documents: decretal language; news and other: reported rulings) and agreements
+    (Federal Register notices: the matching program or routine uses they announce, and no holdings)."""
     view = DocView(doc, doc_id, kind)
+    if kind == "federal_register_notice":
+        return DocumentRecords([], merge_document(notice_agreements(view)))
     if kind in ("court_order", "opinion"):
         holdings = _court_holdings(view, doc, kind, source_date)
     else:

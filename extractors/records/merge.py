@@ -1,28 +1,42 @@
-"""One agreement record per arrangement, however many documents (or sentences) describe it.
+"""One agreement record per arrangement, however many documents (or sentences) describe it, with its history.
 
 Within a document, every description whose providers and recipients belong to the same departments (ICE
 and DHS, CMS and HHS) is one arrangement: the document tells one story about those parties, and its
-strongest instrument word wins. Across documents, records match on those departments and on the
-instrument, so an IRS-ICE memorandum and an IRS-ICE data-access program stay apart. The id is derived
-from exactly that key, so it is the same in every run and a document can name its agreements before the
-merge across documents is complete.
+strongest instrument word wins. Across documents, descriptions join on those departments and on the
+instrument when both name one (a bare "agreement", instrument `other`, names none); a description that
+names no instrument joins the record of the same parties when exactly one exists (an article about "the
+sharing" of Medicaid data with ICE is about the one CMS-ICE arrangement on record), and stays a record of
+its own when there are several to choose from.
+
+Ids derive from the departments on each side and the record's instrument, so the same documents give the
+same ids in every run, whether they came in one run or several. A document names its agreements by the
+id it computed alone; `AgreementBook.final_id` maps that to the merged record's id at export.
+
+`history` lists the decisions that bear on an agreement (the holdings linked to it), oldest first, one per
+court and date; `status` follows the latest dated one (an appellate stay after a district court injunction
+puts the arrangement back in effect; a reversal restores what the lower court stopped). Without decisions,
+it is what the documents say of the arrangement itself, the strongest statement winning.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from collections.abc import Iterable
 
 from extractors.records.agreements import Arrangement
-from extractors.records.parties import most_specific, root
-from models import Agreement, Evidence
+from extractors.records.named_data import named_data
+from extractors.records.parties import most_specific, overlap, root
+from models import Agreement, Evidence, HistoryEntry, Holding
 
-_INSTRUMENT_RANK = {"memorandum_of_understanding": 4, "contract": 3, "policy": 2, "data_access": 1, "other": 0}
+_INSTRUMENT_RANK = {"computer_matching_agreement": 6, "memorandum_of_understanding": 5, "routine_use": 4,
+                    "contract": 3, "policy": 2, "data_access": 1, "other": 0}
 _STATUS_RANK = {"enjoined": 4, "limited": 3, "terminated": 2, "in_effect": 1, "proposed": 0}
+EFFECT_STATUS = {"barred": "enjoined", "limited": "limited", "permitted": "in_effect"}
 
 
 def parties_key(providers: Iterable[str], recipients: Iterable[str]) -> tuple[str, str]:
-    """The departments on each side: what makes two descriptions in one document the same arrangement."""
+    """The departments on each side: what makes two descriptions the same arrangement."""
     return ",".join(sorted({root(p) for p in providers})), ",".join(sorted({root(r) for r in recipients}))
 
 
@@ -52,41 +66,169 @@ def from_arrangement(doc_id: str, arrangement: Arrangement, evidence: list[Evide
         id="", doc_ids=[doc_id], instrument=arrangement.instrument, providers=arrangement.providers,
         recipients=arrangement.recipients, data_categories=arrangement.data_categories,
         purpose=arrangement.purpose, legal_basis=arrangement.legal_basis, signed=arrangement.signed,
-        status=arrangement.status, evidence=evidence, confidence=0.5,
+        effective=arrangement.effective, expires=arrangement.expires, status=arrangement.status,
+        evidence=evidence, confidence=0.5,
     )
 
 
 def merge_document(records: list[Agreement]) -> list[Agreement]:
-    """One record per pair of departments in a document, with its final id."""
+    """One record per pair of departments in a document, with its final id; a description naming no
+    provider ("DOGE staff accessing the agency's systems") joins the only record going to its recipients,
+    and adds nothing when there are several (it is about one of them, which one it does not say)."""
     grouped: dict[tuple[str, str], Agreement] = {}
-    for record in records:
+    for record in sorted(records, key=lambda r: not r.providers):
         key = parties_key(record.providers, record.recipients)
+        if not record.providers:
+            same = [k for k in grouped if k[1] == key[1] and k[0]]
+            if len(same) > 1:
+                continue
+            key = same[0] if same else key
         grouped[key] = record if key not in grouped else merge(grouped[key], record)
-    return [r.model_copy(update={"id": agreement_id(r.providers, r.recipients, r.instrument)})
-            for r in grouped.values()]
+    return [_with_id(r) for r in grouped.values()]
+
+
+def _with_id(record: Agreement) -> Agreement:
+    return record.model_copy(update={"id": agreement_id(record.providers, record.recipients, record.instrument)})
+
+
+def history_entry(holding: Holding) -> HistoryEntry:
+    """What a linked holding adds to its agreement's history."""
+    return HistoryEntry(date=holding.decided, holding=holding.id, court=holding.court, effect=holding.effect)
+
+
+def with_history(record: Agreement, entries: Iterable[HistoryEntry]) -> Agreement:
+    """The record with `entries` added to its history (oldest first, one per holding and per court and
+    date) and its status following the latest decision."""
+    by_holding = {e.holding: e for e in [*record.history, *entries]}
+    ordered = sorted(by_holding.values(), key=lambda e: (e.date or "", e.holding))
+    history: list[HistoryEntry] = []
+    seen: set[tuple[str, str]] = set()
+    for entry in ordered:
+        decision = (entry.date or "", entry.court or "")
+        if entry.date and entry.court and decision in seen:
+            continue  # two reports of one court's decision of one day
+        seen.add(decision)
+        history.append(entry)
+    update: dict[str, object] = {"history": history}
+    dated = [e for e in history if e.date and e.effect]
+    if dated:
+        update["status"] = EFFECT_STATUS[dated[-1].effect]  # type: ignore[index]
+    elif any(e.effect for e in history):
+        update["status"] = _best([EFFECT_STATUS[e.effect] for e in history if e.effect], _STATUS_RANK)
+    return record.model_copy(update=update)
 
 
 class AgreementBook:
-    """Collects documents' agreement records and yields them merged across documents."""
+    """Collects documents' agreement records (and holdings) and yields them merged across documents."""
 
     def __init__(self) -> None:
-        self._records: dict[str, Agreement] = {}
+        self._descriptions: list[Agreement] = []
+        self._holdings: list[Holding] = []
+        self._merged: tuple[list[Agreement], dict[str, str], dict[str, str]] | None = None
 
     def add(self, record: Agreement) -> None:
-        """Merge one document's (or an earlier run's) record in."""
-        current = self._records.get(record.id)
-        self._records[record.id] = record if current is None else merge(current, record)
+        """One document's (or an earlier run's) record."""
+        self._descriptions.append(record)
+        self._merged = None
+
+    def add_holding(self, holding: Holding) -> None:
+        """A holding, so that a decision reported in one document can bear on an agreement described in
+        another: an unlinked holding whose agencies include both sides of exactly one record joins its history."""
+        self._holdings.append(holding)
+        self._merged = None
 
     def records(self) -> list[Agreement]:
         """Merged records, sorted by id, with confidence from what they carry."""
-        return [self._records[i].model_copy(update={"confidence": _confidence(self._records[i])})
-                for i in sorted(self._records)]
+        return self._resolve()[0]
+
+    def final_id(self, document_id: str) -> str:
+        """The merged record's id for an id a document computed alone."""
+        return self._resolve()[1].get(document_id, document_id)
+
+    def holding_agreement(self, holding: Holding) -> str | None:
+        """The merged record a holding bears on."""
+        if holding.agreement:
+            return self.final_id(holding.agreement)
+        return self._resolve()[2].get(holding.id)
+
+    def _resolve(self) -> tuple[list[Agreement], dict[str, str], dict[str, str]]:
+        if self._merged is None:
+            self._merged = self._merge()
+        return self._merged
+
+    def _merge(self) -> tuple[list[Agreement], dict[str, str], dict[str, str]]:
+        by_parties: dict[tuple[str, str], list[Agreement]] = defaultdict(list)
+        for record in sorted(self._descriptions, key=lambda r: (r.id, r.doc_ids)):
+            by_parties[parties_key(record.providers, record.recipients)].append(record)
+        merged: list[tuple[Agreement, list[str]]] = []
+        for descriptions in by_parties.values():
+            merged += _merge_parties(descriptions)
+        ids: dict[str, str] = {}
+        records: dict[str, Agreement] = {}
+        for record, sources in merged:
+            final = _with_id(record)
+            records[final.id] = final if final.id not in records else merge(records[final.id], final)
+            ids.update({source: final.id for source in sources})
+        links = self._link_across(list(records.values()))
+        for holding in self._holdings:
+            target = ids.get(holding.agreement, holding.agreement) if holding.agreement else links.get(holding.id)
+            if target in records and holding.effect:
+                records[target] = with_history(records[target], [history_entry(holding)])
+        out = [_named_data(records[i]).model_copy(update={"confidence": _confidence(records[i])})
+               for i in sorted(records)]
+        return out, ids, links
+
+    def _link_across(self, records: list[Agreement]) -> dict[str, str]:
+        """Holding id -> record id for unlinked decisions that name both sides of exactly one record."""
+        links = {}
+        for holding in self._holdings:
+            if holding.agreement or not holding.effect:
+                continue
+            hits = [r.id for r in records if overlap(holding.agencies, r.providers)
+                    and overlap(holding.agencies, r.recipients)]
+            if len(hits) == 1:
+                links[holding.id] = hits[0]
+        return links
+
+
+def _named_data(agreement: Agreement) -> Agreement:
+    """A record no vocabulary key describes gets the data as its sentences name it ("voter roll
+    information"), and that sentence supports its data categories."""
+    if agreement.data_categories:
+        return agreement
+    for i, item in enumerate(agreement.evidence):
+        if phrase := named_data(item.text):
+            evidence = list(agreement.evidence)
+            evidence[i] = item.model_copy(update={"supports": sorted({*item.supports, "data_categories"})})
+            return agreement.model_copy(update={"data_categories": [phrase], "evidence": evidence})
+    return agreement
+
+
+def _merge_parties(descriptions: list[Agreement]) -> list[tuple[Agreement, list[str]]]:
+    """Records of one pair of departments: one per instrument, and those naming none (or only a generic
+    "agreement", which fits any instrument) joined to the only record that names one (or kept together when
+    no description names one, apart when several do)."""
+    by_instrument: dict[str | None, list[Agreement]] = defaultdict(list)
+    for record in descriptions:
+        by_instrument[record.instrument].append(record)
+    unnamed = [*by_instrument.pop(None, []), *by_instrument.pop("other", [])]
+    if unnamed and len(by_instrument) == 1:
+        next(iter(by_instrument.values())).extend(unnamed)
+    elif unnamed:
+        by_instrument[None] = unnamed
+    out = []
+    for group in by_instrument.values():
+        record = group[0]
+        for other in group[1:]:
+            record = merge(record, other)
+        out.append((record, [r.id for r in group]))
+    return out
 
 
 def merge(a: Agreement, b: Agreement) -> Agreement:
     """Union of two descriptions of one arrangement; evidence deduplicated by (doc, offsets)."""
     evidence = {(e.doc_id, e.start, e.end): e for e in [*a.evidence, *b.evidence]}
-    return a.model_copy(update={
+    merged = a.model_copy(update={
         "doc_ids": sorted(set(a.doc_ids) | set(b.doc_ids)),
         "instrument": _best([a.instrument, b.instrument], _INSTRUMENT_RANK),
         "providers": most_specific([*a.providers, *b.providers]),
@@ -95,6 +237,10 @@ def merge(a: Agreement, b: Agreement) -> Agreement:
         "purpose": a.purpose or b.purpose,
         "legal_basis": list(dict.fromkeys([*a.legal_basis, *b.legal_basis])),
         "signed": a.signed or b.signed,
+        "effective": a.effective or b.effective,
+        "expires": a.expires or b.expires,
         "status": _best([a.status, b.status], _STATUS_RANK),
+        "history": [],
         "evidence": [evidence[k] for k in sorted(evidence)],
     })
+    return with_history(merged, [*a.history, *b.history])

@@ -16,7 +16,7 @@ from pipeline.ingest.errors import IngestError
 
 SIDECAR_SUFFIX = ".meta.json"
 FIELDS = ("published", "title", "kind", "url")
-KINDS = frozenset({"court_order", "opinion", "news", "other"})
+KINDS = frozenset({"court_order", "opinion", "news", "federal_register_notice", "other"})
 
 
 def sidecar_path(file: Path) -> Path:

@@ -69,12 +69,19 @@ def record_row(record: Record, doc_index: dict[str, int]) -> Record:
 
 
 def agreement_rows(agreements: list[Record], holdings: list[Record], doc_index: dict[str, int]) -> list[Record]:
-    """Agreement rows, each with the holdings that rule on it, so court and effect filters reach agreements too."""
+    """Agreement rows of the registry: each with the holdings that rule on it (its history first), so court
+    and effect filters reach agreements too, and the documents it was read from (notices, orders, articles)."""
     rulings: dict[str, list[str]] = defaultdict(list)
     for holding in holdings:
         if holding.get("agreement"):
             rulings[holding["agreement"]].append(holding["id"])
-    return [{**record_row(a, doc_index), "rulings": rulings.get(a["id"], [])} for a in agreements]
+    rows = []
+    for agreement in agreements:
+        history = [e["holding"] for e in agreement.get("history") or []]
+        rows.append({**record_row(agreement, doc_index),
+                     "rulings": list(dict.fromkeys([*history, *rulings.get(agreement["id"], [])])),
+                     "sources": [doc_index.get(d, -1) for d in agreement.get("doc_ids") or []]})
+    return rows
 
 
 def issue_rows(errors: list[Record], documents: list[Record], doc_index: dict[str, int]) -> list[Record]:

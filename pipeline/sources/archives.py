@@ -21,6 +21,7 @@ from typing import IO, Any
 from pipeline.sources.bulkjson import iter_json
 from pipeline.sources.compressed import decompressed
 from pipeline.sources.csvrows import iter_csv
+from pipeline.sources.fedreg_xml import iter_fedreg_xml
 from pipeline.sources.formats import Format, format_of, supported_suffixes
 from pipeline.sources.item import SourceItem, rejected
 from pipeline.sources.jsonlines import iter_jsonl
@@ -34,7 +35,7 @@ from pipeline.sources.zips import iter_zip_members
 
 CORRUPT = (zipfile.BadZipFile, tarfile.TarError, zlib.error, lzma.LZMAError, EOFError, OSError)
 """What broken or truncated archives and compressed streams raise while being read."""
-_BULK = {"jsonl": iter_jsonl, "json": iter_json, "csv": iter_csv}
+_BULK = {"jsonl": iter_jsonl, "json": iter_json, "csv": iter_csv, "xml": iter_fedreg_xml}
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import Literal
 
-Format = Literal["zip", "tar", "compressed", "jsonl", "json", "csv", "document"]
+Format = Literal["zip", "tar", "compressed", "jsonl", "json", "csv", "xml", "document"]
 
 DOCUMENT_SUFFIXES = frozenset({".pdf", ".html", ".htm", ".xhtml", ".txt", ".md", ".text"})
 """What `pipeline.ingest.read_document` can read."""
@@ -19,6 +19,7 @@ _BY_SUFFIX: dict[str, Format] = {
     ".ndjson": "jsonl",
     ".json": "json",
     ".csv": "csv",
+    ".xml": "xml",
 }
 
 

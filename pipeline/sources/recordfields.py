@@ -13,6 +13,8 @@ class Body:
     text: str | None = None
     markup: str | None = None
     metadata: dict[str, str] = field(default_factory=dict)
+    record_id: str | None = None
+    """The record's own identifier when it is not an `id` field (a Federal Register document number)."""
 
 
 def text_value(value: Any) -> str | None:

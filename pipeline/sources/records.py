@@ -1,7 +1,8 @@
 """One bulk record (a JSON Lines line, an element of a JSON file, a CSV row) -> one `SourceItem`.
 
 Which kind of record it is comes from its keys, not from the file name: a Caselaw Access Project case
-has `casebody`, a CourtListener opinion has one of its text fields, a plain record has `text`. `data`
+has `casebody`, a Federal Register API document `document_number` and `type`, a CourtListener opinion
+has one of its text fields, a plain record has `text`. `data`
 is what `doc_id` hashes: the record as stored when it carries its own text, the markup itself when that
 markup still has to go through ingest.
 """
@@ -12,6 +13,7 @@ from typing import Any
 
 from pipeline.sources.caselaw import read_case
 from pipeline.sources.courtlistener import read_opinion
+from pipeline.sources.fedreg_api import read_fr_document
 from pipeline.sources.item import SourceItem
 from pipeline.sources.recordfields import Body, first_text, metadata, text_value
 
@@ -38,7 +40,7 @@ def _plain(record: dict[str, Any]) -> Body | None:
     ))
 
 
-_KINDS = (read_case, read_opinion, _plain)
+_KINDS = (read_case, read_fr_document, read_opinion, _plain)
 
 
 def record_item(record: Any, where: str, raw: bytes) -> SourceItem:
@@ -48,9 +50,9 @@ def record_item(record: Any, where: str, raw: bytes) -> SourceItem:
     body = next((b for read in _KINDS if (b := read(record)) is not None), None)
     if body is None:
         keys = ", ".join(sorted(map(str, record))[:12])
-        raise UnknownRecord(f"not a CourtListener opinion, a Caselaw Access Project case or an id/text record "
-                            f"(keys: {keys})")
-    record_id = text_value(record.get("id"))
+        raise UnknownRecord(f"not a CourtListener opinion, a Caselaw Access Project case, a Federal Register "
+                            f"document or an id/text record (keys: {keys})")
+    record_id = body.record_id or text_value(record.get("id"))
     if record_id is None:
         raise BadRecord("record has no id")
     relpath = f"{where}#{record_id}"

@@ -21,8 +21,8 @@ AGREEMENTS = [
       "data_categories": {"benefits_enrollment"}}),
     ("Under a computer matching agreement, SSA shares Social Security numbers with the Department of Homeland "
      "Security to verify eligibility.",
-     {"providers": {"SSA"}, "recipients": {"DHS"}, "instrument": "other", "data_categories": {"ssn"},
-      "purpose": "benefits_administration"}),
+     {"providers": {"SSA"}, "recipients": {"DHS"}, "instrument": "computer_matching_agreement",
+      "data_categories": {"ssn"}, "purpose": "benefits_administration"}),
     ("The IRS-ICE MOU rests on 26 U.S.C. § 6103(i)(2), which permits disclosure of return information.",
      {"providers": {"IRS"}, "recipients": {"ICE"}, "instrument": "memorandum_of_understanding",
       "legal_basis": {"26 U.S.C. § 6103"}}),

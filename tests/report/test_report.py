@@ -13,7 +13,7 @@ import pytest
 from pipeline.cli import main
 from pipeline.report import write_report
 from pipeline.report.network import build_edges, render_network
-from pipeline.report.payload import Mark, text_payload
+from pipeline.report.payload import Mark, agreement_rows, text_payload
 from pipeline.report.timeline import render_timeline
 from tests.report.conftest import DOCUMENTS, lines
 
@@ -129,3 +129,13 @@ def test_cli_writes_the_page_where_asked(run_output: Path, tmp_path: Path, capsy
 def test_cli_refuses_a_folder_that_is_not_an_output(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     assert main(["report", str(tmp_path)]) == 1
     assert "not a docketflow output folder" in capsys.readouterr().err
+
+
+def test_registry_rows_carry_sources_and_history_first() -> None:
+    agreement = {"id": "agr-1", "doc_ids": ["n" * 64, "o" * 64], "providers": ["IRS"], "recipients": ["ICE"],
+                 "history": [{"date": "2031-01-02", "holding": "hld-b", "court": "dcd", "effect": "barred"}],
+                 "evidence": []}
+    holdings = [{"id": "hld-a", "agreement": "agr-1"}, {"id": "hld-b", "agreement": "agr-1"}]
+    (row,) = agreement_rows([agreement], holdings, {"n" * 64: 0, "o" * 64: 3})
+    assert row["sources"] == [0, 3]
+    assert row["rulings"] == ["hld-b", "hld-a"]

@@ -121,16 +121,34 @@
   const conf = (r) => (r.confidence == null ? "" : Number(r.confidence).toFixed(2));
   const docLink = (i, label) => (i >= 0 ? `<a href="#doc-${i}">${esc(label)}</a>` : esc(label));
 
+  const term = (a) => (a.effective || a.expires
+    ? `<div class="sub">${esc(a.effective || "?")} – ${esc(a.expires || "")}</div>` : "");
+  /* an agreement's history as a small timeline: one dot per decision, oldest first, coloured by its effect;
+     rulings linked without a history entry (no effect stated) follow, undated */
+  const history = (a) => {
+    const dated = (a.history || []).map((e) => [e, holdings.get(e.holding)]);
+    const others = a.rulings.filter((id) => !(a.history || []).some((e) => e.holding === id))
+      .map((id) => holdings.get(id)).filter(Boolean).map((h) => [{ date: h.decided, court: h.court, effect: h.effect }, h]);
+    const items = [...dated, ...others].map(([e, h]) =>
+      `<li class="eff-${esc(e.effect || "none")}"><a href="#${esc(h?.ev[0]?.[1] || "")}">${esc(e.date || "undated")}` +
+      ` ${esc(e.court || "court?")}</a> ${badge("eff", e.effect)}</li>`);
+    return items.length ? `<ol class="hist">${items.join("")}</ol>` : "";
+  };
+  const sources = (a) => a.sources.map((i) => {
+    const d = DATA.docs[i];
+    return d ? `<div>${docLink(i, d.title || d.path)} <span class="sub">${esc(human(d.kind))}</span></div>` : "";
+  }).join("");
+
   const tables = {
     agreements: new Table("agreements", [
       { label: "Flow", html: (a) => `<span class="flow">${esc(a.providers.join(", ") || "?")}<span class="arrow">→</span>${esc(a.recipients.join(", ") || "?")}</span>` },
       { label: "Data categories", html: (a) => chips(a.data_categories) },
       { label: "Instrument", html: (a) => `${esc(human(a.instrument) || "—")}<div class="sub">${esc(human(a.purpose))}</div>` },
-      { label: "Status", html: (a) => badge("st", a.status) },
+      { label: "Status", html: (a) => `${badge("st", a.status)}${term(a)}` },
       { label: "Signed", cls: "num", html: (a) => esc(a.signed || "—") },
       { label: "Legal basis", html: (a) => esc(a.legal_basis.join("; ")) },
-      { label: "Rulings", html: (a) => a.rulings.map((id) => holdings.get(id)).filter(Boolean).map((h) =>
-        `<div><a href="#${esc(h.ev[0]?.[1] || "")}">${esc(h.court || "court?")} ${esc(h.decided || "")}</a> ${badge("eff", h.effect)}</div>`).join("") },
+      { label: "History", html: history },
+      { label: "Sources", html: sources },
       { label: "Evidence", html: evLinks },
       { label: "Conf.", cls: "num", html: conf },
     ], "No agreements match the filters."),

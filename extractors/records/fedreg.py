@@ -1,0 +1,339 @@
+"""Agreements a Federal Register notice announces: matching programs and the routine uses of a system of records.
+
+A "Privacy Act of 1974; Matching Program" notice announces a computer matching agreement (5 U.S.C. § 552a(o)).
+Its parties are the agencies (federal, or state agencies by name) its title and summary introduce. Which side
+each is on comes from what the text says of it: an agency whose "data", "records" or "files" are matched, or
+that information is "obtained from", "provided by" or "maintained by", or that "will disclose" it, is a
+provider; "Source Agency" / "Recipient Agency" labels say it outright. Under OMB Circular A-108 the recipient
+agency publishes the notice, so when nothing says otherwise the publisher is the recipient and the other
+parties the providers; when every party gives, or the text says the agencies "share and compare" or exchange
+records, all are on both sides. Agencies named only as a class ("State agencies that administer SNAP") are
+not parties. The purpose of a matching program is benefits administration: the Act defines matching
+programs as comparisons for federal benefit programs.
+
+A system-of-records notice permits disclosures in its routine uses; each use addressed to a named federal
+agency outside the publisher ("To the Internal Revenue Service to recoup ...") is an arrangement from the
+publisher to that agency, under the Privacy Act's routine-use clause. The standard uses every notice repeats
+(litigation, records management, congressional inquiries, breach response, "appropriate agencies") are not
+(`routine_uses_standard.tsv`). A notice that only summarises a new routine use gives one arrangement from the
+publisher.
+
+Dates come from the DATES / inclusive-dates sections: the date after "effective", "commence", "begin" is
+`effective`, the date after "conclude", "expire", "end" is `expires`. The status is `proposed` while the
+program has not started on the publication date (or no date says it has), `in_effect` when it takes effect
+on publication, `terminated` when the notice ends it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+
+from extractors.data import read_tsv
+from extractors.records.agreements import Arrangement
+from extractors.records.cues import first_label
+from extractors.records.evidence import EvidenceSet
+from extractors.records.merge import from_arrangement
+from extractors.records.notice import Notice, notice_sections
+from extractors.records.parties import most_specific, related
+from extractors.records.state_agencies import state_agencies
+from extractors.records.view import DocView, Mention
+from models import Agreement
+
+_MATCHING = re.compile(r"\bmatching\s+program|\bcomputer[- ]match|\bmatching\s+agreement", re.I)
+_ROUTINE = re.compile(r"\broutine\s+uses?\b|\bsystems?\s+of\s+records\b", re.I)
+_EXCHANGE = re.compile(r"\bshare\s+and\s+compare\b|\bexchang(?:e|es|ed|ing)\b|\beach\s+(?:other|agency['’]s)\b|"
+                       r"\breciprocal\b|\bboth\s+agencies\s+(?:will\s+)?(?:provide|disclose|share)", re.I)
+_GIVER_AFTER = re.compile(
+    r"^(?:['’]s)?\s*(?:[-–/]\s*[A-Z][A-Za-z]+\s*)?(?:(?!(?:of|to|for|with|on|in|the|this|that|and|or)\b)[\w'’]+\s+){0,2}?"
+    r"(?:data|records?|files|information|database)"
+    r"\b(?!\s+(?:system|technology))|"
+    r"^\s*(?:will|shall|would|agrees\s+to|also)?\s*(?:disclose|provide|furnish|send|transmit|supply)s?\b", re.I)
+_GIVER_BEFORE = re.compile(
+    r"\b(?:(?:obtain\w*|deriv\w*|data|records?|information|files)\s+(?:\w+\s+)?from|"
+    r"(?:maintained|held|provided|supplied|furnished|disclosed|contributed)\s+(?:to\s+\w+\s+)?by)"
+    r"\s+(?:the\s+)?(?:U\.S\.\s+)?$", re.I)
+_TAKER_BEFORE = re.compile(r"\b(?:disclos|provid|furnish|send|transmit)\w*\s+(?:[\w'’]+\s+){0,3}?to\s+(?:the\s+)?$|"
+                           r"\bprovid\w*\s+(?:the\s+)?$", re.I)
+_SOURCE_LABEL = re.compile(r"[“\"]?source\s+agency[”\"]?", re.I)
+_RECIPIENT_LABEL = re.compile(r"[“\"]?recipient\s+agency[”\"]?", re.I)
+_TO_AGENCY = re.compile(r"\bto\s+(?:the\s+|any\s+component\s+of\s+the\s+)?(?:U\.S\.\s+)?$", re.I)
+_BEGIN = re.compile(r"\b(?:effective|commenc\w*|begin\w*|began|applicable|start\w*|in\s+effect)\b", re.I)
+_END = re.compile(r"\b(?:conclud\w*|expir\w*|end(?:s|ing)?|terminat\w*|through|until)\b", re.I)
+_ON_PUBLICATION = re.compile(r"\beffective\s+(?:immediately|upon|on)\s+(?:the\s+date\s+of\s+)?publication", re.I)
+_ENDS_PROGRAM = re.compile(r"\b(?:terminat(?:ion|es|ing)|cancell?ation|rescission)\s+of\b", re.I)
+_NEGATED = re.compile(r"\b(?:without|not|no|never)\b[^.;]*$", re.I)
+_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*(?:\(\d+\)|\d+\.|[•*]|To\s))")
+
+
+@cache
+def _non_parties() -> frozenset[str]:
+    return frozenset(row["key"] for row in read_tsv("fedreg_non_parties.tsv"))
+
+
+@cache
+def _standard_uses() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(row["pattern"], re.I) for row in read_tsv("routine_uses_standard.tsv"))
+
+
+@dataclass(frozen=True)
+class _Party:
+    """A party mention: an AGENCY entity or a state agency."""
+
+    key: str
+    start: int
+    end: int
+
+
+def _agency_parties(view: DocView, start: int, end: int, states: list[_Party]) -> list[_Party]:
+    """Agencies in [start, end) that can be parties: not oversight bodies, not inside a state agency's name."""
+    return [_Party(m.key, m.start, m.end) for m in view.within("AGENCY", start, end)
+            if m.key not in _non_parties() and not any(s.start <= m.start < s.end for s in states)]
+
+
+def _publisher(view: DocView, notice: Notice) -> list[str]:
+    """The issuing agency: the AGENCY head when it reads as one ("Food and Nutrition Service (FNS), USDA."),
+    else the title block before the heads (two-column PDF text moves the label away from its line)."""
+    heads = [s for s in notice.sections if s.name in ("agency", "action")]
+    agency = notice.first("agency")
+    if agency:
+        line_end = min(agency.end, agency.start + 200)
+        body = view.text[agency.start:line_end].split(".\n")[0]
+        keys = [m.key for m in view.within("AGENCY", agency.start, agency.start + len(body))
+                if m.key not in _non_parties()]
+        if keys:
+            return most_specific(keys)
+    block_end = min((s.head for s in heads), default=min(len(view.text), 600))
+    return most_specific(m.key for m in view.within("AGENCY", 0, block_end) if m.key not in _non_parties())
+
+
+def _collapse(keys: list[str]) -> list[str]:
+    """One key per party: an agency and its parent department are one party, named by the more specific."""
+    return most_specific(keys)
+
+
+def _party_of(key: str, parties: list[str]) -> str | None:
+    return next((p for p in parties if related(key, p)), None)
+
+
+def _roles(view: DocView, mentions: list[_Party], parties: list[str], publisher: list[str],
+           lead: str) -> tuple[list[str], list[str]]:
+    """Providers and recipients of a matching program (see the module docstring)."""
+    gives: set[str] = set()
+    takes: set[str] = set()
+    labelled_source: set[str] = set()
+    labelled_recipient: set[str] = set()
+    for mention in mentions:
+        party = _party_of(mention.key, parties)
+        if party is None:
+            continue
+        before = view.text[max(0, mention.start - 40): mention.start]
+        after = view.text[mention.end: mention.end + 60]
+        around = view.text[max(0, mention.start - 30): mention.end + 30]
+        if _SOURCE_LABEL.search(around):
+            labelled_source.add(party)
+        elif _RECIPIENT_LABEL.search(around):
+            labelled_recipient.add(party)
+        if _GIVER_BEFORE.search(before) or _GIVER_AFTER.search(after):
+            gives.add(party)
+        elif _TAKER_BEFORE.search(before):
+            takes.add(party)
+    if labelled_source and labelled_recipient:
+        return sorted(labelled_source), sorted(labelled_recipient)
+    if len(parties) > 1 and (_EXCHANGE.search(lead) or gives >= set(parties)):
+        return list(parties), list(parties)
+    givers = [p for p in parties if p in gives and p not in takes]
+    if givers and len(parties) > 1:
+        return givers, [p for p in parties if p not in givers]
+    recipients = [p for p in parties if any(related(p, q) for q in publisher)] or parties[:1]
+    return [p for p in parties if p not in recipients], recipients
+
+
+def _clause_before(text: str, floor: int, offset: int) -> tuple[int, str]:
+    """Where the sentence holding `offset` starts (a period followed by a space, or the section start; line
+    breaks do not end sentences in column text) and its text up to `offset`."""
+    cut = max(text.rfind(". ", floor, offset), text.rfind(".\n", floor, offset))
+    start = cut + 2 if cut >= 0 else floor
+    return start, text[start:offset]
+
+
+def _dates(view: DocView, notice: Notice, evidence: EvidenceSet) -> tuple[str | None, str | None, bool]:
+    """(effective, expires, takes effect on publication) from the dates sections."""
+    effective = expires = None
+    on_publication = False
+    for section in notice.all("dates"):
+        body = view.text[section.start:section.end]
+        on_publication = on_publication or bool(_ON_PUBLICATION.search(body))
+        for date in view.within("DATE", section.start, section.end):
+            if len(date.key) != 10:
+                continue
+            start, before = _clause_before(view.text, section.start, date.start)
+            end = view.text.find(". ", date.end, section.end)
+            end = section.end if end < 0 else end + 1
+            cues = [(m.end(), "effective") for m in _BEGIN.finditer(before)]
+            cues += [(m.end(), "expires") for m in _END.finditer(before)]
+            if not cues:
+                continue
+            which = max(cues)[1]
+            if which == "effective" and effective is None:
+                effective = date.key
+                evidence.add(start, end, "effective", "status")
+            elif which == "expires" and expires is None and re.search(r"\b(?:will|shall)\b", before):
+                expires = date.key
+                evidence.add(start, end, "expires")
+    return effective, expires, on_publication
+
+
+def _status(view: DocView, notice: Notice, effective: str | None, on_publication: bool) -> str:
+    action = notice.first("action")
+    if action and _ENDS_PROGRAM.search(view.text[action.start:min(action.end, action.start + 300)]):
+        return "terminated"
+    published = view.anchor.isoformat() if view.anchor else None
+    if on_publication or (effective and published and effective <= published):
+        return "in_effect"
+    return "proposed"
+
+
+def _one_law_each(view: DocView, mentions: list[Mention]) -> list[str]:
+    """Statute keys with one item per law: an act and its codification ("Privacy Act" and 5 U.S.C. § 552a,
+    "the National Housing Act, as amended, 12 U.S.C. 1701") are one item, the first printed."""
+    out: list[str] = []
+    laws: list[str] = []
+    previous: Mention | None = None
+    for mention in mentions:
+        law = re.sub(r"\(.*$", "", str(mention.normalized.get("citation") or mention.key)).strip()
+        adjacent = previous is not None and re.fullmatch(r"[\s,]*(?:as\s+amended[\s,]*)?",
+                                                          view.text[previous.end:mention.start])
+        if law in laws or mention.key in out or (adjacent and previous.key in out):
+            previous = mention
+            continue
+        out.append(mention.key)
+        laws.append(law)
+        previous = mention
+    return out
+
+
+def _categories(view: DocView, start: int, end: int) -> list[str]:
+    """Data categories named in [start, end), except those the text says are not used ("without the names")."""
+    keys = []
+    for mention in view.within("DATA_CATEGORY", start, end):
+        sentence_start = view.sentences.around(mention.start)[0]
+        if not _NEGATED.search(view.text[max(sentence_start, mention.start - 120): mention.start]):
+            keys.append(mention.key)
+    return list(dict.fromkeys(keys))
+
+
+def _matching(view: DocView, notice: Notice, publisher: list[str], evidence: EvidenceSet) -> Arrangement | None:
+    lead_end = notice.lead_end
+    regions = [(0, lead_end)] + [(s.start, s.end) for s in notice.all("participants")]
+    states = [_Party(s.key, s.start + a, s.end + a) for a, b in regions for s in state_agencies(view.text[a:b])]
+    mentions = sorted([*states, *(p for a, b in regions for p in _agency_parties(view, a, b, states))],
+                      key=lambda p: p.start)
+    parties = _collapse([m.key for m in mentions] + publisher)
+    if not parties:
+        return None
+    lead = view.text[:lead_end]
+    providers, recipients = _roles(view, mentions, parties, publisher, lead)
+    for start, end in view.sentences:
+        if start < lead_end and view.within("AGENCY", start, end) and _MATCHING.search(view.text[start:end]):
+            evidence.add(start, end, "instrument", "providers", "recipients", "purpose")
+    categories: list[str] = []
+    for section in notice.all("records"):
+        categories += _categories(view, section.start, section.end)
+    if not categories:
+        categories = _categories(view, 0, lead_end)
+    basis: list[Mention] = []
+    for section in notice.all("authority"):
+        for start, end in _statements(view.text, section.start, section.end):
+            sentence = view.text[start:end]
+            names_party = any(_party_of(k, parties) for k in view.keys("AGENCY", start, end))
+            if names_party or re.search(r"\bmatch(?:ing|es)?\b", sentence, re.I):
+                found = view.within("STATUTE", start, end)
+                basis += found
+                if found:
+                    evidence.add(start, end, "legal_basis")
+    return Arrangement(providers, recipients, "computer_matching_agreement", categories, "benefits_administration",
+                       _one_law_each(view, basis))
+
+
+_STATEMENT_END = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
+
+
+def _statements(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Statements of an authority section: cut at every period or semicolon before a capital, since its
+    citations end in abbreviations ("12 U.S.C. 1701 et seq. The matching ...") that hide sentence ends."""
+    cuts = [start] + [start + m.end() for m in _STATEMENT_END.finditer(text[start:end])] + [end]
+    return [(a, b) for a, b in pairwise(cuts) if text[a:b].strip()]
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = [start] + [start + m.end() for m in _PARAGRAPH.finditer(text[start:end])] + [end]
+    return [(a, b) for a, b in pairwise(cuts) if text[a:b].strip()]
+
+
+def _routine_uses(view: DocView, notice: Notice, publisher: list[str],
+                  evidence: EvidenceSet) -> list[tuple[Arrangement, tuple[int, int]]]:
+    """One arrangement per routine use addressed to a named agency outside the publisher."""
+    found = []
+    for section in notice.all("routine_uses"):
+        paragraphs = _paragraphs(view.text, section.start, section.end)
+        basis = _one_law_each(view, view.within("STATUTE", *paragraphs[0])) if paragraphs else []
+        for start, end in paragraphs:
+            paragraph = view.text[start:end]
+            if any(p.search(paragraph) for p in _standard_uses()):
+                continue
+            recipient = next((m.key for m in view.within("AGENCY", start, end)
+                              if _TO_AGENCY.search(view.text[max(start, m.start - 40): m.start])
+                              and m.key not in _non_parties() and not any(related(m.key, p) for p in publisher)),
+                             None)
+            if recipient is None:
+                continue
+            purpose = first_label("purpose", paragraph) or "other"
+            found.append((Arrangement(list(publisher), [recipient], "routine_use", _categories(view, start, end),
+                                      purpose, list(basis)), (start, end)))
+    if found or notice.all("routine_uses"):
+        return found
+    lead_end = notice.lead_end
+    for start, end in view.sentences:
+        sentence = view.text[start:end]
+        if start >= lead_end or not re.search(r"\broutine\s+use\b", sentence, re.I):
+            continue
+        providers = most_specific([*publisher, *(m.key for m in view.within("AGENCY", start, end)
+                                                 if any(related(m.key, p) for p in publisher))])
+        recipients = [m.key for m in view.within("AGENCY", start, end) if m.key not in _non_parties()
+                      and not any(related(m.key, p) for p in providers)]
+        purpose = first_label("purpose", sentence) or "other"
+        return [(Arrangement(providers, most_specific(recipients), "routine_use", _categories(view, start, end),
+                             purpose, []), (start, end))]
+    return []
+
+
+def notice_agreements(view: DocView) -> list[Agreement]:
+    """The matching program or the routine uses a notice announces, as one-document agreement records."""
+    notice = notice_sections(view.text)
+    head = view.text[:notice.lead_end]
+    publisher = _publisher(view, notice)
+    shared = EvidenceSet(view.doc_id, view.text, view.page_of)
+    effective, expires, on_publication = _dates(view, notice, shared)
+    status = _status(view, notice, effective, on_publication)
+    described: list[tuple[Arrangement, EvidenceSet]] = []
+    if _MATCHING.search(head):
+        evidence = EvidenceSet(view.doc_id, view.text, view.page_of)
+        arrangement = _matching(view, notice, publisher, evidence)
+        if arrangement:
+            described.append((arrangement, evidence))
+    elif _ROUTINE.search(head) and publisher:
+        for arrangement, (start, end) in _routine_uses(view, notice, publisher, shared):
+            evidence = EvidenceSet(view.doc_id, view.text, view.page_of)
+            evidence.add(start, end, "instrument", "providers", "recipients", "purpose",
+                         *["data_categories"] * bool(arrangement.data_categories))
+            described.append((arrangement, evidence))
+    records = []
+    for arrangement, evidence in described:
+        arrangement.effective, arrangement.expires, arrangement.status = effective, expires, status
+        for item in shared.records():
+            evidence.add(item.start, item.end, *item.supports)
+        records.append(from_arrangement(view.doc_id, arrangement, evidence.records()))
+    return records
