@@ -37,7 +37,7 @@ from PIL import Image
 from pipeline.ingest.ecf import split_stamps
 from pipeline.ingest.margins import Box
 from pipeline.ingest.pagetext import split_lines
-from pipeline.ingest.pdf import PDFIUM_LOCK, RawPage, open_pdfium
+from pipeline.ingest.pdfium import PDFIUM_LOCK, RawPage, open_pdfium
 
 DPI = 300
 """Tesseract's accuracy drops noticeably below 300 dpi on 10-12 pt court typefaces."""

@@ -14,7 +14,6 @@ cleanup as a text layer, so page offsets, stamps and page numbers are handled al
 from __future__ import annotations
 
 import ctypes
-import threading
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -32,23 +31,10 @@ from pipeline.ingest.pagetext import (
     lacks_text,
     text_problem,
 )
+from pipeline.ingest.pdfium import PDFIUM_LOCK, SCAN_IMAGE_SHARE, RawPage, open_pdfium
 
-PDFIUM_LOCK = threading.Lock()
-"""Held for every PDFium call in the process (other modules using pypdfium2 should take it too)."""
-SCAN_IMAGE_SHARE = 0.5
-"""An image covering half the page behind a text-less page means a scan (not a blank page)."""
 ENGINES = ("auto", "pypdfium2", "pdfplumber")
 OCR_MODES = ("auto", "off", "force")
-
-
-@dataclass
-class RawPage:
-    """One page's body text as the engine (or OCR) gave it, and whether a page without text is a scan."""
-
-    text: str
-    scanned: bool = False
-    ocr: bool = False
-    """The text was recognised from the page image: it is not judged as a text layer again."""
 
 
 @dataclass
@@ -96,15 +82,6 @@ def _pdfium_body(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> str:
     if len(regions) == 1:
         return textpage.get_text_range()
     return "\n".join(textpage.get_text_bounded(r.x0, r.y0, r.x1, r.y1) for r in regions)
-
-
-def open_pdfium(data: bytes, path: str) -> pdfium.PdfDocument:
-    try:
-        return pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        if exc.err_code == pdfium_c.FPDF_ERR_PASSWORD:
-            raise IngestError("encrypted", f"{path}: PDF is password-protected") from exc
-        raise IngestError("corrupt", f"{path}: PDF cannot be opened ({exc})") from exc
 
 
 def pdfium_pages(data: bytes, path: str) -> list[RawPage]:

@@ -17,7 +17,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from pipeline.ingest.errors import IngestError
 from pipeline.ingest.margins import Box, body_regions
 from pipeline.ingest.pagetext import lacks_text
-from pipeline.ingest.pdf import SCAN_IMAGE_SHARE, RawPage
+from pipeline.ingest.pdfium import SCAN_IMAGE_SHARE, RawPage
 
 
 def _boxes(page: pdfplumber.page.Page) -> dict[Box, str]:
