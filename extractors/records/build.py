@@ -23,6 +23,8 @@ from extractors.records.view import DocView
 from models import Agreement, Holding
 
 _SHARING = re.compile(r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|ed|ure)|data|records|information)\b", re.I)
+_ACCESS = re.compile(r"\b(?:access(?:ing)?|systems?|databases?)\b", re.I)
+"""A reported decision about reaching an agency's systems ("blocked DOGE's access") is about data too."""
 _CUE_CONFIDENCE = {"item": 0.9, "decretal": 0.9, "closing": 0.85, "title": 0.7, "news": 0.65}
 EFFECT_STATUS = {"barred": "enjoined", "limited": "limited", "permitted": "in_effect"}
 
@@ -85,7 +87,7 @@ class _Draft:
         permitted = drop_containers(k for k in self.permitted if self.permitted.count(k) >= self.barred.count(k))
         barred = drop_containers(k for k in self.barred if self.barred.count(k) > self.permitted.count(k))
         text = " ".join(view.text[s.start:s.end] for s in self.evidence.records())
-        about_data = permitted or barred or _SHARING.search(text)
+        about_data = permitted or barred or _SHARING.search(text) or (self.polarity and _ACCESS.search(text))
         if self.polarity and about_data:
             effect, permitted, barred = reported_effect(self.polarity, permitted, barred, text)
         else:

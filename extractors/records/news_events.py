@@ -34,10 +34,11 @@ from extractors.records.view import DocView, Mention
 _DISPOSITION = {"grant_in_part": "granted_in_part", "deny": "denied", "stay": "stayed", "grant": "granted",
                 "dismiss": "dismissed", "vacate": "vacated", "reverse": "reversed", "affirm": "affirmed",
                 "extend": "modified", "bar": "granted", "allow": None, "rule": None}
+_APPEAL_DISPOSITIONS = frozenset({"denied", "affirmed", "reversed", "vacated"})
 _FLIP = {"barred": "permitted", "permitted": "barred"}
 
 _GENERIC = re.compile(
-    r"\b(?P<det>a|an|the|one|another|two|a\s+pair\s+of|both)\s+(?P<mods>(?:(?:different|separate|second|lower|"
+    r"\b(?:(?P<det>a|an|the|one|another|two|a\s+pair\s+of|both)\s+|(?=(?:lower|appeals|appellate|district)\s))(?P<mods>(?:(?:different|separate|second|lower|"
     r"earlier|federal|U\.S\.|district|appeals|appellate|trial|three-judge|divided|Supreme|highest|nation['’]s|"
     r"(?-i:[A-Z][a-z]+)|bankruptcy|circuit)[\s-]+){0,4})(?P<noun>judges?|courts?|panel|justices|appeals\s+court)\b"
     r"(?!['’]s)|\bthe\s+nation['’]s\s+highest\s+court\b",
@@ -47,6 +48,11 @@ _GENERIC = re.compile(
 "another judge", "two federal judges", "The Maryland federal judge"."""
 _DISTINCT = re.compile(r"\b(?:another|different|separate|second|lower|earlier)\b", re.I)
 _APPELLATE = re.compile(r"\b(?:appeals?|appellate|circuit|panel|justices|supreme|highest)\b", re.I)
+_ORDINALS = {"first": 1, "second": 2, "third": 3}
+_ORDINAL = re.compile(r"\bthe\s+(?P<n>first|second|third)\s+(?:order|ruling|decision)\b", re.I)
+"""One of several decisions reported together ("issued two rulings ... the first order removed a block")."""
+_ABBREVIATION = re.compile(r"\b(?:[A-Z]\.)+|\bv\.|\bNo\.")
+"""Periods that do not end a clause ("The second order, in U.S. DOGE Service v. CREW, formally blocked")."""
 _PRONOUN = re.compile(r"(?:^|[.;,]\s+|\band\s+|\bbut\s+)(?P<p>[Ss]he|[Hh]e)\s+")
 _PRIOR = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+|earlier\s+|already\s+)*$|\b(?:previously|earlier)\s+$", re.I)
 _GAP_OK = re.compile(
@@ -74,11 +80,10 @@ injunction", "removed a block"): acting on it reverses what that order did."""
 _REQUEST_OBJECT = re.compile(
     r"^\W*(?:(?:a|an|the|their|its|two|emergency|new)\s+){0,3}(?:requests?|bids?|motions?|challenges?|"
     r"applications?|petitions?|attempts?|efforts?|demands?)\b(?P<rest>[^.;]{0,160})", re.I)
+_RULING_OBJECT = re.compile(r"^\W*(?:(?:a|an|the|its|two|three|both|\w+-page|brief|unsigned|written|separate)\s+){0,4}"
+                            r"(?:rulings?|decisions?|opinions?|orders?)\b", re.I)
 _GOVERNMENT_ASKS = re.compile(r"^\s*(?:by|from)\s+the\s+(?:Trump\s+|Biden\s+)?(?:administration|government|"
                               r"Justice\s+Department|Department\s+of\s+Justice)", re.I)
-_POLICY_OBJECT = re.compile(r"^\W*(?:(?:a|an|the|its|\d{4}|new|agency['’]s|government['’]s)\s+){0,3}"
-                            r"(?:policy|policies|rule|overhaul|program|system|database|regulation|directive|"
-                            r"memorandum|agreement|expansion)\b", re.I)
 _DECISION_REF = re.compile(
     r"\b(?P<head>(?:the|this|that|his|her|its|today['’]s|(?-i:[A-Z][a-z]+day)['’]s|the\s+(?:judge|court)['’]s"
     r"(?:\s+(?-i:[A-Z][a-z]+day))?|the\s+(?-i:[A-Z][a-z]+day)|a|an)\s+)(?:(?:\w+-page|brief|unsigned|new|written|"
@@ -94,13 +99,20 @@ _EARLIER_NOUN = re.compile(
     r"\b(?P<motion>temporary\s+restraining\s+order|TRO|preliminary\s+injunction|injunction|stay)\b(?:\s+\(TRO\))?"
     r"(?P<issued>\s+(?:issued|entered|granted)\s+(?:on\s+|in\s+)?)?", re.I)
 _STATUS = re.compile(r"\b(?:is|are|remains?)\s+(?:\w+ly\s+)?(?:barred|blocked|prohibited|enjoined|allowed|"
-                     r"permitted|protected|free)\b|\bremains?\s+(?:protected|blocked|in\s+place)", re.I)
+                     r"permitted|protected|free|restrained)\b|\bremains?\s+(?:protected|blocked|in\s+place)", re.I)
 """A sentence that states what the decision leaves in force ("ICE and DHS are temporarily barred from ...")."""
+_STAMP = re.compile(r"\W*(?:date|updated|published|posted)?\W*", re.I)
 _COURT_LEAD = re.compile(r"\b(?:a|the|an)\s+(?:(?:federal|U\.S\.)\s+)*(?:judge|court)s?\s+(?:in|for)\s+(?:the\s+)?$",
                          re.I)
 """The words before a court that make it the subject: "a federal judge in [the District of Maryland]"."""
+_SAYS_WHAT = re.compile(
+    r"\b(?:the|this|that|his|her|its)\s+(?:ruling|decision|order|injunction)\b[^;]{0,80}?\b(?:states\s+that|says|permits?|"
+    r"allows?|blocks?|bars?|halts?|lifts?|requires?|prohibits?|lets?|takes?\s+effect)\b|"
+    r"\bunder\s+(?:a|the)\s+(?:preliminary\s+)?(?:injunction|order)\b", re.I)
+"""A sentence that says what the decision does ("The decision, stemming from case No. 25-1, halts ...")."""
 _COUNT = re.compile(r"\b(?:two|a\s+pair\s+of|both)\b", re.I)
-_CLAUSE_CUT = re.compile(r";|,\s+and\s+(?=(?:in|on|then|later|a|the)\b)|,\s+but\s+|\s+—\s+", re.I)
+_CLAUSE_CUT = re.compile(r";|,\s+and\s+(?=(?:in|on|then|later|a|the)\b)|,\s+but\s+", re.I)
+"""Where one clause of a sentence ends and a clause with its own subject begins (dashes enclose asides)."""
 
 
 @cache
@@ -121,6 +133,8 @@ class Actor:
     appellate: bool = False
     distinct: bool = False
     count: int = 1
+    ordinal: int | None = None
+    """"the second order ...": which of several decisions reported together."""
 
 
 @dataclass
@@ -153,6 +167,7 @@ class Decision:
     effective: str | None = None
     docket: str | None = None
     count: int = 1
+    ordinal: int | None = None
     dated_by_act: bool = False
     sentences: list[tuple[int, int]] = field(default_factory=list)
     support: list[tuple[int, int]] = field(default_factory=list)
@@ -184,7 +199,7 @@ class Decision:
         self.motion = self.motion or event.motion
         self.effective = self.effective or event.effective
         if event.act and event.role != "ref":
-            disposition = _DISPOSITION.get(event.act)
+            disposition = "stayed" if event.motion == "stay" else _DISPOSITION.get(event.act)
             if self.disposition is None or (self.disposition == "granted" and disposition == "granted_in_part"):
                 self.disposition = disposition or self.disposition
         self.polarity = self.polarity or event.polarity
@@ -205,9 +220,11 @@ class _Reader:
         self.surnames = {m.key.split()[-1]: m.key for m in judges}
         self.scotus = "scotus" in view.keys("COURT")
         self.last_judge: tuple[int, str] | None = None
+        self.last_court: tuple[str | None, bool] | None = None
+        """(court, appellate) of the last act's decider: who "the second order" is from."""
 
     # -- who ------------------------------------------------------------------------------------
-    def _judge_court(self, mention: Mention, end: int) -> str | None:
+    def judge_court(self, mention: Mention, end: int) -> str | None:
         """The court a judge mention names right after it: "Judge X of the District of Maryland",
         "Judge X (Northern District of California)", "Judge X in the District of Maryland"."""
         for court in self.view.within("COURT", mention.end, min(end, mention.end + 90)):
@@ -224,13 +241,13 @@ class _Reader:
         taken: list[tuple[int, int]] = []
         for m in self.view.within("JUDGE", start, end):
             title = text[max(0, m.start - 30):m.start]
-            found.append((m.start, Actor(m.end, judge=m.key, court=self._judge_court(m, end),
+            found.append((m.start, Actor(m.end, judge=m.key, court=self.judge_court(m, end),
                                          appellate=bool(re.search(r"Justice|Circuit", title)))))
             taken.append((m.start, m.end))
         for m in self.view.within("COURT", start, end):
             if any(s <= m.start < e + 90 for s, e in taken):
                 continue  # the judge's own court ("Judge X of the District of Maryland")
-            appellate = m.key.startswith("ca") or m.key == "scotus"
+            appellate = _appellate_key(m.key)
             lead = _COURT_LEAD.search(text[max(start, m.start - 40):m.start])
             begin = lead.start() + max(start, m.start - 40) if lead else m.start
             after = re.match(r"(?i)\s+(?:federal\s+)?(?:district\s+|appeals\s+)?(?:judge|court|panel|"
@@ -253,6 +270,10 @@ class _Reader:
                 if not any(a <= s < b + 1 for a, b in taken) and not any(
                         j.start <= s < j.end for j in self.view.within("JUDGE", start, end)):
                     found.append((s, Actor(start + m.end(), judge=key)))
+        for m in _ORDINAL.finditer(text, start, end):
+            court, appellate = self.last_court or (None, False)
+            found.append((m.start(), Actor(m.end(), court=court, appellate=appellate,
+                                           ordinal=_ORDINALS[m.group("n").lower()])))
         pronoun = _PRONOUN.search(text, start, min(end, start + 200))
         if pronoun and self.last_judge and start - self.last_judge[0] < 900:
             found.append((pronoun.start("p"), Actor(pronoun.end("p"), judge=self.last_judge[1])))
@@ -272,6 +293,10 @@ class _Reader:
                 continue
             if date.normalized.get("relative") and self.view.anchor and date.key > self.view.anchor.isoformat():
                 continue  # a past act is never after the report
+            if re.search(r"(?i)\bweek\b", date.normalized.get("text", "")):
+                continue  # "this week" does not say which day
+            if _STAMP.fullmatch(self.text[lo:date.start]):
+                continue  # the page's own date stamp or dateline opening the sentence
             if date.start > verb_end and date.start - verb_end > 110:
                 continue
             distance = abs(date.start - verb_end)
@@ -291,6 +316,8 @@ class _Reader:
             request = _REQUEST_OBJECT.match(rest)
             if request:
                 return _request_polarity(request.group("rest"))
+            if _RULING_OBJECT.match(rest):
+                return None  # "issued the two unsigned rulings": what they do is said elsewhere
             return "limited" if act == "grant_in_part" else "barred"
         if act == "deny":
             request = _REQUEST_OBJECT.match(rest)
@@ -305,9 +332,7 @@ class _Reader:
         if act in ("bar", "stay"):
             return "permitted" if _ORDER_OBJECT.match(rest) or act == "stay" else "barred"
         if act == "vacate":
-            if _POLICY_OBJECT.match(rest):
-                return "barred"
-            return "permitted"
+            return "permitted" if _ORDER_OBJECT.match(rest) else "barred"
         if act == "allow":
             return "permitted"
         if act == "reverse":
@@ -337,16 +362,18 @@ def _request_polarity(rest: str) -> str | None:
     return "barred" if verb is None or verb.lastgroup != "allow" else "permitted"
 
 
-def _motion(phrase: str, act: str, appellate: bool) -> str | None:
+def _motion(phrase: str, act: str, appellate: bool, verb: str = "") -> str | None:
     """The motion an act disposes of: named in its object, else an appellate court's act on the order
     below (a stay while the appeal goes on, or the appeal itself when it vacates or reverses)."""
+    if act == "stay":
+        return "stay"
     motion = first_label("motion", phrase[:120])
     if motion == "appeal":
         motion = None
     if motion:
         return motion
     if appellate and act in ("bar", "vacate", "stay") and _ORDER_OBJECT.match(phrase):
-        return "stay" if act in ("bar", "stay") or re.match(r"\W*(?:lifted|removed)", phrase) else "appeal"
+        return "stay" if act in ("bar", "stay") or re.match(r"(?i)lift|remov", verb) else "appeal"
     if appellate and act in ("vacate", "reverse", "affirm"):
         return "appeal"
     return None
@@ -355,24 +382,30 @@ def _motion(phrase: str, act: str, appellate: bool) -> str | None:
 def news_decisions(view: DocView) -> list[Decision]:
     """Every decision a news item reports, each once, in the order the report first gives them."""
     reader = _Reader(view)
-    acts: list[tuple[Event, str]] = []
-    later: list[Event] = []
+    decisions: list[Decision] = []
+    earlier: list[Event] = []
+    touched: list[Decision] = []  # the decision the last sentence spoke of, for "The order by Judge X"
     for start, end in view.sentences:
+        events: list[tuple[Event, str]] = []
         for lo, hi in _clauses(view.text, start, end):
-            acts += _clause_acts(reader, (start, end), lo, hi, later)
+            events += _clause_acts(reader, (start, end), lo, hi, earlier)
+        events += [(e, "") for e in _references(reader, start, end)]
+        for event, verb in sorted(events, key=lambda pair: pair[0].at):
+            if event.role == "ref":
+                target = _referred(decisions, event, touched[-1] if touched else None)
+            else:
+                target = _ordinal(decisions, event) if event.actor.ordinal else _best(decisions, event)
+                if target is None:
+                    target = Decision(appellate=event.actor.appellate, count=event.actor.count)
+                    decisions.append(target)
+            if target is not None:
+                target.take(event, verb)
+                touched.append(target)
         judges = view.within("JUDGE", start, end)
         if judges:
             reader.last_judge = (judges[-1].start, judges[-1].key)
-        later += _references(reader, start, end)
-    decisions: list[Decision] = []
-    for event, verb in acts:
-        target = _best(decisions, event)
-        if target is None:
-            target = Decision(appellate=event.actor.appellate, count=event.actor.count)
-            decisions.append(target)
-        target.take(event, verb)
-    for event in sorted(later, key=lambda e: e.at):
-        _attach(decisions, event)
+    for event in earlier:
+        _add_earlier(decisions, event)
     _support(view, decisions)
     _fill(view, decisions)
     if any(d.decided for d in decisions):
@@ -389,7 +422,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _clause_acts(reader: _Reader, sentence: tuple[int, int], lo: int, hi: int,
-                 later: list[Event]) -> list[tuple[Event, str]]:
+                 earlier: list[Event]) -> list[tuple[Event, str]]:
     """The acts of one clause: active ("X granted ...") and passive ("were barred by X")."""
     text = reader.text
     found: list[tuple[Event, str]] = []
@@ -398,17 +431,17 @@ def _clause_acts(reader: _Reader, sentence: tuple[int, int], lo: int, hi: int,
     for begin, actor in actors:
         if actor.end <= used_until:
             continue
-        verb = _acts().search(text, actor.end, min(hi, actor.end + 130))
-        if verb is None:
+        verb = _acts().search(text, actor.end, hi)
+        if verb is None or verb.start() > actor.end + 130:
             continue
-        gap = text[actor.end:verb.start()]
+        gap = _ABBREVIATION.sub("", text[actor.end:verb.start()])
         if not _GAP_OK.match(gap) or re.search(r"[.;:]|\b(?:if|unless|whether|would|could|should)\b", gap, re.I) \
                 or _PRIOR.search(text[max(lo, verb.start() - 30):verb.start()]) \
                 or _gap_has_actor(actors, actor.end, verb.start()):
             continue
         if re.search(r"\b(?:if|unless|whether)\b[^.;]*$", text[lo:begin], re.I):
             continue  # "if not blocked": a condition, not a decision
-        found.append(_act_event(reader, sentence, lo, hi, begin, actor, verb, later))
+        found.append(_act_event(reader, sentence, lo, hi, begin, actor, verb, earlier))
         used_until = verb.end()
     for m in _PASSIVE.finditer(text, lo, hi):
         if m.group("aux").lower().startswith("had") or re.match(r"(?i)is|are", m.group("aux")):
@@ -438,29 +471,33 @@ def _gap_has_actor(actors: list[tuple[int, Actor]], lo: int, hi: int) -> bool:
 
 
 def _act_event(reader: _Reader, sentence: tuple[int, int], lo: int, hi: int, begin: int, actor: Actor,
-               verb: re.Match[str], later: list[Event]) -> tuple[Event, str]:
+               verb: re.Match[str], earlier: list[Event]) -> tuple[Event, str]:
     text = reader.text
     act = verb.lastgroup or "rule"
     rest = text[verb.end():hi]
-    motion = _motion(rest if act != "rule" else text[verb.end():hi], act, actor.appellate)
+    motion = _motion(rest, act, actor.appellate, verb.group(0))
     if act == "deny" and motion is None:
         motion = first_label("motion", text[lo:hi])
         motion = None if motion == "appeal" else motion
     if act == "rule" and motion is None and re.search(r"(?i)\bto\s+vacate\b", rest[:20]):
         act, motion = "vacate", "appeal" if actor.appellate else None
     polarity = reader.polarity(act, rest, text[lo:hi])
+    if re.search(r"(?i)\b(?:two|both|a\s+pair\s+of)\b", verb.group(0)) or re.match(
+            r"(?i)\W*(?:the\s+)?(?:two|both)\s+(?:\w+\s+)?(?:rulings|decisions|orders|opinions)\b", rest):
+        actor.count = 2  # "handed the agency two big wins"
     event = Event("act", sentence, verb.start(), actor, act, motion, polarity,
                   reader.decided(lo, hi, verb.end()), reader.effective(*sentence))
-    earlier = _EARLIER_NOUN.search(text, verb.end(), min(hi, verb.end() + 120))
-    if earlier and act in ("extend", "vacate", "bar", "stay", "affirm", "reverse"):
-        dated = _earlier_date(reader, earlier, hi)
+    if actor.court or actor.appellate:
+        reader.last_court = (actor.court, actor.appellate)
+    noun = _EARLIER_NOUN.search(text, verb.end(), min(hi, verb.end() + 120))
+    if noun and act in ("extend", "vacate", "bar", "stay", "affirm", "reverse"):
+        dated = _earlier_date(reader, noun, hi)
         if dated:
-            by = re.search(r"\bby\s+", text[earlier.end():min(hi, earlier.end() + 60)])
-            owner = Actor(actor.end, judge=actor.judge, court=actor.court) if act == "extend" else Actor(
-                earlier.end(), appellate=False) if by is None else Actor(earlier.end())
-            later.append(Event("earlier", sentence, earlier.start(), owner, "grant",
-                               first_label("motion", earlier.group("motion")) or "preliminary_injunction",
-                               "barred", dated))
+            # the court's own order when it extends one; another court's when it acts on one
+            owner = Actor(actor.end, judge=actor.judge, court=actor.court) if act == "extend" else Actor(noun.end())
+            earlier.append(Event("earlier", sentence, noun.start(), owner, "grant",
+                                 first_label("motion", noun.group("motion")) or "preliminary_injunction",
+                                 "barred", dated))
     return event, verb.group(0)
 
 
@@ -490,8 +527,10 @@ def _references(reader: _Reader, start: int, end: int) -> list[Event]:
         if not dates and not judges:
             continue
         judge = judges[0].key if judges else None
+        court = reader.judge_court(judges[0], end) if judges else None
         decided = dates[0].key if dates else None
-        events.append(Event("ref", (start, end), m.start(), Actor(m.end(), judge=judge), decided=decided))
+        events.append(Event("ref", (start, end), m.start(), Actor(m.end(), judge=judge, court=court),
+                            decided=decided))
     return events
 
 
@@ -507,29 +546,55 @@ def _best(decisions: list[Decision], event: Event) -> Decision | None:
     same_judge = [d for d in candidates if event.actor.judge and d.judge == event.actor.judge]
     if event.decided and not same_day and all(d.decided for d in candidates):
         return None
-    return (same_day or same_judge or candidates)[-1]
+    return max(same_day or same_judge or candidates, key=lambda d: d.last)
 
 
-def _attach(decisions: list[Decision], event: Event) -> None:
-    """A reference or an earlier order joins the decision it names; an earlier order no one reports yet
-    becomes a decision of its own."""
-    if event.role == "earlier":
-        for decision in decisions:
-            if decision.motion == event.motion and decision.disposition == "granted" and not decision.appellate:
-                return
-        decision = Decision(court=event.actor.court, judge=event.actor.judge)
-        decision.take(event)
-        decision.disposition = "granted"
-        decisions.append(decision)
-        return
+def _ordinal(decisions: list[Decision], event: Event) -> Decision | None:
+    """The decision "the first/second order" names: the one already called so, else one split off the
+    decisions reported together ("issued the two unsigned rulings")."""
+    ordinal = event.actor.ordinal
+    named = [d for d in decisions if d.ordinal == ordinal]
+    if named:
+        return named[-1]
+    group = [d for d in decisions if d.count > 1 and d.ordinal is None and d.fits(event)]
+    if group:
+        whole = group[-1]
+        whole.count -= 1
+        part = Decision(judge=whole.judge, court=whole.court, appellate=whole.appellate, decided=whole.decided,
+                        ordinal=ordinal, dated_by_act=whole.dated_by_act)
+        decisions.append(part)
+        return part
+    rest = [d for d in decisions if d.ordinal is None and d.fits(event)]
+    if rest:
+        rest[-1].ordinal = ordinal
+        return rest[-1]
+    return None
+
+
+def _add_earlier(decisions: list[Decision], event: Event) -> None:
+    """An earlier order another act works on is that order's own decision, unless the report already
+    gives it ("vacate an injunction issued in February" after "the judge granted a preliminary injunction")."""
+    for decision in decisions:
+        if decision.motion == event.motion and decision.disposition == "granted" and not decision.appellate:
+            return
+    decision = Decision(court=event.actor.court, judge=event.actor.judge)
+    decision.take(event)
+    decision.disposition = "granted"
+    decisions.append(decision)
+
+
+def _referred(decisions: list[Decision], event: Event, last: Decision | None) -> Decision | None:
+    """The decision a reference names: the one of its date or judge, else an undated one; a reference
+    that gives only a judge ("The order by Judge X said") names the decision the report just spoke of."""
     fitting = [d for d in decisions if d.fits(event)]
     same = [d for d in fitting if (event.decided and d.decided == event.decided)
             or (event.actor.judge and d.judge == event.actor.judge)]
+    if same:
+        return same[-1]
+    if event.decided is None and last is not None and last.judge is None and last in fitting:
+        return last
     undated = [d for d in fitting if d.decided is None]
-    target = (same or undated or [None])[-1] if (same or undated) else None
-    if target is None:
-        return
-    target.take(event)
+    return undated[-1] if undated else None
 
 
 def _support(view: DocView, decisions: list[Decision]) -> None:
@@ -542,13 +607,16 @@ def _support(view: DocView, decisions: list[Decision]) -> None:
         if (start, end) in own:
             continue
         sentence = view.text[start:end]
-        if not (_STATUS.search(sentence) or re.search(
-                r"(?i)\b(?:the|this|that|his|her|its)\s+(?:ruling|decision|order|injunction)\s+(?:\w+ly\s+)?"
-                r"(?:states?|says?|permits?|allows?|blocks?|bars?|requires?|prohibits?|lets?|takes?\s+effect)\b|"
-                r"\bunder\s+(?:a|the)\s+(?:preliminary\s+)?(?:injunction|order)\b", sentence)):
+        if not (_STATUS.search(sentence) or _SAYS_WHAT.search(sentence)):
             continue
-        before = [d for d in decisions if d.sentences and d.sentences[0][0] < start]
-        (before[-1] if before else decisions[0]).support.append((start, end))
+        before = [(max(s for s, _ in d.sentences if s < start), i) for i, d in enumerate(decisions)
+                  if any(s < start for s, _ in d.sentences)]
+        (decisions[max(before)[1]] if before else decisions[0]).support.append((start, end))
+
+
+def _appellate_key(key: str) -> bool:
+    """A federal appeals court or the Supreme Court ("ca4", "cadc", "scotus"), not "cand"."""
+    return re.fullmatch(r"ca\d+|cadc|cafc|scotus", key) is not None
 
 
 def _fill(view: DocView, decisions: list[Decision]) -> None:
@@ -562,9 +630,14 @@ def _fill(view: DocView, decisions: list[Decision]) -> None:
         if decision.judge is None and len(judges) == 1 and not decision.appellate:
             decision.judge = judges[0]
         if decision.court is None:
-            level = [c for c in courts if (c.startswith("ca") or c == "scotus") == decision.appellate]
+            level = [c for c in courts if _appellate_key(c) == decision.appellate]
             if len(level) == 1:
                 decision.court = level[0]
+        if decision.motion is None:
+            named = first_label("motion", " ".join(view.text[s:e] for s, e in decision.sentences))
+            decision.motion = named if named != "appeal" else None
+        if decision.motion is None and decision.appellate and decision.disposition in _APPEAL_DISPOSITIONS:
+            decision.motion = "appeal"
         own = [m.key for s, e in decision.sentences + decision.support for m in view.within("DOCKET", s, e)]
         decision.effective = decision.effective or next(
             (found for s, e in decision.support if (found := _effective(view, s, e))), None)
