@@ -362,9 +362,11 @@ def _request_polarity(rest: str) -> str | None:
     return "barred" if verb is None or verb.lastgroup != "allow" else "permitted"
 
 
-def _motion(phrase: str, act: str, appellate: bool, verb: str = "") -> str | None:
+def _motion(phrase: str, act: str, actor: Actor, verb: str = "") -> str | None:
     """The motion an act disposes of: named in its object, else an appellate court's act on the order
-    below (a stay while the appeal goes on, or the appeal itself when it vacates or reverses)."""
+    below: a stay while the appeal goes on when it blocks that order (or when the Supreme Court, which
+    acts on emergency applications, lifts it), the appeal itself when it vacates or reverses."""
+    appellate = actor.appellate
     if act == "stay":
         return "stay"
     motion = first_label("motion", phrase[:120])
@@ -373,7 +375,8 @@ def _motion(phrase: str, act: str, appellate: bool, verb: str = "") -> str | Non
     if motion:
         return motion
     if appellate and act in ("bar", "vacate", "stay") and _ORDER_OBJECT.match(phrase):
-        return "stay" if act in ("bar", "stay") or re.match(r"(?i)lift|remov", verb) else "appeal"
+        lifted = actor.court == "scotus" and re.match(r"(?i)lift|remov", verb)
+        return "stay" if act in ("bar", "stay") or lifted else "appeal"
     if appellate and act in ("vacate", "reverse", "affirm"):
         return "appeal"
     return None
@@ -459,7 +462,7 @@ def _clause_acts(reader: _Reader, sentence: tuple[int, int], lo: int, hi: int,
         polarity = "barred" if act == "bar" else reader.polarity(act, rest, text[lo:hi]) if act != "dismiss" else None
         if verb == "converted to":
             polarity = "barred"
-        motion = _motion(rest if verb == "converted to" else subject + " " + rest, act, actor.appellate)
+        motion = _motion(rest if verb == "converted to" else subject + " " + rest, act, actor)
         event = Event("act", sentence, m.start("verb"), actor, act, motion, polarity,
                       reader.decided(lo, hi, m.end("verb")), reader.effective(*sentence))
         found.append((event, verb))
@@ -475,7 +478,7 @@ def _act_event(reader: _Reader, sentence: tuple[int, int], lo: int, hi: int, beg
     text = reader.text
     act = verb.lastgroup or "rule"
     rest = text[verb.end():hi]
-    motion = _motion(rest, act, actor.appellate, verb.group(0))
+    motion = _motion(rest, act, actor, verb.group(0))
     if act == "deny" and motion is None:
         motion = first_label("motion", text[lo:hi])
         motion = None if motion == "appeal" else motion
