@@ -26,7 +26,7 @@ _BAR = re.compile(
 _PERMIT = re.compile(
     r"\b(?:shar(?:e|es|ed|ing)|giv(?:e|es|ing)|gave|allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|authori[sz](?:e|ed|es|ing)|exchange[sd]?|"
     r"provid(?:e|es|ed|ing)|disclos(?:e|es|ed|ing|ure)|transfer(?:s|red|ring)?|hand(?:ed)?\s+over|"
-    r"turn(?:ed)?\s+over|access|resum(?:e|ed|es)|obtain(?:s|ed)?|use|go\s+ahead|proceed)\b",
+    r"turn(?:ed)?\s+over|access|resum(?:e|ed|es)|obtain(?:s|ed)?|use|go\s+ahead|proceed|send(?:s|ing)?|sent)\b",
     re.I,
 )
 _NEGATION = re.compile(r"\b(?:not|no|never|cannot|can't|won't|refus(?:e|ed|es)\s+to|declin(?:e|ed|es)\s+to|"
