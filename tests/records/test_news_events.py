@@ -128,6 +128,9 @@ def test_orders_reported_together_are_told_apart() -> None:
 
 def test_holding_carries_the_docket_the_report_gives() -> None:
     text = ("A federal judge on Thursday denied a preliminary injunction against DOGE's access to Labor "
-            "Department systems. The case is Unions v. Labor Department, D.D.C., No. 26-cv-01234.")
+            "Department systems. The unions said the ruling leaves millions of workers' claims files open to "
+            "staff who were never vetted, and they are weighing an appeal. The department said it welcomed the "
+            "decision and would keep working with DOGE on its modernization plans. "
+            "The case is Unions v. Labor Department, D.D.C., No. 26-cv-01234.")
     (holding,) = records_of(text, "news", FRIDAY).holdings
     assert (holding.docket, holding.court, holding.effect) == ("26-cv-01234", "dcd", "permitted")
