@@ -111,6 +111,33 @@ def _in_headline_only(text: str, mention: Mention) -> bool:
     return re.search(rf"\b{re.escape(surname)}\b", elsewhere) is None
 
 
+_WRITES = re.compile(
+    rf"(?:[,”\"]\s*|\b)(?:writes|wrote)\s+(?P<after>{_WORD})\b|\b(?P<before>{_WORD})\s+(?:writes|wrote)\b"
+)
+_PRONOUNS = frozenset({"He", "She", "It", "They", "We"})
+_OPINION_WORDS = re.compile(r"\b(?:judge|justice|court|ruling|opinion|order|injunction)\b", re.IGNORECASE)
+
+
+def _reported_authors(text: str, found: list[Mention]) -> list[Mention]:
+    """Judges a report names only by surname after a reporting verb ("..., writes Friedrich"), resolved to
+    the full name the article gives without a title ("Dabney Friedrich, a Trump appointee, ...") when it
+    talks of a court. A surname already found with a title needs nothing; one never printed in full is
+    left alone (the writer may be an official quoting a letter)."""
+    if not _OPINION_WORDS.search(text):
+        return []
+    known = {_surname(m.name) for m in found}
+    out = []
+    for m in _WRITES.finditer(text):
+        surname = m.group("after") or m.group("before")
+        if surname.lower() in known or surname.lower() in _not_names() or surname in _PRONOUNS:
+            continue
+        full = re.search(rf"\b(?P<name>[{_UP}][a-z]+(?:[ \t]+{_INITIAL})?[ \t]+{re.escape(surname)})\b", text)
+        if full:
+            out.append(Mention(full.start("name"), full.end("name"), full["name"], "Judge"))
+            known.add(surname.lower())
+    return out
+
+
 @cache
 def _canonical_titles() -> dict[str, str]:
     """Title as printed (lower case) -> the title stored in `normalized`."""
@@ -166,6 +193,8 @@ class JudgeFinder:
             if not in_citation(doc, m.start, m.end) and not citation_parenthetical(text, m.start, m.end)
             and not (news and _in_headline_only(text, m))
         ]
+        if news:
+            found += _reported_authors(text, found)
         best: dict[str, str] = {}
         for m in found:
             best[_surname(m.name)] = _fuller(best.get(_surname(m.name)), m.name)

@@ -105,3 +105,20 @@ def _news_judges(text: str) -> set[str]:
 )
 def test_headline_guards(text: str, expected: set[str]) -> None:
     assert _news_judges(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a surname after a reporting verb, printed in full elsewhere in a report about a court
+        ("Tess Almond, a federal judge since 2019, heard the case. \u201cThe harm is real,\u201d writes Almond.",
+         {"Tess Almond"}),
+        ("In her opinion, Tess Almond found the harm real. Almond wrote that the law forbids the transfer.",
+         {"Tess Almond"}),
+        # near-misses: never printed in full, or a report with no court in it
+        ("\u201cThe harm is real,\u201d writes Almond in the opinion.", set()),
+        ("Tess Almond, the mayor, met the governor. Almond wrote to the council on Monday.", set()),
+    ],
+)
+def test_reporting_verb_surnames(text: str, expected: set[str]) -> None:
+    assert _news_judges(text) == expected
