@@ -22,7 +22,9 @@ from extractors.records.parties import overlap
 from extractors.records.view import DocView
 from models import Agreement, Holding
 
-_SHARING = re.compile(r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|ed|ure)|data|records|information)\b", re.I)
+_SHARING = re.compile(r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|ed|ure)|data|records|(?<!freedom of )information)\b",
+                      re.I)
+"""Words that make a decision one about data ("freedom of information" requests are about public records)."""
 _ACCESS = re.compile(r"\b(?:access(?:ing)?|systems?|databases?)\b", re.I)
 """A reported decision about reaching an agency's systems ("blocked DOGE's access") is about data too."""
 _CUE_CONFIDENCE = {"item": 0.9, "decretal": 0.9, "closing": 0.85, "title": 0.7, "news": 0.65}

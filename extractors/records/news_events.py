@@ -565,6 +565,8 @@ def _ordinal(decisions: list[Decision], event: Event) -> Decision | None:
         whole.count -= 1
         part = Decision(judge=whole.judge, court=whole.court, appellate=whole.appellate, decided=whole.decided,
                         ordinal=ordinal, dated_by_act=whole.dated_by_act)
+        if event.sentence in whole.sentences and len(whole.sentences) > 1:
+            whole.sentences.remove(event.sentence)  # "issued two rulings: the first order removed ..." is the first's
         decisions.append(part)
         return part
     rest = [d for d in decisions if d.ordinal is None and d.fits(event)]

@@ -119,11 +119,12 @@ def test_passive_pronoun_surname_and_reference_join_one_decision() -> None:
 def test_orders_reported_together_are_told_apart() -> None:
     text = ("The Supreme Court on Thursday issued two unsigned rulings. The first order lifted a lower court "
             "order that had barred DOGE from Social Security records. The second order, in DOGE v. Archive "
-            "Watch, paused lower court orders requiring DOGE to answer records requests. Chief Justice Ada "
-            "Marsh on March 2 had issued an administrative stay.")
+            "Watch, paused lower court orders requiring DOGE to answer freedom of information requests. Chief "
+            "Justice Ada Marsh on March 2 had issued an administrative stay.")
     holdings = records_of(text, "news", FRIDAY).holdings
-    assert [(h.court, h.decided, h.motion) for h in holdings] == [
-        ("scotus", "2026-03-12", "stay"), ("scotus", "2026-03-12", "stay")]
+    # the second order is not about personal data: it has no effect on sharing
+    assert [(h.court, h.decided, h.motion, h.effect) for h in holdings] == [
+        ("scotus", "2026-03-12", "stay", None), ("scotus", "2026-03-12", "stay", "permitted")]
 
 
 def test_holding_carries_the_docket_the_report_gives() -> None:
