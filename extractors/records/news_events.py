@@ -53,7 +53,9 @@ _ORDINAL = re.compile(r"\bthe\s+(?P<n>first|second|third)\s+(?:order|ruling|deci
 """One of several decisions reported together ("issued two rulings ... the first order removed a block")."""
 _ABBREVIATION = re.compile(r"\b(?:[A-Z]\.)+|\bv\.|\bNo\.")
 """Periods that do not end a clause ("The second order, in U.S. DOGE Service v. CREW, formally blocked")."""
-_PRONOUN = re.compile(r"(?:^|[.;,]\s+|\band\s+|\bbut\s+)(?P<p>[Ss]he|[Hh]e)\s+")
+_PRONOUN = re.compile(r"\b(?P<p>[Ss]he|[Hh]e)\s+")
+_PRONOUN_LEAD = re.compile(r"(?:^|[.;,:]|\band|\bbut|\bthen|\bbecause)\s*$")
+"""What may stand before a pronoun that is a clause's subject: nothing, a comma, "and", "but"."""
 _PRIOR = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+|earlier\s+|already\s+)*$|\b(?:previously|earlier)\s+$", re.I)
 _GAP_OK = re.compile(
     r"^(?:,?\s*(?:who|which|that)\s+)?(?:[^.;:]{0,90}?)$"
@@ -71,7 +73,7 @@ _COURT_NOUN = re.compile(
     r"\b(?:temporary\s+restraining\s+order|TRO|(?:preliminary\s+)?injunction|order|ruling|decision|opinion|"
     r"lawsuit|suit|case|motion|request|stay)s?\b", re.I)
 _ORDER_OBJECT = re.compile(
-    r"^\W*(?:(?:a|an|the|its|his|her|their|that|this|lower[- ]court|district[- ]court|court['’]s|"
+    r"^\W*(?:(?:a|an|the|its|his|her|their|that|this|lower[- ]court|district[- ]court|\w+['’]s|"
     r"(?:a\s+)?(?:lower|district|trial)\s+court['’]s|earlier|previous|prior|own|block|ban|temporary|preliminary|"
     r"nationwide|administrative|[A-Z][a-z]+\s+\d{1,2}|\d{1,2})\s+){0,5}"
     r"(?:injunctions?|restraining\s+orders?|TROs?|orders?|blocks?|bans?|rulings?|stays?|decisions?)\b", re.I)
@@ -274,7 +276,8 @@ class _Reader:
             court, appellate = self.last_court or (None, False)
             found.append((m.start(), Actor(m.end(), court=court, appellate=appellate,
                                            ordinal=_ORDINALS[m.group("n").lower()])))
-        pronoun = _PRONOUN.search(text, start, min(end, start + 200))
+        pronoun = next((m for m in _PRONOUN.finditer(text, start, min(end, start + 200))
+                        if _PRONOUN_LEAD.search(text[start:m.start()])), None)
         if pronoun and self.last_judge and start - self.last_judge[0] < 900:
             found.append((pronoun.start("p"), Actor(pronoun.end("p"), judge=self.last_judge[1])))
         found.sort(key=lambda pair: pair[0])
@@ -335,8 +338,14 @@ class _Reader:
             return "permitted" if _ORDER_OBJECT.match(rest) else "barred"
         if act == "allow":
             return "permitted"
-        if act == "reverse":
-            return None
+        if act in ("reverse", "affirm"):
+            order = _ORDER_OBJECT.match(rest)
+            if not order:
+                return None
+            # what the order below did: an injunction bars, else what its own clause says
+            below = clause_polarity(rest[order.end():order.end() + 120]) or (
+                "barred" if re.search(r"(?i)injunction|restraining|block|ban", order.group(0)) else None)
+            return below if act == "affirm" or below is None else _FLIP[below]
         if act == "rule":
             return clause_polarity(rest[:200])
         return None

@@ -35,6 +35,18 @@ POLARITY = [
      {"disposition": "granted_in_part", "effect": "limited", "data_barred": {"health_information"}}),
     ("The Supreme Court on Thursday lifted a lower court order that had kept DOGE out of Social Security "
      "records.", {"court": "scotus", "motion": "stay", "effect": "permitted"}),
+    # an appellate court reverses or keeps what the order below did
+    ("A federal appeals court on Thursday reversed a judge's order that had blocked the transfer of Medicaid "
+     "data to ICE.", {"motion": "appeal", "disposition": "reversed", "effect": "permitted"}),
+    ("The Eighth Circuit on Thursday upheld the injunction barring the IRS from sharing tax records with ICE.",
+     {"court": "ca8", "disposition": "affirmed", "effect": "barred"}),
+    # refusing a named motion: the motion is the one refused
+    ("A federal judge on Thursday declined to issue a temporary restraining order that would have stopped the "
+     "IRS from sharing addresses with ICE.",
+     {"motion": "temporary_restraining_order", "disposition": "denied", "effect": "permitted"}),
+    # a pronoun subject after a judge named in the sentence before, but not a first line
+    ("Judge Rita Cole set a hearing for April 9 on the request. Meanwhile, she ruled on Thursday that the data "
+     "could not be shared.", {"judge": "Rita Cole", "decided": "2026-03-12", "effect": "barred"}),
 ]
 
 
