@@ -170,7 +170,6 @@ class Decision:
     docket: str | None = None
     count: int = 1
     ordinal: int | None = None
-    dated_by_act: bool = False
     sentences: list[tuple[int, int]] = field(default_factory=list)
     support: list[tuple[int, int]] = field(default_factory=list)
     verbs: list[str] = field(default_factory=list)
@@ -197,7 +196,6 @@ class Decision:
         self.appellate = self.appellate or (actor.appellate and event.role == "act")
         if event.decided and not self.decided:
             self.decided = event.decided
-        self.dated_by_act = self.dated_by_act or (event.role == "act" and event.decided is not None)
         self.motion = self.motion or event.motion
         self.effective = self.effective or event.effective
         if event.act and event.role != "ref":
@@ -310,45 +308,45 @@ class _Reader:
     def effective(self, start: int, end: int) -> str | None:
         return _effective(self.view, start, end)
 
-    # -- what -----------------------------------------------------------------------------------
-    def polarity(self, act: str, rest: str, clause: str) -> str | None:
-        """What the act does to the sharing, read with its object."""
-        if act in ("grant", "extend", "grant_in_part"):
-            if re.match(r"^\W*(?:an?\s+|the\s+)?(?:administrative\s+|emergency\s+)?stay\b", rest, re.I):
-                return "permitted"
-            request = _REQUEST_OBJECT.match(rest)
-            if request:
-                return _request_polarity(request.group("rest"))
-            if _RULING_OBJECT.match(rest):
-                return None  # "issued the two unsigned rulings": what they do is said elsewhere
-            return "limited" if act == "grant_in_part" else "barred"
-        if act == "deny":
-            request = _REQUEST_OBJECT.match(rest)
-            if request:
-                return _FLIP.get(_request_polarity(request.group("rest")) or "barred")
-            verb = _acts().match(rest.lstrip())
-            if verb and verb.lastgroup in ("bar", "grant", "extend"):
-                return "permitted"  # "refused to block", "declined to extend the TRO"
-            if verb and verb.lastgroup in ("allow", "vacate"):
-                return "barred"
+
+def _act_polarity(act: str, rest: str) -> str | None:
+    """What the act does to the sharing, read with its object."""
+    if act in ("grant", "extend", "grant_in_part"):
+        if re.match(r"^\W*(?:an?\s+|the\s+)?(?:administrative\s+|emergency\s+)?stay\b", rest, re.I):
             return "permitted"
-        if act in ("bar", "stay"):
-            return "permitted" if _ORDER_OBJECT.match(rest) or act == "stay" else "barred"
-        if act == "vacate":
-            return "permitted" if _ORDER_OBJECT.match(rest) else "barred"
-        if act == "allow":
-            return "permitted"
-        if act in ("reverse", "affirm"):
-            order = _ORDER_OBJECT.match(rest)
-            if not order:
-                return None
-            # what the order below did: an injunction bars, else what its own clause says
-            below = clause_polarity(rest[order.end():order.end() + 120]) or (
-                "barred" if re.search(r"(?i)injunction|restraining|block|ban", order.group(0)) else None)
-            return below if act == "affirm" or below is None else _FLIP[below]
-        if act == "rule":
-            return clause_polarity(rest[:200])
-        return None
+        request = _REQUEST_OBJECT.match(rest)
+        if request:
+            return _request_polarity(request.group("rest"))
+        if _RULING_OBJECT.match(rest):
+            return None  # "issued the two unsigned rulings": what they do is said elsewhere
+        return "limited" if act == "grant_in_part" else "barred"
+    if act == "deny":
+        request = _REQUEST_OBJECT.match(rest)
+        if request:
+            return _FLIP.get(_request_polarity(request.group("rest")) or "barred")
+        verb = _acts().match(rest.lstrip())
+        if verb and verb.lastgroup in ("bar", "grant", "extend"):
+            return "permitted"  # "refused to block", "declined to extend the TRO"
+        if verb and verb.lastgroup in ("allow", "vacate"):
+            return "barred"
+        return "permitted"
+    if act in ("bar", "stay"):
+        return "permitted" if _ORDER_OBJECT.match(rest) or act == "stay" else "barred"
+    if act == "vacate":
+        return "permitted" if _ORDER_OBJECT.match(rest) else "barred"
+    if act == "allow":
+        return "permitted"
+    if act in ("reverse", "affirm"):
+        order = _ORDER_OBJECT.match(rest)
+        if not order:
+            return None
+        # what the order below did: an injunction bars, else what its own clause says
+        below = clause_polarity(rest[order.end():order.end() + 120]) or (
+            "barred" if re.search(r"(?i)injunction|restraining|block|ban", order.group(0)) else None)
+        return below if act == "affirm" or below is None else _FLIP[below]
+    if act == "rule":
+        return clause_polarity(rest[:200])
+    return None
 
 
 def _effective(view: DocView, start: int, end: int) -> str | None:
@@ -468,7 +466,7 @@ def _clause_acts(reader: _Reader, sentence: tuple[int, int], lo: int, hi: int,
             continue
         actor = by_actor or Actor(m.end())
         rest = text[m.end("verb"):hi]
-        polarity = "barred" if act == "bar" else reader.polarity(act, rest, text[lo:hi]) if act != "dismiss" else None
+        polarity = "barred" if act == "bar" else _act_polarity(act, rest) if act != "dismiss" else None
         if verb == "converted to":
             polarity = "barred"
         motion = _motion(rest if verb == "converted to" else subject + " " + rest, act, actor)
@@ -493,7 +491,7 @@ def _act_event(reader: _Reader, sentence: tuple[int, int], lo: int, hi: int, beg
         motion = None if motion == "appeal" else motion
     if act == "rule" and motion is None and re.search(r"(?i)\bto\s+vacate\b", rest[:20]):
         act, motion = "vacate", "appeal" if actor.appellate else None
-    polarity = reader.polarity(act, rest, text[lo:hi])
+    polarity = _act_polarity(act, rest)
     if re.search(r"(?i)\b(?:two|both|a\s+pair\s+of)\b", verb.group(0)) or re.match(
             r"(?i)\W*(?:the\s+)?(?:two|both)\s+(?:\w+\s+)?(?:rulings|decisions|orders|opinions)\b", rest):
         actor.count = 2  # "handed the agency two big wins"
@@ -573,7 +571,7 @@ def _ordinal(decisions: list[Decision], event: Event) -> Decision | None:
         whole = group[-1]
         whole.count -= 1
         part = Decision(judge=whole.judge, court=whole.court, appellate=whole.appellate, decided=whole.decided,
-                        ordinal=ordinal, dated_by_act=whole.dated_by_act)
+                        ordinal=ordinal)
         if event.sentence in whole.sentences and len(whole.sentences) > 1:
             whole.sentences.remove(event.sentence)  # "issued two rulings: the first order removed ..." is the first's
         decisions.append(part)
