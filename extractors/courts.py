@@ -73,8 +73,14 @@ def citation_parenthetical(text: str, start: int, end: int, reach: int = 300) ->
 
 _JUDICIAL_BEFORE = re.compile(
     r"\b(?:District|Magistrate|Bankruptcy|federal)\s+(?:Judge|judge|Court|court)\b[^.;]{0,70}$"
+    r"|\b(?:court|judge)\s+in\s+the\s+$"
 )
-"""Words that make "the District of Columbia" a court, not the city: "U.S. District Judge X of the ..."."""
+"""Words that make "the District of Columbia" a court, not the city: "U.S. District Judge X of the ...",
+"a court in the District of Columbia"."""
+_JUDICIAL_AFTER = re.compile(r"\s+(?:federal\s+)?(?:district\s+)?(?:judge|court)\b", re.IGNORECASE)
+"""... or follow it: "A District of Columbia federal judge"."""
+_DC_PROSE = re.compile(r"(?<![\w.])D\.?\s?C\.?\s+(?:federal\s+)?(?:district\s+)?(?:judge|court)\b", re.IGNORECASE)
+"""News shorthand for the district court in Washington: "the D.C. district court", "a DC judge"."""
 
 
 @cache
@@ -216,11 +222,19 @@ def _families() -> dict[str, _Family]:
                 re.IGNORECASE,
             ),
         ),
+        "prose": _Family(
+            re.compile(
+                rf"\b(?:federal|district|U\.\s?S\.|United\s+States)\s+(?:district\s+)?(?:judge|court)s?\s+(?:for|in)\s+"
+                rf"(?:the\s+)?(?:(?P<dir>Northern|Southern|Eastern|Western|Central|Middle)\s+)?(?P<state>{states})\b"
+                rf"|\b(?P<pre>{states})\s+federal\s+(?:district\s+)?(?:judge|court)\b",
+                re.IGNORECASE,
+            ),
+        ),
         "abbrev": _Family(re.compile(rf"(?=[NSEWCMD]\.)(?<![\w.])(?:{abbrev_alt})\.?(?![\w])")),
         "circuit": _Family(
             re.compile(r"(?:\b(?:Circuit|CIRCUIT)\b|(?<=[\w.])\s?Cir\.)"),
             before=re.compile(
-                rf"\b(?:(?P<ord>{ordinals})|(?P<dc>D\.\s?C\.|District\s+of\s+Columbia)|(?P<fed>Federal))\s*$",
+                rf"\b(?:(?P<ord>{ordinals})|(?P<dc>D\.\s?C\.|(?<![\w.])DC|District\s+of\s+Columbia)|(?P<fed>Federal))\s*$",
                 re.IGNORECASE,
             ),
             needs_before=True,
@@ -300,13 +314,15 @@ class CourtFinder(Component):
             yield CourtHit(m.start(), m.end(), self.alias_keys[" ".join(m[0].split()).lower()])
         for start, end, g in fam["district"].finditer(text):
             state = " ".join(g["state"].split()).lower()
-            if state == "columbia" and not (g["court"] or _JUDICIAL_BEFORE.search(text[max(0, start - 90) : start])):
+            if state == "columbia" and not (g["court"] or _JUDICIAL_BEFORE.search(text[max(0, start - 90) : start])
+                                            or _JUDICIAL_AFTER.match(text, end)):
                 continue
             if _NOT_A_COURT_DISTRICT.search(text, max(0, start - 60), start):
                 continue
             court = _pick(self.by_place.get((DIRECTIONS.get((g["dir"] or "").lower(), ""), state), []), when)
             if court:
                 yield CourtHit(start, end, court.id)
+        yield from self._prose(text, when)
         for start, end, _ in fam["abbrev"].finditer(text):
             court = _pick(self.by_abbrev.get(_abbrev_key(text[start:end]), []), when)
             if court:
@@ -318,6 +334,21 @@ class CourtFinder(Component):
             yield from self._supreme(start, end, g)
         for start, end, g in fam["state"].finditer(text):
             yield from self._state_court(start, end, g)
+
+    def _prose(self, text: str, when: date | None) -> Iterator[CourtHit]:
+        """News prose for a district court: "a federal judge in Massachusetts", "The Maryland federal judge",
+        "U.S. District Court for Northern California", "the D.C. district court". A state named without a
+        direction counts only when it has a single federal district ("a federal judge in New York" does not)."""
+        for start, end, g in self.families["prose"].finditer(text):
+            state = " ".join((g["state"] or g["pre"]).split()).lower().removeprefix("district of ")
+            direction = DIRECTIONS.get((g["dir"] or "").lower(), "")
+            if not direction and any(d and s == state for d, s in self.by_place):
+                continue
+            court = _pick(self.by_place.get((direction, state), []), when)
+            if court:
+                yield CourtHit(start, end, court.id)
+        for m in _DC_PROSE.finditer(text):
+            yield CourtHit(m.start(), m.end(), "dcd")
 
     def _supreme(self, start: int, end: int, g: dict) -> Iterator[CourtHit]:
         if g["us"] or g["usof"]:

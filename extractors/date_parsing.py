@@ -68,7 +68,7 @@ class Mention:
     weekday: int | None = None
     """For weekday-only and yesterday/tomorrow mentions: the weekday, or None with `shift` set."""
     shift: int | None = None
-    """Days from the anchor for "yesterday" (-1) and "tomorrow" (+1)."""
+    """Days from the anchor for "yesterday" (-1), "today" (0) and "tomorrow" (+1)."""
 
 
 def _alternation(words: list[str]) -> str:
@@ -128,7 +128,7 @@ def candidate_pattern() -> re.Pattern[str]:
         "numeric": r"(?<![\d/.-])(?P<n_m>1[0-2]|0?[1-9])/(?P<n_d>[12]\d|3[01]|0?[1-9])/(?P<n_y>\d{4}|\d{2})(?![\d/])",
         "iso": r"(?<![\d/.-])(?P<i_y>(?:19|20)\d\d)-(?P<i_m>1[0-2]|0[1-9])-(?P<i_d>[12]\d|3[01]|0[1-9])(?![\d-])",
         "weekday": _weekday("wd"),
-        "rel": r"\b(?P<r>(?i:yesterday|tomorrow))\b",
+        "rel": r"\b(?P<r>(?i:yesterday|tomorrow|today))\b",
     }
     # Every form starts a word with a capital, a digit or "the"/"this"/"yesterday"/"tomorrow": testing
     # that first makes the scan ~4x faster than trying each alternative at every character.
@@ -184,6 +184,9 @@ def _parts(m: re.Match[str]) -> list[Part]:
     return [Part(m.start(), m.end(), month, day, year)]
 
 
+_SHIFTS = {"yesterday": -1, "today": 0, "tomorrow": 1}
+
+
 def find_mentions(text: str) -> list[Mention]:
     """All candidates in text order; impossible dates ("February 30, 2020") are left out."""
     found = []
@@ -192,7 +195,7 @@ def find_mentions(text: str) -> list[Mention]:
         if form == "weekday":
             found.append(Mention(form, m.start(), m.end(), weekday=WEEKDAYS[m["wd"].lower()]))
         elif form == "rel":
-            found.append(Mention(form, m.start(), m.end(), shift=-1 if m["r"].lower() == "yesterday" else 1))
+            found.append(Mention(form, m.start(), m.end(), shift=_SHIFTS[m["r"].lower()]))
         else:
             parts = [p for p in _parts(m) if _valid(p.year, p.month, p.day)]
             if parts:

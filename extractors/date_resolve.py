@@ -16,10 +16,18 @@ from functools import cache
 def _future_cue() -> re.Pattern[str]:
     """Words that make a date in the same clause point after the anchor rather than before it."""
     return re.compile(
-        r"\b(?:will|shall|may|might|must|would|could|can|scheduled|slated|set\s+(?:for|to)|expected"
-        r"|due|upcoming|until|begins?|starting|effective|takes?\s+effect|next|deadline)\b",
+        r"\b(?:will|shall|(?-i:may)|might|must|would|could|can|scheduled|slated|set\s+(?:for|to)|expected"
+        r"|due|upcoming|until|begin(?:s|ning)?|start(?:s|ing)?|effective|takes?\s+effect|next|deadline"
+        r"|hearings?\s+for)\b",
         re.IGNORECASE,
     )
+
+
+@cache
+def _past_between() -> re.Pattern[str]:
+    """Past-tense words between a future cue and the date: the date is of something already done
+    ("the data will help DOGE, created by a Jan. 20 order"; "a hearing was scheduled for Thursday")."""
+    return re.compile(r"\b(?:was|were|had|did)\b|(?<!be )(?<!been )\b\w{2,}[^e\W]ed\b", re.IGNORECASE)
 
 
 @cache
@@ -28,11 +36,24 @@ def _clause_start() -> re.Pattern[str]:
 
 
 def points_forward(text: str, start: int) -> bool:
-    """True when the clause leading up to `start` speaks of the future ("may begin on January 6")."""
+    """True when the clause leading up to `start` speaks of the future ("may begin on January 6").
+
+    The cue nearest the date governs it, and only when no past tense stands between them or just before
+    it: "will allow ... starting January 6" points forward, "the order will help DOGE, created by a Jan. 20
+    order" and "the letters were supposed to start going out in September" do not.
+    """
     window = text[max(0, start - 120) : start]
     if boundary := _clause_start().match(window):
         window = window[boundary.end() :]
-    return _future_cue().search(window) is not None
+    cues = list(_future_cue().finditer(window))
+    if not cues:
+        return False
+    cue = cues[-1]
+    past_before = _PAST_AUXILIARY.search(window, 0, cue.start())
+    return not (past_before or _past_between().search(window, cue.end()))
+
+
+_PAST_AUXILIARY = re.compile(r"\b(?:was|were|had)\s+(?:\w+\s+){0,2}$")
 
 
 def month_day(anchor: date, month: int, day: int, forward: bool) -> date:
@@ -57,8 +78,11 @@ def month_only(anchor: date, month: int, forward: bool) -> tuple[int, int]:
     return (anchor.year if month <= anchor.month else anchor.year - 1), month
 
 
-def weekday(anchor: date, day: int, forward: bool) -> date:
-    """The nearest such weekday strictly before the anchor ("on Monday" is not the publication day)."""
+def weekday(anchor: date, day: int, forward: bool, same_day: bool = False) -> date:
+    """The nearest such weekday before the anchor (after it when `forward`). The anchor's own weekday is
+    the anchor itself when `same_day` (news: "ruled Friday" in a Friday article), else a week away."""
+    if same_day and not forward and anchor.weekday() == day:
+        return anchor
     if forward:
         return anchor + timedelta(days=(day - anchor.weekday() - 1) % 7 + 1)
     return anchor - timedelta(days=(anchor.weekday() - day - 1) % 7 + 1)

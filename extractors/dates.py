@@ -105,8 +105,12 @@ def _keep(doc: Doc, text: str, mention: Mention, dockets: list[tuple[int, int]])
     if in_citation(doc, mention.start, mention.end) or _overlaps(dockets, mention.start, mention.end):
         return False
     if mention.form in ("weekday", "rel"):
-        # Opinions narrate past events; "on Monday" there is not relative to the decision date.
-        return context(doc).kind != "opinion" and (mention.form == "rel" or _weekday_ok(text, mention))
+        # Opinions narrate past events; "on Monday" there is not relative to the decision date. "Today"
+        # is the publication day only in news: in a court paper it is the court speaking ("we hold today").
+        kind = context(doc).kind
+        if mention.shift == 0:
+            return kind == "news"
+        return kind != "opinion" and (mention.form == "rel" or _weekday_ok(text, mention))
     return not (_is_citation_date(text, mention) or _is_reporter(text, mention))
 
 
@@ -197,7 +201,7 @@ class DateFinder(Component):
 
     @staticmethod
     def _add_relative(doc: Doc, text: str, mention: Mention, anchor: date | None) -> None:
-        """Weekdays and yesterday/tomorrow: dropped when the document has no date to count from."""
+        """Weekdays and yesterday/today/tomorrow: dropped when the document has no date to count from."""
         if anchor is None:
             return
         if mention.weekday is None:
@@ -206,7 +210,9 @@ class DateFinder(Component):
             lead = _patterns()["prev_word"].search(text, max(0, mention.start - 12), mention.start)
             lead_word = lead[1].lower() if lead else ""
             forward = lead_word == "next" or (lead_word != "last" and points_forward(text, mention.start))
-            day = weekday(anchor, mention.weekday, forward)
+            # news is written on its publication day: "ruled Friday" in a Friday article is that Friday
+            same_day = context(doc).kind == "news" and lead_word != "last"
+            day = weekday(anchor, mention.weekday, forward, same_day=same_day)
         normalized = {"text": text[mention.start : mention.end], "resolved_from": anchor.isoformat(), "relative": True}
         add_entity(doc, mention.start, mention.end, "DATE", day.isoformat(), normalized)
 

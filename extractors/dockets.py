@@ -101,17 +101,18 @@ class DocketFinder(Component):
 
     def find(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        news = context(doc).kind == "news"
         head_end = len(text) - len(text.lstrip()) + HEAD_CHARS
         found: dict[tuple[int, int], str] = {}
         for m in _LABELLED.finditer(text, 0, head_end):
-            if self._labelled_ok(doc, text, m):
+            if self._labelled_ok(doc, text, m, news):
                 found[m.span("number")] = key_of(m["number"])
                 for item in _ITEM.finditer(text, m.start("more"), m.end("more")):
                     found[item.span()] = key_of(item.group())
         for pattern, limit in ((_ALONE, head_end), (_PLAIN, head_end), (_STAMP, len(text)), (_MDL, len(text))):
             for m in pattern.finditer(text, 0, limit):
                 group = "number" if m.groupdict().get("number") else "district"
-                if not in_citation(doc, m.start(), m.end()) and not self._other_case(text, m.start(), m.end()):
+                if not in_citation(doc, m.start(), m.end()) and not self._other_case(text, m.start(), m.end(), news):
                     found.setdefault(m.span(group), key_of(m[group]))
         for m in _ALIEN.finditer(text):
             found.setdefault(m.span("number"), key_of(m["number"]))
@@ -129,20 +130,22 @@ class DocketFinder(Component):
         return doc
 
     @staticmethod
-    def _other_case(text: str, start: int, end: int) -> bool:
+    def _other_case(text: str, start: int, end: int, news: bool = False) -> bool:
         """"Smith v. Jones, No. ..." on the same line past the caption, or a number followed by a reporter
-        cite: another case's number."""
+        cite: another case's number. A news report names its own case that way ("The case is Smith v.
+        Jones, D.D.C., No. 25-cv-00001"), so there only the reporter cite counts."""
         if _CITE_AFTER.match(text, end):
             return True
-        return start > OWN_CAPTION_CHARS and _CASE_NAME_BEFORE.search(text, max(0, start - 120), start) is not None
+        return (not news and start > OWN_CAPTION_CHARS
+                and _CASE_NAME_BEFORE.search(text, max(0, start - 120), start) is not None)
 
-    def _labelled_ok(self, doc: Doc, text: str, m: re.Match[str]) -> bool:
+    def _labelled_ok(self, doc: Doc, text: str, m: re.Match[str], news: bool = False) -> bool:
         """A "No. ..." in the head that is not a report, public law, filing or another case's citation."""
         if in_citation(doc, m.start("number"), m.end("number")):
             return False
         if sum(ch.isdigit() for ch in m["number"]) < MIN_DIGITS:
             return False
-        if self._other_case(text, m.start(), m.end()):
+        if self._other_case(text, m.start(), m.end(), news):
             return False
         before = text[max(0, m.start() - 30) : m.start()]
         if any(w.strip(".,()[]:") in _context_words("other_case") for w in before.split()[-2:]):

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from extractors.component import Component, factory
 from extractors.courts import citation_parenthetical
 from extractors.data import read_tsv
-from extractors.spans import add_entity, doc_text, entities, in_citation
+from extractors.spans import add_entity, context, doc_text, entities, in_citation
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _WORD = rf"(?:Mc|Mac|O['’]|D['’])?[{_UP}][\w'’\-]*"
@@ -86,6 +86,59 @@ def _disqualifying() -> frozenset[str]:
 
 
 @cache
+def _headline_verbs() -> frozenset[str]:
+    """Verbs a headline puts after "Judge" ("Judge Blocks IRS From Sharing Data"): never part of a name."""
+    return frozenset(row["word"].lower() for row in read_tsv("judges_headline_verbs.tsv"))
+
+
+_HEADLINE_WORD = re.compile(r"[A-Za-z][\w'’\-]{3,}")
+
+
+def _in_headline_only(text: str, mention: Mention) -> bool:
+    """A name on a Title-Case line without closing punctuation (a headline) whose surname the text never
+    uses anywhere else: the capitals belong to the headline ("Judge Rules Doge Lacks Need"), not a person."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].strip()
+    words = _HEADLINE_WORD.findall(line)
+    if line.endswith((".", "!", "?", '"', "”")) or len(words) < 4:
+        return False
+    if sum(w[0].isupper() for w in words) < 0.7 * len(words):
+        return False
+    surname = mention.name.split()[-1]
+    elsewhere = text[:line_start] + " " + text[line_end:]
+    return re.search(rf"\b{re.escape(surname)}\b", elsewhere) is None
+
+
+_WRITES = re.compile(
+    rf"(?:[,”\"]\s*|\b)(?:writes|wrote)\s+(?P<after>{_WORD})\b|\b(?P<before>{_WORD})\s+(?:writes|wrote)\b"
+)
+_PRONOUNS = frozenset({"He", "She", "It", "They", "We"})
+_OPINION_WORDS = re.compile(r"\b(?:judge|justice|court|ruling|opinion|order|injunction)\b", re.IGNORECASE)
+
+
+def _reported_authors(text: str, found: list[Mention]) -> list[Mention]:
+    """Judges a report names only by surname after a reporting verb ("..., writes Friedrich"), resolved to
+    the full name the article gives without a title ("Dabney Friedrich, a Trump appointee, ...") when it
+    talks of a court. A surname already found with a title needs nothing; one never printed in full is
+    left alone (the writer may be an official quoting a letter)."""
+    if not _OPINION_WORDS.search(text):
+        return []
+    known = {_surname(m.name) for m in found}
+    out = []
+    for m in _WRITES.finditer(text):
+        surname = m.group("after") or m.group("before")
+        if surname.lower() in known or surname.lower() in _not_names() or surname in _PRONOUNS:
+            continue
+        full = re.search(rf"\b(?P<name>[{_UP}][a-z]+(?:[ \t]+{_INITIAL})?[ \t]+{re.escape(surname)})\b", text)
+        if full:
+            out.append(Mention(full.start("name"), full.end("name"), full["name"], "Judge"))
+            known.add(surname.lower())
+    return out
+
+
+@cache
 def _canonical_titles() -> dict[str, str]:
     """Title as printed (lower case) -> the title stored in `normalized`."""
     return {row["title"].lower(): row["canonical"] for row in read_tsv("judges_titles.tsv")}
@@ -94,6 +147,8 @@ def _canonical_titles() -> dict[str, str]:
 def _clean(name: str) -> str | None:
     """The name without title words or stray capitals around it; ALL CAPS turned to Title Case."""
     words = re.sub(r"['’]s$", "", name.replace("*", "")).split()
+    verb = next((i for i, w in enumerate(words) if w.lower() in _headline_verbs()), None)
+    words = words[:verb]  # "Judge Ana Reyes Blocks Transfer": the headline's verb ends the name
     stop = _not_names()
     while words and words[0].strip(",.").lower() in stop:
         words.pop(0)
@@ -133,10 +188,14 @@ class JudgeFinder(Component):
 
     def find(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        news = context(doc).kind == "news"  # court papers put names on Title-Case caption and signature lines
         found = [
             m for m in self._mentions(text)
             if not in_citation(doc, m.start, m.end) and not citation_parenthetical(text, m.start, m.end)
+            and not (news and _in_headline_only(text, m))
         ]
+        if news:
+            found += _reported_authors(text, found)
         best: dict[str, str] = {}
         for m in found:
             best[_surname(m.name)] = _fuller(best.get(_surname(m.name)), m.name)

@@ -2,9 +2,9 @@
 
 `build_records(doc, doc_id, kind, ...)` is the entry point; each module handles one part of the story:
 `sentences` and `evidence` (where a record's support lies), `decisions` (decretal language of court
-documents), `rulings` (how news reports a decision), `data_split` (which data a decision lets through
-and which it bars), `agreements` (who gives whom which data, under what), `parties` (the agency
-hierarchy), `merge` (one agreement record across documents).
+documents), `news_events` (the decisions a news report gives, each an event), `data_split` (which
+data a decision lets through and which it bars), `agreements` (who gives whom which data, under
+what), `parties` (the agency hierarchy), `merge` (one agreement record across documents).
 """
 
 from extractors.records.build import DocumentRecords, build_records

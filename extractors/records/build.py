@@ -13,17 +13,22 @@ from extractors.records import court_meta
 from extractors.records.access import access_arrangements
 from extractors.records.agreements import anaphoric_arrangement, default_purpose, sentence_arrangements
 from extractors.records.cues import first_label
-from extractors.records.data_split import drop_containers, effect_of, split_categories
+from extractors.records.data_split import drop_containers, effect_of, reported_effect, split_categories
 from extractors.records.decisions import Decision, opinion_decisions, order_decisions
 from extractors.records.evidence import EvidenceSet
 from extractors.records.fedreg import notice_agreements
 from extractors.records.merge import from_arrangement, history_entry, merge_document, with_history
+from extractors.records.news_events import Decision as NewsDecision
+from extractors.records.news_events import news_decisions
 from extractors.records.parties import most_specific, overlap
-from extractors.records.rulings import Ruling, effective_date, effective_sentence, news_rulings, outcome
 from extractors.records.view import DocView
 from models import Agreement, Holding
 
-_SHARING = re.compile(r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|ed|ure)|data|records|information)\b", re.I)
+_SHARING = re.compile(r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|ed|ure)|data|records|(?<!freedom of )information)\b",
+                      re.I)
+"""Words that make a decision one about data ("freedom of information" requests are about public records)."""
+_ACCESS = re.compile(r"\b(?:access(?:ing)?|systems?|databases?)\b", re.I)
+"""A reported decision about reaching an agency's systems ("blocked DOGE's access") is about data too."""
 _CUE_CONFIDENCE = {"item": 0.9, "decretal": 0.9, "closing": 0.85, "title": 0.7, "news": 0.65}
 
 
@@ -61,6 +66,8 @@ class _Draft:
     agencies: list[str] = field(default_factory=list)
     statutes: list[str] = field(default_factory=list)
     verbs: str = ""
+    polarity: str | None = None
+    """What a reported decision does to the sharing, read from the court's act (news)."""
 
     def read(self, view: DocView, sentences: list[tuple[int, int]]) -> None:
         """Collect data categories (split by polarity), agencies and statutes from supporting sentences."""
@@ -83,8 +90,11 @@ class _Draft:
         permitted = drop_containers(k for k in self.permitted if self.permitted.count(k) >= self.barred.count(k))
         barred = drop_containers(k for k in self.barred if self.barred.count(k) > self.permitted.count(k))
         text = " ".join(view.text[s.start:s.end] for s in self.evidence.records())
-        about_data = permitted or barred or _SHARING.search(text)
-        effect = effect_of(permitted, barred, text, self.verbs) if about_data else None
+        about_data = permitted or barred or _SHARING.search(text) or (self.polarity and _ACCESS.search(text))
+        if self.polarity and about_data:
+            effect, permitted, barred = reported_effect(self.polarity, permitted, barred, text)
+        else:
+            effect = effect_of(permitted, barred, text, self.verbs) if about_data else None
         return Holding(
             id=_holding_id(view.doc_id, index, self.motion, self.disposition), doc_id=view.doc_id,
             court=self.court, judge=self.judge, case_name=case_name, docket=self.docket, decided=self.decided,
@@ -149,27 +159,16 @@ def _court_holdings(view: DocView, doc: Doc, kind: str, source_date: str | None)
     return holdings
 
 
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’]*,\s*$")
-"""The place before a news dateline's date ("SAN FRANCISCO, Oct. 15 -"): that date is the article's."""
-
-
-def _news_holding(view: DocView, index: int, ruling: Ruling) -> Holding:
-    motion, disposition = outcome(ruling)
-    draft = _Draft(EvidenceSet(view.doc_id, view.text, view.page_of), court=ruling.court, judge=ruling.judge,
-                   motion=motion, disposition=disposition, verbs=" ".join(ruling.verbs))
-    start, end = ruling.first
-    dates = [d for d in view.within("DATE", start, end) if not _DATELINE.match(view.text[start:d.start])]
-    dates.sort(key=lambda d: not d.normalized.get("relative"))
-    if dates:
-        draft.decided = dates[0].key
-        draft.evidence.add(start, end, "decided")
-    for s, e in ruling.sentences:
-        draft.evidence.add(s, e, *(["judge"] * bool(ruling.judge) + ["court"] * bool(ruling.court)))
-    effective = effective_sentence(view, ruling.sentences + ruling.support)
-    if effective:
-        draft.effective = effective_date(view, effective)
-        draft.evidence.add(*effective, "effective")
-    draft.read(view, ruling.sentences + ruling.support)
+def _news_holding(view: DocView, index: int, decision: NewsDecision) -> Holding:
+    draft = _Draft(EvidenceSet(view.doc_id, view.text, view.page_of), court=decision.court, judge=decision.judge,
+                   decided=decision.decided, docket=decision.docket, motion=decision.motion,
+                   disposition=decision.disposition, effective=decision.effective, verbs=" ".join(decision.verbs),
+                   polarity=decision.polarity)
+    fields = ["motion", "disposition"] + [f for f in ("judge", "court", "decided", "docket", "effective")
+                                          if getattr(decision, f)]
+    for start, end in decision.sentences:
+        draft.evidence.add(start, end, *fields)
+    draft.read(view, decision.sentences + decision.support)
     return draft.holding(view, index, "news", None)
 
 
@@ -243,5 +242,5 @@ def build_records(doc: Doc, doc_id: str, kind: str, source_date: str | None = No
     if kind in ("court_order", "opinion"):
         holdings = _court_holdings(view, doc, kind, source_date)
     else:
-        holdings = [_news_holding(view, i, r) for i, r in enumerate(news_rulings(view))]
+        holdings = [_news_holding(view, i, d) for i, d in enumerate(news_decisions(view))]
     return DocumentRecords(*_link(holdings, _agreements(view)))

@@ -26,7 +26,7 @@ _BAR = re.compile(
 _PERMIT = re.compile(
     r"\b(?:shar(?:e|es|ed|ing)|giv(?:e|es|ing)|gave|allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|authori[sz](?:e|ed|es|ing)|exchange[sd]?|"
     r"provid(?:e|es|ed|ing)|disclos(?:e|es|ed|ing|ure)|transfer(?:s|red|ring)?|hand(?:ed)?\s+over|"
-    r"turn(?:ed)?\s+over|access|resum(?:e|ed|es)|obtain(?:s|ed)?|use)\b",
+    r"turn(?:ed)?\s+over|access|resum(?:e|ed|es)|obtain(?:s|ed)?|use|go\s+ahead|proceed|send(?:s|ing)?|sent)\b",
     re.I,
 )
 _NEGATION = re.compile(r"\b(?:not|no|never|cannot|can't|won't|refus(?:e|ed|es)\s+to|declin(?:e|ed|es)\s+to|"
@@ -40,7 +40,7 @@ def containers() -> frozenset[str]:
     return frozenset(r["category"] for r in read_tsv("category_holders.tsv") if r["container"] == "yes")
 
 
-def _polarity(clause: str) -> str | None:
+def clause_polarity(clause: str) -> str | None:
     """'barred', 'permitted' or None for a clause, reading its first cue and any negation just before it."""
     bar, permit = _BAR.search(clause), _PERMIT.search(clause)
     cue, polarity = (bar, "barred") if bar else (permit, "permitted") if permit else (None, None)
@@ -72,7 +72,7 @@ def split_categories(sentence: str, offset: int, mentions: Iterable[tuple[int, s
     barred: list[str] = []
     previous: str | None = None
     for start, end, reverses in _clauses(sentence):
-        polarity = _polarity(sentence[start:end])
+        polarity = clause_polarity(sentence[start:end])
         if reverses and previous:
             polarity = "barred" if previous == "permitted" else "permitted"
         polarity = polarity or previous
@@ -98,5 +98,22 @@ def effect_of(permitted: list[str], barred: list[str], limiting_text: str = "", 
         return "limited" if _LIMITING.search(limiting_text) else "permitted"
     if barred:
         return "barred"
-    polarity = _polarity(verbs) if verbs else None
+    polarity = clause_polarity(verbs) if verbs else None
     return polarity
+
+
+def reported_effect(polarity: str, permitted: list[str], barred: list[str],
+                    limiting_text: str = "") -> tuple[str, list[str], list[str]]:
+    """(effect, permitted, barred) of a decision whose act says what it does to the sharing ("rejected a
+    bid to bar" lets it through). Categories read with the opposite polarity are the act's object seen
+    through the request's words ("a request to bar the IRS from sharing addresses" that the court denied),
+    so they move to the act's side; categories on both sides make the decision limited."""
+    if permitted and barred:
+        return "limited", permitted, barred
+    if polarity == "permitted" and barred:
+        permitted, barred = barred, []
+    elif polarity == "barred" and permitted:
+        permitted, barred = [], permitted
+    if polarity == "permitted" and permitted and _LIMITING.search(limiting_text):
+        return "limited", permitted, barred
+    return polarity, permitted, barred

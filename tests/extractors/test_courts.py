@@ -77,3 +77,25 @@ def test_normalized_name_comes_from_courts_db(nlp):
 @pytest.mark.parametrize("row", read_tsv("courts_aliases.tsv"), ids=lambda r: r["alias"])
 def test_alias_examples(nlp, row):
     assert row["key"] in court_keys(nlp, row["example"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # news prose for a district court; a bare state counts only when it has a single federal district
+        ("A federal judge in Vermont blocked the transfer on Friday.", {"vtd"}),
+        ("The Maine federal judge had earlier issued a restraining order.", {"med"}),
+        ("A federal district judge in New Hampshire granted the order.", {"nhd"}),
+        ("The case is before the U.S. District Court for Southern Texas.", {"txsd"}),
+        ("The unions sued in the D.C. district court.", {"dcd"}),
+        ("A court in the District of Columbia said no.", {"dcd"}),
+        ("A District of Columbia federal judge vacated the rule.", {"dcd"}),
+        ("The DC Circuit ruled on Tuesday.", {"cadc"}),
+        # near-misses: a state with several districts, a place that is no court
+        ("A federal judge in Texas blocked the transfer.", set()),
+        ("The families moved to Vermont in 2019.", set()),
+        ("The mayor of the District of Columbia objected.", set()),
+    ],
+)
+def test_court_prose_variants(nlp, sentence, expected):
+    assert court_keys(nlp, sentence) == expected

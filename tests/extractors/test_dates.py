@@ -134,3 +134,35 @@ def test_relative_dates_fall_back_to_the_documents_own_date(nlp):
 )
 def test_document_date(nlp, text, expected):
     assert document_date(nlp.make_doc(text)) == expected
+
+
+FRIDAY = date(2026, 3, 13)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a weekday equal to the publication day is that day; "last" sends it a week back
+        ("The judge ruled Friday that the transfer may not go ahead.", ["2026-03-13"]),
+        ("The judge ruled last Friday that the transfer may not go ahead.", ["2026-03-06"]),
+        ("The judge ruled Thursday.", ["2026-03-12"]),
+        ("A federal judge today blocked the transfer.", ["2026-03-13"]),
+        ("Today's ruling follows one on Monday.", ["2026-03-13", "2026-03-09"]),
+        # future cues: the nearest one governs its date, unless a past tense stands between
+        ("Sharing may resume starting April 2.", ["2026-04-02"]),
+        ("Beginning on Jan. 6, the agency will send addresses.", ["2027-01-06"]),
+        ("The judge set a hearing for Oct. 9.", ["2026-10-09"]),
+        ("The data will help the office, created by a Jan. 20 executive order.", ["2026-01-20"]),
+        ("A hearing was scheduled for Thursday morning.", ["2026-03-12"]),
+        ("The letters were supposed to start going out in September.", ["2025-09"]),
+        ("The program is set to run out of money on Saturday.", ["2026-03-14"]),
+        # "May" the month is no modal: the day after it stays in the past
+        ("On May 21, the court extended a May 7 order.", ["2025-05-21", "2025-05-07"]),
+    ],
+)
+def test_news_dates_resolve_against_the_publication_day(nlp, sentence, expected):
+    assert keys(run(nlp, sentence, FRIDAY, kind="news")) == expected
+
+
+def test_today_is_a_date_only_in_news(nlp):
+    assert keys(run(nlp, "The Court today grants the motion.", FRIDAY, kind="court_order")) == []

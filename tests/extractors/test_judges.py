@@ -78,3 +78,47 @@ def test_normalized_title_and_court(nlp):
 @pytest.mark.parametrize("row", read_tsv("judges_titles.tsv"), ids=lambda r: r["title"])
 def test_title_examples(nlp, row):
     assert judge_keys(nlp, row["example"]), row["example"]
+
+
+def _news_judges(text: str) -> set[str]:
+    from extractors.nlp import build_nlp
+    from extractors.spans import DocContext
+
+    pipeline = build_nlp()
+    doc = pipeline.make_doc(text)
+    doc._.docketflow = DocContext(kind="news")
+    return {span.kb_id_ for span in entities(pipeline(doc), "JUDGE")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's verb after "Judge" names no one; a name before it does
+        ("Judge Blocks IRS From Sharing Taxpayer Data\nA federal judge ruled Friday.", set()),
+        ("Agency Can Keep Data as DC Judge Denies Block\nThe judge ruled Friday.", set()),
+        ("Judge Lena Ortiz Halts Data Transfer to ICE\nOrtiz ruled Friday.", {"Lena Ortiz"}),
+        # a Title-Case headline whose capitals the article never repeats is not a name
+        ("Judge Nixes Doge Access Plan For Agency\nA federal judge ruled Friday.", set()),
+        # near-miss: a sentence (closing period) keeps its judge even when the name appears once
+        ("U.S. District Judge Lena Ortiz of the District of Vermont Ruled For The Unions.", {"Lena Ortiz"}),
+    ],
+)
+def test_headline_guards(text: str, expected: set[str]) -> None:
+    assert _news_judges(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a surname after a reporting verb, printed in full elsewhere in a report about a court
+        ("Tess Almond, a federal judge since 2019, heard the case. \u201cThe harm is real,\u201d writes Almond.",
+         {"Tess Almond"}),
+        ("In her opinion, Tess Almond found the harm real. Almond wrote that the law forbids the transfer.",
+         {"Tess Almond"}),
+        # near-misses: never printed in full, or a report with no court in it
+        ("\u201cThe harm is real,\u201d writes Almond in the opinion.", set()),
+        ("Tess Almond, the mayor, met the governor. Almond wrote to the council on Monday.", set()),
+    ],
+)
+def test_reporting_verb_surnames(text: str, expected: set[str]) -> None:
+    assert _news_judges(text) == expected

@@ -150,7 +150,7 @@ def test_news_without_a_decision_has_no_holding(text: str) -> None:
 
 def test_news_reports_two_judges_two_holdings() -> None:
     text = ("Judge Ana Reyes on Tuesday blocked the transfer of IRS data to ICE. In a separate case, Judge Carl "
-            "Nichols declined to halt the program.")
+            "Nichols on Wednesday declined to halt the program.")
     holdings = records_of(text, "news", "2026-04-10").holdings
     assert [h.judge for h in holdings] == ["Ana Reyes", "Carl Nichols"]
     assert [h.disposition for h in holdings] == ["granted", "denied"]

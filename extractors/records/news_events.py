@@ -1,0 +1,656 @@
+"""Decisions as the news reports them, each an event: who decided, what, about which data, and when.
+
+A report names a decision in three ways. An *act* is a clause whose subject is a court or judge (a
+JUDGE or COURT mention, "a federal judge", "the justices", a judge's bare surname, "she" after a judge)
+and whose verb is a court's act ("granted a preliminary injunction", "rejected a bid to bar", "lifted
+the injunction"), or the passive "were temporarily barred by a federal judge on Monday". A *reference*
+is a decision noun with its date or judge ("The judge's Tuesday ruling", "The Friday order", "the order
+issued today by Judge X"). An *earlier* decision is a dated decision noun another act works on ("extended
+a May 7 temporary restraining order", "vacate an injunction issued in February").
+
+Acts open or join decisions; references and earlier decisions join them afterwards. Two events are the
+same decision when their deciders agree and their dates do not differ; "another judge", "a different
+court" or "the lower court" opens a new one. Past-perfect acts ("had earlier issued") are background and
+count nowhere. A decision is reported as a holding only when the report dates it, unless the report dates
+none of its decisions (then each undated one stands).
+
+What the decision does to the sharing comes from the court's act and its object: granting an injunction
+bars, granting a stay or lifting an injunction lets the sharing through, refusing a request to bar lets it
+through, vacating a policy bars it. What an agency did or what a party asked is never the decision.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import pairwise
+
+from extractors.data import read_jsonl
+from extractors.records.cues import first_label
+from extractors.records.data_split import clause_polarity
+from extractors.records.view import DocView, Mention
+
+_DISPOSITION = {"grant_in_part": "granted_in_part", "deny": "denied", "stay": "stayed", "grant": "granted",
+                "dismiss": "dismissed", "vacate": "vacated", "reverse": "reversed", "affirm": "affirmed",
+                "extend": "modified", "bar": "granted", "allow": None, "rule": None}
+_APPEAL_DISPOSITIONS = frozenset({"denied", "affirmed", "reversed", "vacated"})
+_FLIP = {"barred": "permitted", "permitted": "barred"}
+
+_GENERIC = re.compile(
+    r"\b(?:(?P<det>a|an|the|one|another|two|a\s+pair\s+of|both)\s+|(?=(?:lower|appeals|appellate|district)\s))(?P<mods>(?:(?:different|separate|second|lower|"
+    r"earlier|federal|U\.S\.|district|appeals|appellate|trial|three-judge|divided|Supreme|highest|nation['’]s|"
+    r"(?-i:[A-Z][a-z]+)|bankruptcy|circuit)[\s-]+){0,4})(?P<noun>judges?|courts?|panel|justices|appeals\s+court)\b"
+    r"(?!['’]s)|\bthe\s+nation['’]s\s+highest\s+court\b",
+    re.I,
+)
+"""A court or judge named by description: "a federal judge", "A federal appeals court", "the justices",
+"another judge", "two federal judges", "The Maryland federal judge"."""
+_DISTINCT = re.compile(r"\b(?:another|different|separate|second|lower|earlier)\b", re.I)
+_APPELLATE = re.compile(r"\b(?:appeals?|appellate|circuit|panel|justices|supreme|highest)\b", re.I)
+_ORDINALS = {"first": 1, "second": 2, "third": 3}
+_ORDINAL = re.compile(r"\bthe\s+(?P<n>first|second|third)\s+(?:order|ruling|decision)\b", re.I)
+"""One of several decisions reported together ("issued two rulings ... the first order removed a block")."""
+_ABBREVIATION = re.compile(r"\b(?:[A-Z]\.)+|\bv\.|\bNo\.")
+"""Periods that do not end a clause ("The second order, in U.S. DOGE Service v. CREW, formally blocked")."""
+_PRONOUN = re.compile(r"\b(?P<p>[Ss]he|[Hh]e)\s+")
+_PRONOUN_LEAD = re.compile(r"(?:^|[.;,:]|\band|\bbut|\bthen|\bbecause)\s*$")
+"""What may stand before a pronoun that is a clause's subject: nothing, a comma, "and", "but"."""
+_PRIOR = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+|earlier\s+|already\s+)*$|\b(?:previously|earlier)\s+$", re.I)
+_GAP_OK = re.compile(
+    r"^(?:,?\s*(?:who|which|that)\s+)?(?:[^.;:]{0,90}?)$"
+)
+_PASSIVE = re.compile(
+    r"\b(?P<aux>was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:(?:also|temporarily|partially|formally|"
+    r"preliminarily|then|later)\s+)*(?P<verb>barred|blocked|halted|enjoined|dismissed|converted\s+to|vacated|"
+    r"struck\s+down|lifted|extended|granted|denied|stayed|paused)\b(?P<by>[^.;]{0,40}?\bby\s+)?",
+    re.I,
+)
+_PASSIVE_ACTS = {"barred": "bar", "blocked": "bar", "halted": "bar", "enjoined": "bar", "paused": "bar",
+                 "dismissed": "dismiss", "converted to": "grant", "vacated": "vacate", "struck down": "vacate",
+                 "lifted": "vacate", "extended": "extend", "granted": "grant", "denied": "deny", "stayed": "stay"}
+_COURT_NOUN = re.compile(
+    r"\b(?:temporary\s+restraining\s+order|TRO|(?:preliminary\s+)?injunction|order|ruling|decision|opinion|"
+    r"lawsuit|suit|case|motion|request|stay)s?\b", re.I)
+_ORDER_OBJECT = re.compile(
+    r"^\W*(?:(?:a|an|the|its|his|her|their|that|this|lower[- ]court|district[- ]court|\w+['’]s|"
+    r"(?:a\s+)?(?:lower|district|trial)\s+court['’]s|earlier|previous|prior|own|block|ban|temporary|preliminary|"
+    r"nationwide|administrative|[A-Z][a-z]+\s+\d{1,2}|\d{1,2})\s+){0,5}"
+    r"(?:injunctions?|restraining\s+orders?|TROs?|orders?|blocks?|bans?|rulings?|stays?|decisions?)\b", re.I)
+"""The object of the act is another order ("lifted the injunction", "halts a district court's preliminary
+injunction", "removed a block"): acting on it reverses what that order did."""
+_REQUEST_OBJECT = re.compile(
+    r"^\W*(?:(?:a|an|the|their|its|two|emergency|new)\s+){0,3}(?:requests?|bids?|motions?|challenges?|"
+    r"applications?|petitions?|attempts?|efforts?|demands?)\b(?P<rest>[^.;]{0,160})", re.I)
+_RULING_OBJECT = re.compile(r"^\W*(?:(?:a|an|the|its|two|three|both|\w+-page|brief|unsigned|written|separate)\s+){0,4}"
+                            r"(?:rulings?|decisions?|opinions?|orders?)\b", re.I)
+_GOVERNMENT_ASKS = re.compile(r"^\s*(?:by|from)\s+the\s+(?:Trump\s+|Biden\s+)?(?:administration|government|"
+                              r"Justice\s+Department|Department\s+of\s+Justice)", re.I)
+_DECISION_REF = re.compile(
+    r"\b(?P<head>(?:the|this|that|his|her|its|today['’]s|(?-i:[A-Z][a-z]+day)['’]s|the\s+(?:judge|court)['’]s"
+    r"(?:\s+(?-i:[A-Z][a-z]+day))?|the\s+(?-i:[A-Z][a-z]+day)|a|an)\s+)(?:(?:\w+-page|brief|unsigned|new|written|"
+    r"first|second|latest)\s+)*(?P<noun>ruling|decision|order|opinion|injunction)\b(?!s)",
+    re.I,
+)
+_BY_ACTOR = re.compile(r"^\s*(?:issued\s+)?(?:\w+\s+){0,2}by\s+$", re.I)
+_NOT_DECIDED = re.compile(r"\b(?:until|through|by|since|starting|beginning|effective|from|after|before|till)\s+"
+                          r"(?:\w+\s+)?$", re.I)
+_EFFECTIVE_CUE = re.compile(r"\b(?:starting|beginning|effective|takes?\s+effect|(?:may|can|will|would|to)\s+"
+                            r"(?:begin|resume|start|take\s+effect|go\s+into\s+effect))\b[^.;]{0,30}$", re.I)
+_EARLIER_NOUN = re.compile(
+    r"\b(?P<motion>temporary\s+restraining\s+order|TRO|preliminary\s+injunction|injunction|stay)\b(?:\s+\(TRO\))?"
+    r"(?P<issued>\s+(?:issued|entered|granted)\s+(?:on\s+|in\s+)?)?", re.I)
+_STATUS = re.compile(r"\b(?:is|are|remains?)\s+(?:\w+ly\s+)?(?:barred|blocked|prohibited|enjoined|allowed|"
+                     r"permitted|protected|free|restrained)\b|\bremains?\s+(?:protected|blocked|in\s+place)", re.I)
+"""A sentence that states what the decision leaves in force ("ICE and DHS are temporarily barred from ...")."""
+_STAMP = re.compile(r"\W*(?:date|updated|published|posted)?\W*", re.I)
+_COURT_LEAD = re.compile(r"\b(?:a|the|an)\s+(?:(?:federal|U\.S\.)\s+)*(?:judge|court)s?\s+(?:in|for)\s+(?:the\s+)?$",
+                         re.I)
+"""The words before a court that make it the subject: "a federal judge in [the District of Maryland]"."""
+_SAYS_WHAT = re.compile(
+    r"\b(?:the|this|that|his|her|its)\s+(?:ruling|decision|order|injunction)\b[^;]{0,80}?\b(?:states\s+that|says|permits?|"
+    r"allows?|blocks?|bars?|halts?|lifts?|requires?|prohibits?|lets?|takes?\s+effect)\b|"
+    r"\bunder\s+(?:a|the)\s+(?:preliminary\s+)?(?:injunction|order)\b", re.I)
+"""A sentence that says what the decision does ("The decision, stemming from case No. 25-1, halts ...")."""
+_COUNT = re.compile(r"\b(?:two|a\s+pair\s+of|both)\b", re.I)
+_CLAUSE_CUT = re.compile(r";|,\s+and\s+(?=(?:in|on|then|later|a|the)\b)|,\s+but\s+", re.I)
+"""Where one clause of a sentence ends and a clause with its own subject begins (dashes enclose asides)."""
+
+
+@cache
+def _acts() -> re.Pattern[str]:
+    """One alternation of the act table, a named group per act, longest phrases of a row first."""
+    rows = [r for r in read_jsonl("news_acts.jsonl")]
+    groups = [f"(?P<{r['act']}>{r['pattern']})" for r in rows]
+    return re.compile(r"\b(?:" + "|".join(groups) + r")\b", re.I)
+
+
+@dataclass
+class Actor:
+    """Who acts in a clause, and where its words end."""
+
+    end: int
+    judge: str | None = None
+    court: str | None = None
+    appellate: bool = False
+    distinct: bool = False
+    count: int = 1
+    ordinal: int | None = None
+    """"the second order ...": which of several decisions reported together."""
+
+
+@dataclass
+class Event:
+    """One mention of a decision."""
+
+    role: str
+    """'act', 'ref' (a decision noun with its date or judge) or 'earlier' (a dated decision another act works on)."""
+    sentence: tuple[int, int]
+    at: int
+    actor: Actor
+    act: str | None = None
+    motion: str | None = None
+    polarity: str | None = None
+    decided: str | None = None
+    effective: str | None = None
+
+
+@dataclass
+class Decision:
+    """One decision: the events that report it and what they say."""
+
+    judge: str | None = None
+    court: str | None = None
+    appellate: bool = False
+    decided: str | None = None
+    motion: str | None = None
+    disposition: str | None = None
+    polarity: str | None = None
+    effective: str | None = None
+    docket: str | None = None
+    count: int = 1
+    ordinal: int | None = None
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    support: list[tuple[int, int]] = field(default_factory=list)
+    verbs: list[str] = field(default_factory=list)
+    last: int = 0
+
+    def fits(self, event: Event) -> bool:
+        """True when the event can report this decision: deciders agree and dates do not differ."""
+        actor = event.actor
+        if actor.judge and self.judge and actor.judge != self.judge:
+            return False
+        if actor.court and self.court and actor.court != self.court:
+            return False
+        if event.role == "act" and (actor.judge or actor.court or actor.appellate) and \
+                actor.appellate != self.appellate:
+            return False
+        if event.decided and self.decided and event.decided != self.decided:
+            return False
+        return not (event.motion and self.motion and event.motion != self.motion and event.role != "ref")
+
+    def take(self, event: Event, verb: str = "") -> None:
+        actor = event.actor
+        self.judge = self.judge or actor.judge
+        self.court = self.court or actor.court
+        self.appellate = self.appellate or (actor.appellate and event.role == "act")
+        if event.decided and not self.decided:
+            self.decided = event.decided
+        self.motion = self.motion or event.motion
+        self.effective = self.effective or event.effective
+        if event.act and event.role != "ref":
+            disposition = "stayed" if event.motion == "stay" else _DISPOSITION.get(event.act)
+            if self.disposition is None or (self.disposition == "granted" and disposition == "granted_in_part"):
+                self.disposition = disposition or self.disposition
+        self.polarity = self.polarity or event.polarity
+        if event.sentence not in self.sentences:
+            self.sentences.append(event.sentence)
+        if verb:
+            self.verbs.append(verb)
+        self.last = max(self.last, event.at)
+
+
+class _Reader:
+    """The events of one news item, read sentence by sentence."""
+
+    def __init__(self, view: DocView) -> None:
+        self.view = view
+        self.text = view.text
+        judges = view.mentions("JUDGE")
+        self.surnames = {m.key.split()[-1]: m.key for m in judges}
+        self.scotus = "scotus" in view.keys("COURT")
+        self.last_judge: tuple[int, str] | None = None
+        self.last_court: tuple[str | None, bool] | None = None
+        """(court, appellate) of the last act's decider: who "the second order" is from."""
+
+    # -- who ------------------------------------------------------------------------------------
+    def judge_court(self, mention: Mention, end: int) -> str | None:
+        """The court a judge mention names right after it: "Judge X of the District of Maryland",
+        "Judge X (Northern District of California)", "Judge X in the District of Maryland"."""
+        for court in self.view.within("COURT", mention.end, min(end, mention.end + 90)):
+            gap = self.text[mention.end:court.start]
+            if re.fullmatch(r"[\s,(]*(?:of|for|in|on)?\s*(?:the\s+)?(?:U\.S\.\s+|US\s+|United\s+States\s+)?"
+                            r"(?:District\s+Court\s+for\s+the\s+|Court\s+of\s+Appeals\s+for\s+the\s+)?", gap):
+                return court.key
+        return None
+
+    def actors(self, start: int, end: int) -> list[tuple[int, Actor]]:
+        """(start, actor) of every court or judge named in a sentence, in text order."""
+        text = self.text
+        found: list[tuple[int, Actor]] = []
+        taken: list[tuple[int, int]] = []
+        for m in self.view.within("JUDGE", start, end):
+            title = text[max(0, m.start - 30):m.start]
+            found.append((m.start, Actor(m.end, judge=m.key, court=self.judge_court(m, end),
+                                         appellate=bool(re.search(r"Justice|Circuit", title)))))
+            taken.append((m.start, m.end))
+        for m in self.view.within("COURT", start, end):
+            if any(s <= m.start < e + 90 for s, e in taken):
+                continue  # the judge's own court ("Judge X of the District of Maryland")
+            appellate = _appellate_key(m.key)
+            lead = _COURT_LEAD.search(text[max(start, m.start - 40):m.start])
+            begin = lead.start() + max(start, m.start - 40) if lead else m.start
+            after = re.match(r"(?i)\s+(?:federal\s+)?(?:district\s+|appeals\s+)?(?:judge|court|panel|"
+                             r"Court\s+of\s+Appeals(?:\s+panel)?)\b", text[m.end:end])
+            found.append((begin, Actor(m.end + (after.end() if after else 0), court=m.key, appellate=appellate)))
+            taken.append((begin, m.end))
+        for m in _GENERIC.finditer(text, start, end):
+            if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
+                continue
+            words = m.group(0)
+            appellate = bool(_APPELLATE.search(words))
+            count = 2 if _COUNT.match(words) and (m.group("noun") or "").endswith("s") else 1
+            court = "scotus" if re.search(r"(?i)justices|supreme|highest", words) and (
+                self.scotus or "highest" in words.lower()) else None
+            found.append((m.start(), Actor(m.end(), court=court, appellate=appellate,
+                                           distinct=bool(_DISTINCT.search(words)), count=count)))
+        for surname, key in self.surnames.items():
+            for m in re.finditer(rf"\b{re.escape(surname)}\b(?!['’]s)", text[start:end]):
+                s = start + m.start()
+                if not any(a <= s < b + 1 for a, b in taken) and not any(
+                        j.start <= s < j.end for j in self.view.within("JUDGE", start, end)):
+                    found.append((s, Actor(start + m.end(), judge=key)))
+        for m in _ORDINAL.finditer(text, start, end):
+            court, appellate = self.last_court or (None, False)
+            found.append((m.start(), Actor(m.end(), court=court, appellate=appellate,
+                                           ordinal=_ORDINALS[m.group("n").lower()])))
+        pronoun = next((m for m in _PRONOUN.finditer(text, start, min(end, start + 200))
+                        if _PRONOUN_LEAD.search(text[start:m.start()])), None)
+        if pronoun and self.last_judge and start - self.last_judge[0] < 900:
+            found.append((pronoun.start("p"), Actor(pronoun.end("p"), judge=self.last_judge[1])))
+        found.sort(key=lambda pair: pair[0])
+        return found
+
+    # -- when -----------------------------------------------------------------------------------
+    def decided(self, lo: int, hi: int, verb_end: int) -> str | None:
+        """The date of an act: one in the clause before the subject ("On May 21, the court"), between the
+        subject and the verb ("a federal judge on Monday ruled") or after the verb ("ruled Friday"),
+        never one that sets a deadline ("until March 10") or dates another decision ("a May 7 order")."""
+        best: tuple[int, str] | None = None
+        for date in self.view.within("DATE", lo, hi):
+            before = self.text[max(lo, date.start - 30):date.start]
+            after = self.text[date.end:date.end + 40]
+            if _NOT_DECIDED.search(before) or (_COURT_NOUN.match(after.lstrip()) and not after.startswith(",")):
+                continue
+            if date.normalized.get("relative") and self.view.anchor and date.key > self.view.anchor.isoformat():
+                continue  # a past act is never after the report
+            if re.search(r"(?i)\bweek\b", date.normalized.get("text", "")):
+                continue  # "this week" does not say which day
+            if _STAMP.fullmatch(self.text[lo:date.start]):
+                continue  # the page's own date stamp or dateline opening the sentence
+            if date.start > verb_end and date.start - verb_end > 110:
+                continue
+            distance = abs(date.start - verb_end)
+            if best is None or distance < best[0]:
+                best = (distance, date.key)
+        return best[1] if best else None
+
+    def effective(self, start: int, end: int) -> str | None:
+        return _effective(self.view, start, end)
+
+
+def _act_polarity(act: str, rest: str) -> str | None:
+    """What the act does to the sharing, read with its object."""
+    if act in ("grant", "extend", "grant_in_part"):
+        if re.match(r"^\W*(?:an?\s+|the\s+)?(?:administrative\s+|emergency\s+)?stay\b", rest, re.I):
+            return "permitted"
+        request = _REQUEST_OBJECT.match(rest)
+        if request:
+            return _request_polarity(request.group("rest"))
+        if _RULING_OBJECT.match(rest):
+            return None  # "issued the two unsigned rulings": what they do is said elsewhere
+        return "limited" if act == "grant_in_part" else "barred"
+    if act == "deny":
+        request = _REQUEST_OBJECT.match(rest)
+        if request:
+            return _FLIP.get(_request_polarity(request.group("rest")) or "barred")
+        verb = _acts().match(rest.lstrip())
+        if verb and verb.lastgroup in ("bar", "grant", "extend"):
+            return "permitted"  # "refused to block", "declined to extend the TRO"
+        if verb and verb.lastgroup in ("allow", "vacate"):
+            return "barred"
+        return "permitted"
+    if act in ("bar", "stay"):
+        return "permitted" if _ORDER_OBJECT.match(rest) or act == "stay" else "barred"
+    if act == "vacate":
+        return "permitted" if _ORDER_OBJECT.match(rest) else "barred"
+    if act == "allow":
+        return "permitted"
+    if act in ("reverse", "affirm"):
+        order = _ORDER_OBJECT.match(rest)
+        if not order:
+            return None
+        # what the order below did: an injunction bars, else what its own clause says
+        below = clause_polarity(rest[order.end():order.end() + 120]) or (
+            "barred" if re.search(r"(?i)injunction|restraining|block|ban", order.group(0)) else None)
+        return below if act == "affirm" or below is None else _FLIP[below]
+    if act == "rule":
+        return clause_polarity(rest[:200])
+    return None
+
+
+def _effective(view: DocView, start: int, end: int) -> str | None:
+    """The date a decision takes effect: one after "starting", "takes effect", "may begin" ..."""
+    for date in view.within("DATE", start, end):
+        if _EFFECTIVE_CUE.search(view.text[max(start, date.start - 60):date.start]):
+            return date.key
+    return None
+
+
+def _request_polarity(rest: str) -> str | None:
+    """What a request asked for: the government asks to share, challengers to bar ("a bid to bar")."""
+    if _GOVERNMENT_ASKS.match(rest):
+        return "permitted"
+    verb = _acts().search(rest)
+    wants = re.search(r"\bto\s+(?:\w+\s+){0,2}(?P<v>bar|block|halt|stop|prevent|enjoin|pause|lift|allow|"
+                      r"resume|restore)\b", rest, re.I)
+    if wants:
+        return "permitted" if wants.group("v").lower() in ("lift", "allow", "resume", "restore") else "barred"
+    return "barred" if verb is None or verb.lastgroup != "allow" else "permitted"
+
+
+def _motion(phrase: str, act: str, actor: Actor, verb: str = "") -> str | None:
+    """The motion an act disposes of: named in its object, else an appellate court's act on the order
+    below: a stay while the appeal goes on when it blocks that order (or when the Supreme Court, which
+    acts on emergency applications, lifts it), the appeal itself when it vacates or reverses."""
+    appellate = actor.appellate
+    if act == "stay":
+        return "stay"
+    motion = first_label("motion", phrase[:120])
+    if motion == "appeal":
+        motion = None
+    if motion:
+        return motion
+    if appellate and act in ("bar", "vacate", "stay") and _ORDER_OBJECT.match(phrase):
+        lifted = actor.court == "scotus" and re.match(r"(?i)lift|remov", verb)
+        return "stay" if act in ("bar", "stay") or lifted else "appeal"
+    if appellate and act in ("vacate", "reverse", "affirm"):
+        return "appeal"
+    return None
+
+
+def news_decisions(view: DocView) -> list[Decision]:
+    """Every decision a news item reports, each once, in the order the report first gives them."""
+    reader = _Reader(view)
+    decisions: list[Decision] = []
+    earlier: list[Event] = []
+    touched: list[Decision] = []  # the decision the last sentence spoke of, for "The order by Judge X"
+    for start, end in view.sentences:
+        events: list[tuple[Event, str]] = []
+        for lo, hi in _clauses(view.text, start, end):
+            events += _clause_acts(reader, (start, end), lo, hi, earlier)
+        events += [(e, "") for e in _references(reader, start, end)]
+        for event, verb in sorted(events, key=lambda pair: pair[0].at):
+            if event.role == "ref":
+                target = _referred(decisions, event, touched[-1] if touched else None)
+            else:
+                target = _ordinal(decisions, event) if event.actor.ordinal else _best(decisions, event)
+                if target is None:
+                    target = Decision(appellate=event.actor.appellate, count=event.actor.count)
+                    decisions.append(target)
+            if target is not None:
+                target.take(event, verb)
+                touched.append(target)
+        judges = view.within("JUDGE", start, end)
+        if judges:
+            reader.last_judge = (judges[-1].start, judges[-1].key)
+    for event in earlier:
+        _add_earlier(decisions, event)
+    _support(view, decisions)
+    _fill(view, decisions)
+    if any(d.decided for d in decisions):
+        decisions = [d for d in decisions if d.decided]
+    out = []
+    for decision in decisions:
+        out += [decision] * decision.count
+    return out
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = [start] + [m.end() for m in _CLAUSE_CUT.finditer(text, start, end)] + [end]
+    return [(a, b) for a, b in pairwise(cuts) if b > a]
+
+
+def _clause_acts(reader: _Reader, sentence: tuple[int, int], lo: int, hi: int,
+                 earlier: list[Event]) -> list[tuple[Event, str]]:
+    """The acts of one clause: active ("X granted ...") and passive ("were barred by X")."""
+    text = reader.text
+    found: list[tuple[Event, str]] = []
+    actors = reader.actors(lo, hi)
+    used_until = lo
+    for begin, actor in actors:
+        if actor.end <= used_until:
+            continue
+        verb = _acts().search(text, actor.end, hi)
+        if verb is None or verb.start() > actor.end + 130:
+            continue
+        gap = _ABBREVIATION.sub("", text[actor.end:verb.start()])
+        if not _GAP_OK.match(gap) or re.search(r"[.;:]|\b(?:if|unless|whether|would|could|should)\b", gap, re.I) \
+                or _PRIOR.search(text[max(lo, verb.start() - 30):verb.start()]) \
+                or _gap_has_actor(actors, actor.end, verb.start()):
+            continue
+        if re.search(r"\b(?:if|unless|whether)\b[^.;]*$", text[lo:begin], re.I):
+            continue  # "if not blocked": a condition, not a decision
+        found.append(_act_event(reader, sentence, lo, hi, begin, actor, verb, earlier))
+        used_until = verb.end()
+    for m in _PASSIVE.finditer(text, lo, hi):
+        if m.group("aux").lower().startswith("had") or re.match(r"(?i)is|are", m.group("aux")):
+            continue
+        verb = " ".join(m.group("verb").lower().split())
+        act = _PASSIVE_ACTS[verb]
+        if any(e.at == m.start("verb") for e, _ in found):
+            continue
+        by_actor = next((a for b, a in actors if m.group("by") and b >= m.end() - 3 and b <= m.end() + 40), None)
+        subject = text[max(lo, m.start() - 80):m.start()]
+        if by_actor is None and not _COURT_NOUN.search(subject):
+            continue
+        actor = by_actor or Actor(m.end())
+        rest = text[m.end("verb"):hi]
+        polarity = "barred" if act == "bar" else _act_polarity(act, rest) if act != "dismiss" else None
+        if verb == "converted to":
+            polarity = "barred"
+        motion = _motion(rest if verb == "converted to" else subject + " " + rest, act, actor)
+        event = Event("act", sentence, m.start("verb"), actor, act, motion, polarity,
+                      reader.decided(lo, hi, m.end("verb")), reader.effective(*sentence))
+        found.append((event, verb))
+    return found
+
+
+def _gap_has_actor(actors: list[tuple[int, Actor]], lo: int, hi: int) -> bool:
+    return any(lo <= begin < hi for begin, _ in actors)
+
+
+def _act_event(reader: _Reader, sentence: tuple[int, int], lo: int, hi: int, begin: int, actor: Actor,
+               verb: re.Match[str], earlier: list[Event]) -> tuple[Event, str]:
+    text = reader.text
+    act = verb.lastgroup or "rule"
+    rest = text[verb.end():hi]
+    motion = _motion(rest, act, actor, verb.group(0))
+    if act == "deny" and motion is None:
+        motion = first_label("motion", text[lo:hi])
+        motion = None if motion == "appeal" else motion
+    if act == "rule" and motion is None and re.search(r"(?i)\bto\s+vacate\b", rest[:20]):
+        act, motion = "vacate", "appeal" if actor.appellate else None
+    polarity = _act_polarity(act, rest)
+    if re.search(r"(?i)\b(?:two|both|a\s+pair\s+of)\b", verb.group(0)) or re.match(
+            r"(?i)\W*(?:the\s+)?(?:two|both)\s+(?:\w+\s+)?(?:rulings|decisions|orders|opinions)\b", rest):
+        actor.count = 2  # "handed the agency two big wins"
+    event = Event("act", sentence, verb.start(), actor, act, motion, polarity,
+                  reader.decided(lo, hi, verb.end()), reader.effective(*sentence))
+    if actor.court or actor.appellate:
+        reader.last_court = (actor.court, actor.appellate)
+    noun = _EARLIER_NOUN.search(text, verb.end(), min(hi, verb.end() + 120))
+    if noun and act in ("extend", "vacate", "bar", "stay", "affirm", "reverse"):
+        dated = _earlier_date(reader, noun, hi)
+        if dated:
+            # the court's own order when it extends one; another court's when it acts on one
+            owner = Actor(actor.end, judge=actor.judge, court=actor.court) if act == "extend" else Actor(noun.end())
+            earlier.append(Event("earlier", sentence, noun.start(), owner, "grant",
+                                 first_label("motion", noun.group("motion")) or "preliminary_injunction",
+                                 "barred", dated))
+    return event, verb.group(0)
+
+
+def _earlier_date(reader: _Reader, noun: re.Match[str], hi: int) -> str | None:
+    """"a May 7 temporary restraining order", "an injunction issued in February": the earlier order's date."""
+    before = reader.view.within("DATE", max(0, noun.start() - 14), noun.start())
+    if before and not reader.text[before[-1].end:noun.start()].strip(" ").replace("(", ""):
+        return before[-1].key
+    if noun.group("issued"):
+        after = reader.view.within("DATE", noun.end(), min(hi, noun.end() + 4))
+        if after:
+            return after[0].key
+    return None
+
+
+def _references(reader: _Reader, start: int, end: int) -> list[Event]:
+    """Decision nouns with a date or a judge: "The judge's Tuesday ruling", "the order issued today by
+    Judge X", "The decision Wednesday"."""
+    text = reader.text
+    events = []
+    for m in _DECISION_REF.finditer(text, start, end):
+        dates = [d for d in reader.view.within("DATE", m.start(), min(end, m.end() + 24))
+                 if d.start < m.start("noun") or re.fullmatch(r"\s+(?:issued\s+|on\s+)*", text[m.end():d.start])]
+        judges = [j for j in reader.view.within("JUDGE", m.end(), min(end, m.end() + 70))
+                  if _BY_ACTOR.match(text[m.end():j.start]) or re.fullmatch(r"[^.;]{0,40}\bby\s+(?:\w+\.?\s+){0,3}",
+                                                                             text[m.end():j.start])]
+        if not dates and not judges:
+            continue
+        judge = judges[0].key if judges else None
+        court = reader.judge_court(judges[0], end) if judges else None
+        decided = dates[0].key if dates else None
+        events.append(Event("ref", (start, end), m.start(), Actor(m.end(), judge=judge, court=court),
+                            decided=decided))
+    return events
+
+
+def _best(decisions: list[Decision], event: Event) -> Decision | None:
+    """The decision an act reports again, or None for a new one."""
+    candidates = [d for d in decisions if d.fits(event)]
+    if event.actor.distinct:
+        candidates = [d for d in candidates if (event.decided and d.decided == event.decided)
+                      or (event.actor.judge and d.judge == event.actor.judge)]
+    if not candidates:
+        return None
+    same_day = [d for d in candidates if event.decided and d.decided == event.decided]
+    same_judge = [d for d in candidates if event.actor.judge and d.judge == event.actor.judge]
+    if event.decided and not same_day and all(d.decided for d in candidates):
+        return None
+    return max(same_day or same_judge or candidates, key=lambda d: d.last)
+
+
+def _ordinal(decisions: list[Decision], event: Event) -> Decision | None:
+    """The decision "the first/second order" names: the one already called so, else one split off the
+    decisions reported together ("issued the two unsigned rulings")."""
+    ordinal = event.actor.ordinal
+    named = [d for d in decisions if d.ordinal == ordinal]
+    if named:
+        return named[-1]
+    group = [d for d in decisions if d.count > 1 and d.ordinal is None and d.fits(event)]
+    if group:
+        whole = group[-1]
+        whole.count -= 1
+        part = Decision(judge=whole.judge, court=whole.court, appellate=whole.appellate, decided=whole.decided,
+                        ordinal=ordinal)
+        if event.sentence in whole.sentences and len(whole.sentences) > 1:
+            whole.sentences.remove(event.sentence)  # "issued two rulings: the first order removed ..." is the first's
+        decisions.append(part)
+        return part
+    rest = [d for d in decisions if d.ordinal is None and d.fits(event)]
+    if rest:
+        rest[-1].ordinal = ordinal
+        return rest[-1]
+    return None
+
+
+def _add_earlier(decisions: list[Decision], event: Event) -> None:
+    """An earlier order another act works on is that order's own decision, unless the report already
+    gives it ("vacate an injunction issued in February" after "the judge granted a preliminary injunction")."""
+    for decision in decisions:
+        if decision.motion == event.motion and decision.disposition == "granted" and not decision.appellate:
+            return
+    decision = Decision(court=event.actor.court, judge=event.actor.judge)
+    decision.take(event)
+    decision.disposition = "granted"
+    decisions.append(decision)
+
+
+def _referred(decisions: list[Decision], event: Event, last: Decision | None) -> Decision | None:
+    """The decision a reference names: the one of its date or judge, else an undated one; a reference
+    that gives only a judge ("The order by Judge X said") names the decision the report just spoke of."""
+    fitting = [d for d in decisions if d.fits(event)]
+    same = [d for d in fitting if (event.decided and d.decided == event.decided)
+            or (event.actor.judge and d.judge == event.actor.judge)]
+    if same:
+        return same[-1]
+    if event.decided is None and last is not None and last.judge is None and last in fitting:
+        return last
+    undated = [d for d in fitting if d.decided is None]
+    return undated[-1] if undated else None
+
+
+def _support(view: DocView, decisions: list[Decision]) -> None:
+    """Sentences that say what a decision leaves in force ("the ruling states", "are barred from", "remain
+    protected under the injunction") support the last decision reported before them."""
+    if not decisions:
+        return
+    own = {s for d in decisions for s in d.sentences}
+    for start, end in view.sentences:
+        if (start, end) in own:
+            continue
+        sentence = view.text[start:end]
+        if not (_STATUS.search(sentence) or _SAYS_WHAT.search(sentence)):
+            continue
+        before = [(max(s for s, _ in d.sentences if s < start), i) for i, d in enumerate(decisions)
+                  if any(s < start for s, _ in d.sentences)]
+        (decisions[max(before)[1]] if before else decisions[0]).support.append((start, end))
+
+
+def _appellate_key(key: str) -> bool:
+    """A federal appeals court or the Supreme Court ("ca4", "cadc", "scotus"), not "cand"."""
+    return re.fullmatch(r"ca\d+|cadc|cafc|scotus", key) is not None
+
+
+def _fill(view: DocView, decisions: list[Decision]) -> None:
+    """What the report gives once for all: its only judge (not for an appeals court's decision), its only
+    court of the decision's level, and its docket (the one in the decision's sentences, else the report's
+    first for its first decision)."""
+    judges = view.keys("JUDGE")
+    courts = view.keys("COURT")
+    dockets = view.mentions("DOCKET")
+    for i, decision in enumerate(decisions):
+        if decision.judge is None and len(judges) == 1 and not decision.appellate:
+            decision.judge = judges[0]
+        if decision.court is None:
+            level = [c for c in courts if _appellate_key(c) == decision.appellate]
+            if len(level) == 1:
+                decision.court = level[0]
+        if decision.motion is None:
+            named = first_label("motion", " ".join(view.text[s:e] for s, e in decision.sentences))
+            decision.motion = named if named != "appeal" else None
+        if decision.motion is None and decision.appellate and decision.disposition in _APPEAL_DISPOSITIONS:
+            decision.motion = "appeal"
+        own = [m.key for s, e in decision.sentences + decision.support for m in view.within("DOCKET", s, e)]
+        decision.effective = decision.effective or next(
+            (found for s, e in decision.support if (found := _effective(view, s, e))), None)
+        decision.docket = own[0] if own else (dockets[0].key if dockets and i == 0 else None)
