@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from extractors.data import read_jsonl, read_tsv
 from extractors.spans import add_entity, context, doc_text, in_citation
+from extractors.structure import structure_of
 
 LABEL = "DOCKET"
 HEAD_CHARS = 3000
@@ -112,6 +113,9 @@ class DocketFinder:
                 group = "number" if m.groupdict().get("number") else "district"
                 if not in_citation(doc, m.start(), m.end()) and not self._other_case(text, m.start(), m.end()):
                     found.setdefault(m.span(group), key_of(m[group]))
+        for piece in structure_of(doc).dockets:
+            if not in_citation(doc, piece.start, piece.end):
+                found.setdefault((piece.start, piece.end), key_of(piece.text))
         for m in _ALIEN.finditer(text):
             found.setdefault(m.span("number"), key_of(m["number"]))
         stamped = context(doc).docket

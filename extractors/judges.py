@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from extractors.courts import citation_parenthetical
 from extractors.data import read_tsv
 from extractors.spans import add_entity, doc_text, entities, in_citation
+from extractors.structure import Structure, structure_of
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _WORD = rf"(?:Mc|Mac|O['’]|D['’])?[{_UP}][\w'’\-]*"
@@ -103,8 +104,8 @@ def _clean(name: str) -> str | None:
         return None
     if any(ch.isdigit() for ch in name) or any(w.strip(",.").lower() in _disqualifying() for w in name.split()):
         return None  # a docket ("C-16928"), a court ("Chittenden Superior"), an adverb ("Accordingly")
-    if any(w.strip(",.").lower() in stop for w in words):
-        return None
+    if any(w.strip(",.").lower() in stop for w in words if not re.fullmatch(rf"[{_UP}]\.", w)):
+        return None  # "The", "Of" inside a candidate; a middle initial ("Ana A. Ruiz") never disqualifies
     return " ".join(name_case(w) for w in " ".join(words).rstrip(",").split())
 
 
@@ -136,6 +137,7 @@ class JudgeFinder:
             m for m in self._mentions(text)
             if not in_citation(doc, m.start, m.end) and not citation_parenthetical(text, m.start, m.end)
         ]
+        found += _structure_mentions(text, structure_of(doc), found)
         best: dict[str, str] = {}
         for m in found:
             best[_surname(m.name)] = _fuller(best.get(_surname(m.name)), m.name)
@@ -185,6 +187,23 @@ class JudgeFinder:
             if name:
                 yield Mention(m.start(), m.end(), name, _singular(title))
 
+
+
+def _structure_mentions(text: str, structure: Structure, found: list[Mention]) -> list[Mention]:
+    """The author line's name and separate opinions' authors, when no title pattern read them: the author
+    line is the surest place a judge is named ("GRIFFIN, Acting P. J.", "Justice Lin delivered ...")."""
+    out = []
+    pieces = [structure.author] if structure.author else []
+    for piece in pieces:
+        if any(m.start < piece.end and piece.start < m.end for m in found):
+            continue
+        name = _clean(piece.text)
+        if name:
+            line = text[piece.end: piece.end + 40]
+            title = "Justice" if re.search(r"Justice|JUSTICE|\bJ\.|C\.\s?J\.", line + text[max(0, piece.start - 12):
+                                                                                          piece.start]) else "Judge"
+            out.append(Mention(piece.start, piece.end, name, title))
+    return out
 
 
 def _singular(title: str) -> str:

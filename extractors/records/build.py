@@ -22,7 +22,7 @@ from extractors.records.view import DocView
 from models import Agreement, Holding
 
 _SHARING = re.compile(r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|ed|ure)|data|records|information)\b", re.I)
-_CUE_CONFIDENCE = {"item": 0.9, "decretal": 0.9, "closing": 0.85, "title": 0.7, "news": 0.65}
+_CUE_CONFIDENCE = {"item": 0.9, "decretal": 0.9, "closing": 0.85, "title": 0.7, "news": 0.65, "caption": 0.5}
 EFFECT_STATUS = {"barred": "enjoined", "limited": "limited", "permitted": "in_effect"}
 
 
@@ -122,18 +122,26 @@ def _head_date(view: DocView) -> str | None:
 
 
 def _court_holdings(view: DocView, doc: Doc, kind: str, source_date: str | None) -> list[Holding]:
-    finders = (opinion_decisions, order_decisions) if kind == "opinion" else (order_decisions, opinion_decisions)
+    structure = view.structure
+    finders = ((lambda: opinion_decisions(view.text, view.sentences, structure)),
+               (lambda: order_decisions(view.text, view.sentences)))
     decisions: list[Decision] = []
-    for finder in finders:
-        decisions = finder(view.text, view.sentences)
+    for finder in finders if kind == "opinion" else reversed(finders):
+        decisions = finder()
         if decisions:
             break
+    if not decisions and kind == "opinion":
+        # an opinion always decides its case, even when no rule reads how: the holding still says where,
+        # when, who and in which case
+        start, end = structure.author_line or (0, min(structure.caption_end, 400))
+        decisions = [Decision(None, None, start, end, "caption", "")]
     if not decisions:
         return []
     court = court_meta.caption_court(view)
     judge = court_meta.author_judge(view, kind)
     signed = document_date(doc)
-    decided = signed.isoformat() if signed else source_date or _head_date(view)
+    decided = (structure.decided() or (signed.isoformat() if signed else None) or source_date
+               or _head_date(view))
     docket = court_meta.caption_docket(view)
     name = court_meta.case_name(view)
     holdings = []
@@ -142,7 +150,8 @@ def _court_holdings(view: DocView, doc: Doc, kind: str, source_date: str | None)
         draft = _Draft(EvidenceSet(view.doc_id, view.text, view.page_of), court=court, judge=judge,
                        decided=decided, docket=docket, motion=decision.motion, disposition=decision.disposition,
                        verbs=view.text[decision.start:decision.end])
-        draft.evidence.add(decision.start, decision.end, "motion", "disposition")
+        if decision.disposition:
+            draft.evidence.add(decision.start, decision.end, "motion", "disposition")
         draft.read(view, [(decision.start, decision.end), *_decretal_followers(view, decision, starts)])
         holdings.append(draft.holding(view, index, decision.cue, name))
     return holdings

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from extractors.records.cues import all_labels, first_label
 from extractors.records.sentences import Sentences
+from extractors.structure import Structure
 
 _DISP_WORD = (r"GRANTED\s+IN\s+PART(?:[\s,;]+(?:AND\s+)?DENIED\s+IN\s+PART)?(?:[\s,;]+(?:AND\s+)?DEFERRED\s+IN\s+PART)?"
               r"|DENIED\s+IN\s+PART(?:[\s,;]+(?:AND\s+)?GRANTED\s+IN\s+PART)?|GRANTED|DENIED|DEFERRED|TERMINATED|"
@@ -79,7 +80,7 @@ class Decision:
     """One thing a court document decides, and the sentence that says so."""
 
     motion: str | None
-    disposition: str
+    disposition: str | None
     start: int
     end: int
     cue: str
@@ -189,16 +190,16 @@ def order_decisions(text: str, sentences: Sentences) -> list[Decision]:
     return []
 
 
-def _closing_cue(text: str, sentences: Sentences) -> Decision | None:
-    """The opinion's own disposition: the last standalone disposition line, BIA ORDER, or 'we affirm'."""
-    tail_from = int(len(text) * 0.3)
+def _closing_cue(text: str, sentences: Sentences, tail_from: int, until: int) -> Decision | None:
+    """The opinion's own disposition in [tail_from, until): the last standalone disposition line, BIA ORDER,
+    or 'we affirm'."""
     candidates: list[tuple[int, Decision]] = []
-    for match in _STANDALONE.finditer(text, tail_from):
+    for match in _STANDALONE.finditer(text, tail_from, until):
         disposition = disposition_of(match.group("line"))
         if disposition:
             s, e = match.span("line")
             candidates.append((3, Decision("appeal", disposition, s, e, "closing", "appeal")))
-    for match in _ORDERED.finditer(text, tail_from):
+    for match in _ORDERED.finditer(text, tail_from, until):
         s, e = sentences.around(match.start())
         following = sentences.bounds[sentences.index_at(match.start()) + 1: sentences.index_at(match.start()) + 2]
         words = text[s:e] + " " + " ".join(text[a:b] for a, b in following if "FURTHER ORDER" in text[a:b])
@@ -206,7 +207,9 @@ def _closing_cue(text: str, sentences: Sentences) -> Decision | None:
         if disposition:
             candidates.append((2, Decision("appeal", disposition, s, e, "closing", "appeal")))
     for s, e in sentences.bounds[sentences.index_at(tail_from):]:
-        sentence = text[s:e]
+        if s >= until:
+            break
+        sentence = text[s:min(e, until)]
         for match in _APPELLATE_PASSIVE.finditer(sentence):
             if not _HYPOTHETICAL.search(sentence[: match.start()]) and not _quoted(sentence, match.start()):
                 disposition = disposition_of(match.group("disp").replace("set aside", "vacated"))
@@ -229,9 +232,33 @@ def _closing_cue(text: str, sentences: Sentences) -> Decision | None:
     return [d for rank, d in candidates if rank == best][-1]
 
 
-def opinion_decisions(text: str, sentences: Sentences) -> list[Decision]:
-    """The main disposition of an opinion plus other motions it disposes of near its end."""
-    main = _closing_cue(text, sentences)
+def _intro_cue(text: str, start: int, end: int) -> Decision | None:
+    """The disposition an opinion announces in its opening paragraph ("... appeals from the judgment. We
+    affirm."), when its closing says nothing a rule can read."""
+    for match in _WE.finditer(text, start, end):
+        sentence_start = max(text.rfind(". ", start, match.start()), start)
+        if _HYPOTHETICAL.search(text[sentence_start: match.start()]) or _quoted(text[start:end], match.start() - start):
+            continue
+        disposition = disposition_of(match.group("disp") + " " + match.group("rest"))
+        if disposition:
+            return Decision("appeal", disposition, match.start(), match.end(), "closing", "appeal")
+    return None
+
+
+def opinion_decisions(text: str, sentences: Sentences, structure: Structure | None = None) -> list[Decision]:
+    """The main disposition of the majority opinion plus other motions it disposes of near its end.
+
+    The decision is read from the majority's closing paragraphs first, then its opening paragraph, then
+    anywhere in its last two thirds; concurrences, dissents and footnotes after the concurrence line are
+    never read."""
+    if structure is None:
+        main = _closing_cue(text, sentences, int(len(text) * 0.3), len(text))
+    else:
+        zone_start, until = structure.decision_zone(text)
+        body = structure.body_start
+        main = (_closing_cue(text, sentences, zone_start, until)
+                or _intro_cue(text, body, min(until, body + 1500))
+                or _closing_cue(text, sentences, max(body, body + (until - body) // 3), until))
     if main is None:
         return []
     decisions = [main]
