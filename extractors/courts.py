@@ -303,10 +303,11 @@ class CourtFinder:
         """The caption's court lines that no phrase regex read ("In The / Court of Appeals / For the /
         Fifth District of Texas", "United States District Court, S.D. Ohio."), resolved as a whole."""
         out = []
+        home = next((m.group() for line in lines for m in [_state_pattern().search(line.text)] if m), None)
         for line in lines:
-            if any(line.start <= h.start < line.end and not h.key.startswith("?") for h in hits):
-                continue
             key = self.caption_key(line.text, when)
+            if key is None and home and not _FEDERAL_LINE.search(line.text):
+                key = self.caption_key(f"{line.text} of {home}", when)  # "In The Fourteenth Court of Appeals"
             if key:
                 out.append(CourtHit(line.start, line.end, key))
         return out
@@ -400,6 +401,9 @@ class CourtFinder:
         return None
 
 
+_FEDERAL_LINE = re.compile(r"\b(?:United\s+States|UNITED\s+STATES|U\.\s?S\.|Federal|FEDERAL|Circuit|CIRCUIT|"
+                           r"District\s+of|DISTRICT\s+OF)\b")
+"""A federal court line never takes the state of the caption's other lines."""
 _CAPTION_DISTRICT = re.compile(r"\b(?:(?P<dir>[NSEWCM])\.\s?)?D\.\s?(?P<state>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
 _DIRECTION_NAMES = {"N": "Northern", "S": "Southern", "E": "Eastern", "W": "Western", "C": "Central", "M": "Middle"}
 _CAPTION_TYPES = tuple((re.compile(pattern, re.I), canonical) for pattern, canonical in (

@@ -94,6 +94,7 @@ def _canonical_titles() -> dict[str, str]:
 
 def _clean(name: str) -> str | None:
     """The name without title words or stray capitals around it; ALL CAPS turned to Title Case."""
+    name = re.sub(r"^(?:OPINION|Opinion)(?=[A-Z])", "", name)  # bulk texts run the heading into the author line
     words = re.sub(r"['’]s$", "", name.replace("*", "")).split()
     stop = _not_names()
     while words and words[0].strip(",.").lower() in stop:

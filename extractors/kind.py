@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.structure import read_structure
+from extractors.structure import Structure, read_structure
 
 _HEAD = 6000
 _CAPTION = re.compile(
@@ -37,10 +37,9 @@ but close like every opinion."""
 _ORDER_TITLE = re.compile(r"^\s*(?:\[?PROPOSED\]?\s+)?(?:STIPULATED\s+|STIPULATION\s+AND\s+)?(?:\w+\s+){0,2}?ORDER\b")
 
 
-def _opinion_shaped(text: str) -> bool:
+def _opinion_shaped(text: str, structure: Structure) -> bool:
     """An author line ("ALVAREZ, Circuit Judge:", "Justice Lin delivered the opinion of the Court.") or
     a per curiam line opens it, or separate opinions follow it, and it closes like an opinion."""
-    structure = read_structure(text)
     opened = structure.author is not None or structure.per_curiam or bool(structure.separate)
     early = structure.author_line is not None and structure.author_line[0] < _HEAD
     return opened and (early or bool(_OPINION_CLOSE.search(text)))
@@ -51,18 +50,18 @@ def detect_kind(text: str, stated: str | None = None, media_type: str | None = N
     if stated in ("court_order", "opinion", "news", "other"):
         return stated
     head = text[:_HEAD]
-    captioned = bool(_CAPTION.search(head))
+    structure = read_structure(text)
+    captioned = bool(_CAPTION.search(head)) or bool(structure.court_lines and structure.dockets)
     if captioned:
         orders = len(_ORDER.findall(text))
         opinions = len(_OPINION.findall(head))
         if orders and orders >= opinions / 2:
-            structure = read_structure(text)
             title = structure.title.text if structure.title else ""
             if structure.author is not None and not _ORDER_TITLE.match(title) and _OPINION_CLOSE.search(text):
                 return "opinion"
             return "court_order"
         return "opinion"
-    if _opinion_shaped(text):
+    if _opinion_shaped(text, structure):
         return "opinion"
     if media_type == "text/html" or len(_NEWS.findall(head)) >= 2:
         return "news"

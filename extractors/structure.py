@@ -43,7 +43,9 @@ _SEPARATE_WORDS = (r"(?P<type>concurring\s+in\s+part\s+and\s+dissenting\s+in\s+p
 _AUTHOR_FORMS = (
     # "JUSTICE LIN delivered the opinion of the Court." / "Mr. Justice Lin delivered ..."
     re.compile(rf"(?:Mr\.\s+|MR\.\s+)?(?:CHIEF\s+|Chief\s+)?(?:JUSTICE|Justice)\s+(?P<name>{_NAME})\s*,?\s+delivered\s+"
-               r"the\s+opinion"),
+               r"the\s+(?:opinion|judgment)"
+               rf"|(?i:(?:opinion|judgment)\s+of\s+the\s+court\s+was\s+delivered\s+by)\s+(?:(?:Chief\s+)?Justice\s+)?"
+               rf"(?P<by>{_NAME})"),
     # "LIN, J., delivered the opinion of the court." / "LIN, Circuit Judge, delivered ..."
     re.compile(rf"(?m)^[^\S\n]*(?P<name>{_NAME}),[ \t]+(?:{_JUDGE_TITLE}),?[ \t]+delivered\s+the\s+opinion"),
     # "Opinion by Judge Lin" / "Opinion for the Court filed by Circuit Judge Lin" / "MEMORANDUM OPINION BY JUDGE LIN"
@@ -53,7 +55,8 @@ _AUTHOR_FORMS = (
     # a line of its own: "ALVAREZ, Circuit Judge:" / "GRIFFIN, Acting P. J." / "Lin, J." / "BY HUGHES, J.:",
     # also run together with a heading in bulk texts ("OPINIONALVAREZ, Judge.{1}")
     re.compile(rf"(?m)^[^\S\n]*(?:\d{{1,3}}[^\S\n]+)?(?:OPINION|Opinion)?(?:BY[ \t]+)?(?!OPINION)(?P<name>{_NAME}),?"
-               rf"\*?[ \t]+(?:{_JUDGE_TITLE})(?:[ \t]*\*)?[ \t]*[.:—-]?[ \t]*(?=\n|$|\{{\d|\[\d|\d{{1,3}}\.\s*[A-Z])"),
+               rf"\*?[ \t]+(?:{_JUDGE_TITLE})(?:[ \t]+pro[ \t]+tem\.?)?(?:[ \t]*\*|[ \t]*\[fn[^\]\n]{{0,8}}\])?[ \t]*"
+               rf"[.:—–\x97-]?[ \t]*(?=\n|$|\{{\d|\[\d|\d{{1,3}}\.\s*[A-Z])"),
 )
 _PER_CURIAM = re.compile(r"(?m)^[^\S\n]*(?:OPINION[ \t]*)?(?:PER[ \t]+CURIAM|Per[ \t]+Curiam|BY[ \t]+THE[ \t]+COURT)\b"
                          r"[ \t]*[.:*]?[ \t]*(?:\n|$|\{\d|[A-Z])")
@@ -68,7 +71,7 @@ _SEPARATE = re.compile(
 """A separate opinion's first line: "MORROW, J., dissenting.", "JUSTICE LIN, with whom JUSTICE ORTEGA joins,
 dissenting.", "Lin, Circuit Judge, concurring in part and dissenting in part:"."""
 _CONCUR_LINE = re.compile(
-    r"(?:^|(?<=[.)\]]))[^\S\n]*(?:WE\s+CONCUR\s*:|I\s+CONCUR\s*:|[A-Z][\w.'’\- ,]{1,160}?(?:,\s*|\s+)"
+    r"(?:^|(?<=[.)\]]))[^\S\n]*(?:WE\s+CONCUR\s*:|I\s+CONCUR\s*:|[A-Z](?:[A-Z]\.|[\w'’\- ,]){1,160}?(?:,\s*|\s+)"
     r"(?:(?:Acting\s+)?(?:P\.\s?J|C\.\s?J|J\.\s?P|JJ?)\.|Judges?|Justices?)[,.]?\s+(?:all\s+)?(?:concurs?|CONCURS?)\b)",
     re.M,
 )
@@ -114,7 +117,14 @@ _DOCKET_PIECE = re.compile(
     r"(?:[ \t](?:[A-Z]{1,5}\.?(?![a-z])|\d[\w,.\-]*|of[ \t]\d{4})(?![\w]))*"
 )
 _BARE_NUMBER = re.compile(r"^\[?(?P<n>(?:[A-Z]{1,3}[ -]?)?\d[\dA-Z,]*(?:[-–/][\dA-Za-z]+)*)\.?\]?$")
-_TERM = re.compile(r"(?i)\bterm\b|^\d{4}\.?\]?$|^(?:19|20)\d\d$")
+_TERM = re.compile(r"(?i)\bterm\b")
+_YEAR_ONLY = re.compile(r"^\s*(?:1[6-9]|20)\d\d\.?\]?\s*$")
+"""The year closing "No. 46, October Term, 1953.": part of the term, not a docket."""
+_NOTICE = re.compile(r"(?i)\b(?:not\s+selected\s+for\s+publication|subject\s+to\s+(?:formal\s+)?revision|uncorrected|"
+                     r"citation\s+of\s+unpublished|notice\s*:|not\s+(?:be\s+)?(?:cited|published)|"
+                     r"publication\s+in\s+the|computer-generated)")
+"""A reporter's or court's notice above the caption ("This opinion is subject to revision ..."): prose, but
+not the start of the body."""
 
 # Header dates: "Decided December 15, 2015", "Filed: 06/01/2021", "Opinion issued May 4, 2004", "Date of Judgment
 # Entry: ..." count; "Argued", "Submitted", "Heard", "Calendar Date", "Rehearing denied" never date the decision.
@@ -127,7 +137,8 @@ _DATE_LABEL = re.compile(r"(?i)\b(?:decided|filed|entered|issued|dated|judgment|
                          r"filing\s+date|date\s+filed|opinion|order|date)\b")
 
 _PANEL = re.compile(r"(?m)^[^\S\n]*(?:Before|BEFORE|Present|PRESENT|Panel|PANEL)\b[:\s][^\n]{3,300}")
-_PANEL_NEXT = re.compile(rf"\s*\n[ \t]*[{_UP}][{_UP}.'’\- ]{{3,40}}(?:,[ \t]*JJ?\.)?[ \t]*\n")
+_PANEL_NEXT = re.compile(rf"\s*\n[ \t]*(?!(?:OF|AND|THE|FOR)\b)[{_UP}][{_UP}'’\-]+(?:[ \t]+[{_UP}]\.)?"
+                         rf"(?:[ \t]+(?!(?:OF|AND|THE|FOR)\b)[{_UP}][{_UP}'’\-]+)+(?:,[ \t]*JJ?\.)?[ \t]*\n")
 """A bare upper-case name on the next line: the line before belongs to a panel list ("ANA RUIZ, J.P." /
 "OMAR BELL" / "LEE PARK, JJ.")."""
 _PARAGRAPH_MARK = re.compile(r"\{\d{1,3}\}|\n[ \t]*\n|\n(?=[ \t]{2,}\S)")
@@ -226,7 +237,7 @@ def _first_prose(text: str, limit: int) -> int:
     """Where running prose first starts (a long line of lower-case words): the caption is over by then."""
     previous = None
     for start, _end, value in _lines(text, 0, limit):
-        prose = len(value) > 55 and _PROSE.search(value) is not None
+        prose = len(value) > 55 and _PROSE.search(value) is not None and not _NOTICE.search(value)
         if prose and (len(value) > 200 or previous is not None):
             return start if len(value) > 200 else previous
         previous = start if prose else None
@@ -240,7 +251,8 @@ def _author(text: str, limit: int) -> tuple[Piece | None, tuple[int, int] | None
     for index, pattern in enumerate(_AUTHOR_FORMS):
         reach = len(text) if index == 0 else limit
         for m in pattern.finditer(text, 0, reach):
-            name = m.group("name").strip()
+            name_group = "by" if m.groupdict().get("by") else "name"
+            name = m.group(name_group).strip()
             line_start = text.rfind("\n", 0, m.start()) + 1
             if _NOT_AUTHOR.match(name) or _PANEL_BEFORE.search(text[max(line_start, m.start() - 12): m.start()]):
                 continue
@@ -248,14 +260,25 @@ def _author(text: str, limit: int) -> tuple[Piece | None, tuple[int, int] | None
                                or _PANEL_NEXT.match(text, m.end())):
                 continue
             if best is None or m.start() < best[0]:
-                best = (m.start(), Piece(m.start("name"), m.start("name") + len(name), name), m.span())
+                best = (m.start(), Piece(m.start(name_group), m.start(name_group) + len(name), name), m.span())
             break
     per_curiam = _PER_CURIAM.search(text, 0, limit)
     if per_curiam and (best is None or per_curiam.start() < best[0]):
         return None, (per_curiam.start(), per_curiam.end()), True
     if best is None:
-        return None, None, False
+        return _signer(text)
     return best[1], best[2], False
+
+
+def _signer(text: str) -> tuple[Piece | None, tuple[int, int] | None, bool]:
+    """A trial court's opinion names its author only where the judge signs, at its end ("MORAGHAN, JUDGE")."""
+    tail = max(0, len(text) - 1500)
+    found = [m for m in _AUTHOR_FORMS[3].finditer(text, tail) if not _NOT_AUTHOR.match(m.group("name"))]
+    if not found:
+        return None, None, False
+    m = found[-1]
+    name = m.group("name").strip()
+    return Piece(m.start("name"), m.start("name") + len(name), name), None, False
 
 
 def _caption_end(text: str, author_line: tuple[int, int] | None, prose: int) -> tuple[int, Piece | None]:
@@ -312,13 +335,17 @@ def _docket_pieces(text: str, cells: list[tuple[int, int, str]]) -> list[Piece]:
             group = "rest" if label.group("rest") is not None else "bare"
             rest_start = start + label.start(group)
             rest = label.group(group).split("(")[0]
+            termed = False
             for piece in re.finditer(r"[^,;&]+(?:,\d[^,;&]*)*", rest):
                 chunk = piece.group()
+                if _TERM.search(chunk) or (termed and _YEAR_ONLY.match(chunk)):
+                    termed = True
+                    continue
                 inner = re.sub(r"^\s*(?:and\s+)?(?:(?:Dockets?|DOCKETS?|Adv|Index|Civ|Crim|Civil)\.?\s+)?"
                                r"(?:(?:Nos?|NOS?)\.?\s*)?", "", chunk)
                 offset = rest_start + piece.start() + (len(chunk) - len(inner))
                 number = _DOCKET_PIECE.match(inner)
-                if not number or _TERM.search(inner[: number.end() + 6]):
+                if not number:
                     continue
                 key = number.group().rstrip(".,:;- ")
                 if sum(ch.isdigit() for ch in key) >= 2 and len(key) <= 40:

@@ -190,9 +190,20 @@ def order_decisions(text: str, sentences: Sentences) -> list[Decision]:
     return []
 
 
-def _closing_cue(text: str, sentences: Sentences, tail_from: int, until: int) -> Decision | None:
+def _we_disposition(match: re.Match[str]) -> str | None:
+    """"We reverse the Court of Appeals and affirm the district court" reverses: the first verb is the
+    court's disposition of the judgment under review, unless the verbs divide it ("affirm in part")."""
+    if re.search(r"\bin\s+part\b", match.group("rest")):
+        return disposition_of(match.group("disp") + " " + match.group("rest"))
+    return disposition_of(match.group("disp"))
+
+
+def _closing_cue(text: str, sentences: Sentences, tail_from: int, until: int,
+                 first: bool = False) -> tuple[int, Decision] | None:
     """The opinion's own disposition in [tail_from, until): the last standalone disposition line, BIA ORDER,
-    or 'we affirm'."""
+    or else 'we affirm' / 'the judgment is affirmed' (the first such sentence of a closing paragraph when
+    `first`, since what follows it elaborates); a side motion ("Defendant's motion to strike is denied")
+    only when nothing else is said."""
     candidates: list[tuple[int, Decision]] = []
     for match in _STANDALONE.finditer(text, tail_from, until):
         disposition = disposition_of(match.group("line"))
@@ -202,7 +213,8 @@ def _closing_cue(text: str, sentences: Sentences, tail_from: int, until: int) ->
     for match in _ORDERED.finditer(text, tail_from, until):
         s, e = sentences.around(match.start())
         following = sentences.bounds[sentences.index_at(match.start()) + 1: sentences.index_at(match.start()) + 2]
-        words = text[s:e] + " " + " ".join(text[a:b] for a, b in following if "FURTHER ORDER" in text[a:b])
+        # the order's own words only: bulk texts run the sentence before into "{27} IT IS SO ORDERED."
+        words = text[match.start():e] + " " + " ".join(text[a:b] for a, b in following if "FURTHER ORDER" in text[a:b])
         disposition = disposition_of(words.replace("IT IS SO ORDERED", ""))
         if disposition:
             candidates.append((2, Decision("appeal", disposition, s, e, "closing", "appeal")))
@@ -217,19 +229,23 @@ def _closing_cue(text: str, sentences: Sentences, tail_from: int, until: int) ->
         for match in _WE.finditer(sentence):
             if _HYPOTHETICAL.search(sentence[: match.start()]) or _quoted(sentence, match.start()):
                 continue
-            disposition = disposition_of(match.group("disp") + " " + match.group("rest"))
+            disposition = _we_disposition(match)
             if disposition:
                 candidates.append((1, Decision("appeal", disposition, s, e, "closing", "appeal")))
         for d in _sentence_decisions(text, s, e):
             if d.motion == "appeal" or _LOWER_RULING.match(d.subject):
                 candidates.append((1, Decision("appeal", d.disposition, s, e, "closing", "appeal")))
+            elif d.motion == "motion_to_dismiss" and "appeal" in d.subject and d.disposition == "granted":
+                candidates.append((1, Decision("appeal", "dismissed", s, e, "closing", "appeal")))
             elif d.motion == "other":
-                motion = "appeal" if d.disposition in _APPELLATE else "other"
-                candidates.append((1, Decision(motion, d.disposition, s, e, "closing", d.subject)))
+                appellate = d.disposition in _APPELLATE
+                candidates.append((1 if appellate else 0, Decision("appeal" if appellate else "other", d.disposition,
+                                                                   s, e, "closing", d.subject)))
     if not candidates:
         return None
     best = max(c[0] for c in candidates)
-    return [d for rank, d in candidates if rank == best][-1]
+    ranked = [d for rank, d in candidates if rank == best]
+    return best, ranked[0] if first and best == 1 else ranked[-1]
 
 
 def _intro_cue(text: str, start: int, end: int) -> Decision | None:
@@ -239,7 +255,7 @@ def _intro_cue(text: str, start: int, end: int) -> Decision | None:
         sentence_start = max(text.rfind(". ", start, match.start()), start)
         if _HYPOTHETICAL.search(text[sentence_start: match.start()]) or _quoted(text[start:end], match.start() - start):
             continue
-        disposition = disposition_of(match.group("disp") + " " + match.group("rest"))
+        disposition = _we_disposition(match)
         if disposition:
             return Decision("appeal", disposition, match.start(), match.end(), "closing", "appeal")
     return None
@@ -252,19 +268,28 @@ def opinion_decisions(text: str, sentences: Sentences, structure: Structure | No
     anywhere in its last two thirds; concurrences, dissents and footnotes after the concurrence line are
     never read."""
     if structure is None:
-        main = _closing_cue(text, sentences, int(len(text) * 0.3), len(text))
+        found = _closing_cue(text, sentences, int(len(text) * 0.3), len(text))
+        main = found[1] if found else None
     else:
         zone_start, until = structure.decision_zone(text)
         body = structure.body_start
-        main = (_closing_cue(text, sentences, zone_start, until)
-                or _intro_cue(text, body, min(until, body + 1500))
-                or _closing_cue(text, sentences, max(body, body + (until - body) // 3), until))
+        closing = _closing_cue(text, sentences, zone_start, until, first=True)
+        if closing and closing[0] > 0:
+            main = closing[1]
+        else:
+            # a side motion disposed of in the closing ("Defendant's motion is denied.") is the decision only
+            # when neither the opening paragraph nor the rest of the majority says how the appeal comes out
+            tail = _closing_cue(text, sentences, body + (until - body) // 3, until)
+            main = (_intro_cue(text, body, min(until, body + 1500))
+                    or (tail[1] if tail and tail[0] > 0 else None)
+                    or (closing[1] if closing else None)
+                    or (tail[1] if tail else None))
     if main is None:
         return []
     decisions = [main]
     near = sentences.index_at(main.start)
     for s, e in sentences.bounds[max(0, near - 3): near + 4]:
         for d in _sentence_decisions(text, s, e):
-            if d.motion not in ("appeal", "other", None) and d.motion != main.motion:
+            if d.motion not in ("appeal", "other", None) and d.motion != main.motion and d.start != main.start:
                 decisions.append(d)
     return _dedupe(decisions)
