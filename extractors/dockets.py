@@ -87,8 +87,12 @@ def parse(key: str) -> dict[str, Any]:
 
 
 def key_of(printed: str) -> str:
-    """Docket key: as printed, whitespace-normalized, without a "No." inside ("MDL No. 2641" -> "MDL 2641")."""
-    return re.sub(r"\bNo\.\s*", "", " ".join(printed.split()))
+    """Docket key: as printed, whitespace- and dash-normalized (typeset hyphens and en dashes become "-"),
+    without a "No." inside ("MDL No. 2641" -> "MDL 2641")."""
+    return re.sub(r"\bNo\.\s*", "", " ".join(printed.split())).translate(_DASHES)
+
+
+_DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-"})
 
 
 class DocketFinder:
@@ -114,7 +118,9 @@ class DocketFinder:
                 if not in_citation(doc, m.start(), m.end()) and not self._other_case(text, m.start(), m.end()):
                     found.setdefault(m.span(group), key_of(m[group]))
         for piece in structure_of(doc).dockets:
-            if not in_citation(doc, piece.start, piece.end):
+            before = text[max(0, piece.start - 30): piece.start].split()[-3:]
+            if not in_citation(doc, piece.start, piece.end) and not any(
+                    w.strip(".,()[]:") in _context_words("other_case") for w in before):
                 found.setdefault((piece.start, piece.end), key_of(piece.text))
         for m in _ALIEN.finditer(text):
             found.setdefault(m.span("number"), key_of(m["number"]))

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from extractors.courts import citation_parenthetical
 from extractors.data import read_tsv
 from extractors.spans import add_entity, doc_text, entities, in_citation
-from extractors.structure import Structure, structure_of
+from extractors.structure import Piece, Structure, structure_of
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _WORD = rf"(?:Mc|Mac|O['’]|D['’])?[{_UP}][\w'’\-]*"
@@ -67,7 +67,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     title_alt = "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in variants)
     return {
         "title_first": re.compile(rf"(?<![\w])(?P<title>{title_alt})(?![\w])[ \t]+(?P<name>{NAME})"),
-        "title_after": re.compile(r"\b(?P<title>Judges?|JUDGES?|Justices?|JUSTICES?)\b"),
+        # "Judge Trial Referee" is Connecticut's title for a senior judge who hears cases: the name precedes it
+        "title_after": re.compile(r"\b(?P<title>Judges?|JUDGES?|Justices?|JUSTICES?)(?:[ \t]+Trial[ \t]+Referee)?\b"),
         "qualifiers": re.compile(rf"{_QUALIFIERS}$", re.IGNORECASE),
         "names_before": re.compile(
             rf"(?P<names>{_NAME_LIST})(?:[ \t]*\*?,\s*|[ \t]*\n\s*|(?<=[{_UP}])[ \t]+)$"
@@ -194,7 +195,7 @@ def _structure_mentions(text: str, structure: Structure, found: list[Mention]) -
     """The author line's name and separate opinions' authors, when no title pattern read them: the author
     line is the surest place a judge is named ("GRIFFIN, Acting P. J.", "Justice Lin delivered ...")."""
     out = []
-    pieces = [structure.author] if structure.author else []
+    pieces = ([structure.author] if structure.author else []) + _panel_names(text, structure.panel)
     for piece in pieces:
         if any(m.start < piece.end and piece.start < m.end for m in found):
             continue
@@ -205,6 +206,26 @@ def _structure_mentions(text: str, structure: Structure, found: list[Mention]) -
                                                                                           piece.start]) else "Judge"
             out.append(Mention(piece.start, piece.end, name, title))
     return out
+
+
+_PANEL_LABEL = re.compile(r"\s*(?:Before|BEFORE|Present|PRESENT|Panel|PANEL)\b[:\s]*(?:(?:the\s+)?(?:Honorable\s+)?"
+                          r"(?:Judges?|Justices?|JUDGES?|JUSTICES?)\b\s*)?")
+_PANEL_END = re.compile(r"\b(?:JJ\.|Judges\b|Justices\b|JUDGES\b|JUSTICES\b)|\.\s+[A-Z][a-z]+\s+[a-z]")
+_TITLE_ONLY = re.compile(r"(?:[A-Z]\.[ \t]?){1,3}|JJ|J")
+
+
+def _panel_names(text: str, panel: tuple[int, int] | None) -> list[Piece]:
+    """The names on a panel line ("Before ORTEGA, Chief Judge, and LIN and PARK, Circuit Judges.",
+    "Before Judges ORTEGA, LIN and PARK.", "PRESENT: ORTEGA, J.P., LIN, PARK, JJ.")."""
+    if panel is None:
+        return []
+    start, end = panel
+    label = _PANEL_LABEL.match(text, start, end)
+    body_start = label.end() if label else start
+    stop = _PANEL_END.search(text, body_start, end)
+    body_end = stop.end() if stop else end
+    return [Piece(m.start(), m.end(), m.group()) for m in _patterns()["name"].finditer(text, body_start, body_end)
+            if not _TITLE_ONLY.fullmatch(m.group())]
 
 
 def _singular(title: str) -> str:

@@ -33,9 +33,12 @@ _NAME = (rf"(?:Mc|Mac|O['’]|D['’]|De|Di|La|Van)?[{_UP}][{_UP}a-zà-ÿ'’\-]
          rf"(?:[ \t]+(?:[{_UP}]\.|(?:Mc|Mac|O['’])?[{_UP}][{_UP}a-zà-ÿ'’\-]+)){{0,3}}(?:,?[ \t]+(?:Jr|JR|Sr|SR)\.)?")
 """A judge's name as an author line prints it: "ALVAREZ", "Ana M. Ruiz", "O'NEILL", "McKEE, JR."."""
 _JUDGE_TITLE = (r"(?:(?:Acting|Chief|Senior|Presiding|Associate|Circuit|District|Appellate|Bankruptcy|Magistrate|"
-                r"Special|Vice|Deputy)[ \t]+)*(?:Judge|JUDGE|Justice|JUSTICE)"
-                r"|(?:Acting[ \t]+)?(?:P\.[ \t]?J|C\.[ \t]?J|J\.[ \t]?P|J)\.(?:[ \t]*\(?(?:Ret|Retired)\.?\)?)?")
-"""Titles after a name: "Circuit Judge", "Chief Justice", "J.", "P. J.", "Acting P. J.", "C.J.", "J.P."."""
+                r"Special|Vice|Deputy|United[ \t]+States|U\.[ \t]?S\.)[ \t]+)*(?:Judge|JUDGE|Justice|JUSTICE)"
+                r"(?:,[ \t]+Court[ \t]+of[ \t]+Appeals)?"
+                r"|(?:Acting[ \t]+)?(?:P\.[ \t]?J\.[ \t]?A\.[ \t]?D|J\.[ \t]?A\.[ \t]?D|J\.[ \t]?S\.[ \t]?C|"
+                r"J\.[ \t]?T\.[ \t]?C|P\.[ \t]?J|C\.[ \t]?J|J\.[ \t]?P|J)\.(?:[ \t]*\(?(?:Ret|Retired)\.?\)?)?")
+"""Titles after a name: "Circuit Judge", "Chief Justice", "United States Magistrate Judge", "J.", "P. J.",
+"Acting P. J.", "C.J.", "J.P.", and the New Jersey trial and appellate titles "J.S.C.", "J.A.D."."""
 _SEPARATE_WORDS = (r"(?P<type>concurring\s+in\s+part\s+and\s+dissenting\s+in\s+part|dissenting\s+in\s+part|"
                    r"concurring\s+in\s+part|concurring(?:\s+in\s+the\s+(?:result|judgment))?|"
                    r"concurring\s+and\s+dissenting|dissenting|concurs?|dissents?)")
@@ -54,14 +57,17 @@ _AUTHOR_FORMS = (
                rf"(?:Judge|JUDGE|Justice|JUSTICE)?\s*(?P<name>{_NAME})"),
     # a line of its own: "ALVAREZ, Circuit Judge:" / "GRIFFIN, Acting P. J." / "Lin, J." / "BY HUGHES, J.:",
     # also run together with a heading in bulk texts ("OPINIONALVAREZ, Judge.{1}")
-    re.compile(rf"(?m)^[^\S\n]*(?:\d{{1,3}}[^\S\n]+)?(?:OPINION|Opinion)?(?:BY[ \t]+)?(?!OPINION)(?P<name>{_NAME}),?"
-               rf"\*?[ \t]+(?:{_JUDGE_TITLE})(?:[ \t]+pro[ \t]+tem\.?)?(?:[ \t]*\*|[ \t]*\[fn[^\]\n]{{0,8}}\])?[ \t]*"
-               rf"[.:—–\x97-]?[ \t]*(?=\n|$|\{{\d|\[\d|\d{{1,3}}\.\s*[A-Z])"),
+    re.compile(rf"(?m)^[^\S\n]*(?:\d{{1,3}}[^\S\n]+|\*\d+[ \t]+)?(?:OPINION|Opinion)?(?:BY[ \t]+)?(?!OPINION)"
+               rf"(?P<name>{_NAME})(?:[ \t]*\([^)\n]{{1,30}}\))?,?\*?[ \t]+(?:{_JUDGE_TITLE})(?:[ \t]+pro[ \t]+tem\.?)?"
+               rf"(?:[ \t]*\*|[ \t]*\[fn[^\]\n]{{0,8}}\])?[ \t]*"
+               rf"[.:—–\x97-]?[ \t]*(?=\n|$|\{{\d|\[\d|\d{{1,3}}\.\s*[A-Z]|[ \t]{{2,}}[A-Z])"),
 )
 _PER_CURIAM = re.compile(r"(?m)^[^\S\n]*(?:OPINION[ \t]*)?(?:PER[ \t]+CURIAM|Per[ \t]+Curiam|BY[ \t]+THE[ \t]+COURT)\b"
                          r"[ \t]*[.:*]?[ \t]*(?:\n|$|\{\d|[A-Z])")
 _NOT_AUTHOR = re.compile(r"(?i)^(?:before|present|panel|per\s+curiam|opinion|the\s+court|counsel|attorneys?|"
-                         r"hon(?:orable)?|trial|circuit|district|appellate)\b")
+                         r"hon(?:orable)?|trial|circuit|district|appellate)\b|\b(?:united|states|district|circuit|"
+                         r"court|magistrate|bankruptcy|judge|justice|county|state)\b")
+"""Words that make a candidate a title or a place, not a name ("UNITED STATES DISTRICT JUDGE")."""
 _PANEL_BEFORE = re.compile(r"(?i)(?:\bbefore|\bpresent|\bpanel|\bcoram|\band|,)[:\s]*$")
 _SEPARATE = re.compile(
     rf"(?m)^[^\S\n]*(?:(?:CHIEF\s+)?JUSTICE[ \t]+|(?:Chief[ \t]+)?Justice[ \t]+)?(?P<name>{_NAME})"
@@ -113,10 +119,11 @@ _DOCKET_LABEL = re.compile(
     r"(?P<bare>\d[^\n]{0,60})$"
 )
 _DOCKET_PIECE = re.compile(
-    r"(?:(?:[A-Z][A-Za-z]{0,5}\.?|C\.A\.)[ \t.-]?){0,3}\d[\w.,/:–\-]*"
+    r"(?:(?:[A-Z][A-Za-z]{0,5}\.?|C\.A\.)[ \t.\-‐‑–]?){0,3}\d[\w.,/:–‐‑\-]*"
     r"(?:[ \t](?:[A-Z]{1,5}\.?(?![a-z])|\d[\w,.\-]*|of[ \t]\d{4})(?![\w]))*"
 )
-_BARE_NUMBER = re.compile(r"^\[?(?P<n>(?:[A-Z]{1,3}[ -]?)?\d[\dA-Z,]*(?:[-–/][\dA-Za-z]+)*)\.?\]?$")
+_BARE_NUMBER = re.compile(r"^\[?(?P<n>(?:[A-Z]{1,3}[ \-‐‑–]?)?\d[\dA-Z,]*(?:[\-‐‑–][\dA-Za-z]+)*)\.?\]?$")
+"""A docket number alone on its caption line ("2060624.", "A15-1285"); a date ("03/24/2015") is none."""
 _TERM = re.compile(r"(?i)\bterm\b")
 _YEAR_ONLY = re.compile(r"^\s*(?:1[6-9]|20)\d\d\.?\]?\s*$")
 """The year closing "No. 46, October Term, 1953.": part of the term, not a docket."""
@@ -133,8 +140,10 @@ _DATE_NEVER = re.compile(r"(?i)\b(?:argued|submitted|heard|calendar|reargued|reh
                          r"oral|motion|petition|application|stay|mandate|released\s+for\s+publication)\b")
 _AFTER_DATE_LINE = re.compile(r"(?i)(?:as\s|rehearing|see\b|certiorari)")
 """What may follow a date alone on its caption line: "February 2, 1999. Rehearing Denied March 1, 1999."."""
-_DATE_LABEL = re.compile(r"(?i)\b(?:decided|filed|entered|issued|dated|judgment|signed|delivered|handed\s+down|"
-                         r"filing\s+date|date\s+filed|opinion|order|date)\b")
+_DATE_LABEL = re.compile(r"(?i)\b(?:decided|filed|entered|entry|issued|dated|signed|delivered|handed\s+down|date)"
+                         r"[\s:,]*(?:on|this)?[\s:,(]*$")
+"""The label just before a date that makes it the decision's: "Decided and Entered: ", "Opinion filed ",
+"Date of Judgment Entry: ", "Filing Date: " (never a date inside a sentence: "the cut-off date of ...")."""
 
 _PANEL = re.compile(r"(?m)^[^\S\n]*(?:Before|BEFORE|Present|PRESENT|Panel|PANEL)\b[:\s][^\n]{3,300}")
 _PANEL_NEXT = re.compile(rf"\s*\n[ \t]*(?!(?:OF|AND|THE|FOR)\b)[{_UP}][{_UP}'’\-]+(?:[ \t]+[{_UP}]\.)?"
@@ -236,25 +245,29 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 def _first_prose(text: str, limit: int) -> int:
     """Where running prose first starts (a long line of lower-case words): the caption is over by then."""
     previous = None
+    single = limit
     for start, _end, value in _lines(text, 0, limit):
         prose = len(value) > 55 and _PROSE.search(value) is not None and not _NOTICE.search(value)
         if prose and (len(value) > 200 or previous is not None):
             return start if len(value) > 200 else previous
+        if prose:
+            single = min(single, start)
         previous = start if prose else None
-    return limit
+    return single
 
 
-def _author(text: str, limit: int) -> tuple[Piece | None, tuple[int, int] | None, bool]:
+def _author(text: str, limit: int, head: int) -> tuple[Piece | None, tuple[int, int] | None, bool]:
     """The earliest author line before the first prose (or "delivered the opinion" anywhere), and whether
     per curiam. A name line followed by more bare name lines is a panel list, not an author line."""
     best: tuple[int, Piece, tuple[int, int]] | None = None
     for index, pattern in enumerate(_AUTHOR_FORMS):
-        reach = len(text) if index == 0 else limit
+        # "delivered the opinion" and "Opinion by" may follow a syllabus or summary; a bare name line may not
+        reach = len(text) if index == 0 else head if index < 3 else limit
         for m in pattern.finditer(text, 0, reach):
             name_group = "by" if m.groupdict().get("by") else "name"
             name = m.group(name_group).strip()
             line_start = text.rfind("\n", 0, m.start()) + 1
-            if _NOT_AUTHOR.match(name) or _PANEL_BEFORE.search(text[max(line_start, m.start() - 12): m.start()]):
+            if _NOT_AUTHOR.search(name) or _PANEL_BEFORE.search(text[max(line_start, m.start() - 12): m.start()]):
                 continue
             if index == 3 and (re.match(r"[ \t]*(?:,|and\b|concur|dissent|\()", text[m.end(): m.end() + 12])
                                or _PANEL_NEXT.match(text, m.end())):
@@ -273,7 +286,7 @@ def _author(text: str, limit: int) -> tuple[Piece | None, tuple[int, int] | None
 def _signer(text: str) -> tuple[Piece | None, tuple[int, int] | None, bool]:
     """A trial court's opinion names its author only where the judge signs, at its end ("MORAGHAN, JUDGE")."""
     tail = max(0, len(text) - 1500)
-    found = [m for m in _AUTHOR_FORMS[3].finditer(text, tail) if not _NOT_AUTHOR.match(m.group("name"))]
+    found = [m for m in _AUTHOR_FORMS[3].finditer(text, tail) if not _NOT_AUTHOR.search(m.group("name"))]
     if not found:
         return None, None, False
     m = found[-1]
@@ -317,7 +330,7 @@ def _court_lines(text: str, cells: list[tuple[int, int, str]]) -> list[Piece]:
                                                                            cells[last + 1][2])
                 and not re.search(r"(?i)\b(?:no|appellants?|appellees?|petitioners?|respondents?|plaintiffs?|"
                                   r"defendants?|relators?|v|vs)\b\.?", cells[last + 1][2])
-                and not re.search(r"\d", cells[last + 1][2]))) and not cells[last][2].endswith(",") \
+                and not re.search(r"\d", cells[last + 1][2]))) and not cells[last][2].endswith((",", ".")) \
                 and not _JUDGES_LINE.search(cells[last + 1][2]):
             last += 1
         phrase = " ".join(c[2] for c in cells[first: last + 1])
@@ -368,6 +381,8 @@ def _header_dates(text: str, cells: list[tuple[int, int, str]]) -> list[HeaderDa
                     continue
                 before = value[: part.start]
                 label = re.split(r"[.;)]\s|—|--", before)[-1] if before.strip() else ""
+                if len(label) > 40:
+                    continue  # a date inside a sentence ("the cut-off date of March 31"), not a header line
                 previous = cells[index - 1] if index > 0 else None
                 if not label.strip() and previous and len(previous[2]) < 40 and (
                         previous[2].endswith(":") or "\n" not in text[previous[1]:start]):
@@ -400,7 +415,7 @@ def _separate_opinions(text: str, body_start: int) -> list[Separate]:
                 and not re.search(r"(?i)\b(?:concurring|dissenting)\b", m.group()):
             continue  # "LIN, J., concurs." joins the majority; it opens no opinion
         name = m.group("name").strip()
-        if _NOT_AUTHOR.match(name) or name.split()[0].lower() in ("i", "we", "the", "a", "judge"):
+        if _NOT_AUTHOR.search(name) or name.split()[0].lower() in ("i", "we", "the", "a", "judge"):
             continue
         typed = ("concurring_and_dissenting" if "concur" in kind and "dissent" in kind
                  else "dissenting" if "dissent" in kind else "concurring")
@@ -414,9 +429,10 @@ def _separate_opinions(text: str, body_start: int) -> list[Separate]:
 
 def read_structure(text: str) -> Structure:
     """The parts of a court document's text (see the module docstring for what each part holds)."""
+    text = text.replace("\xa0", " ")  # same length, so every offset still points into the original text
     limit = min(len(text), max(HEAD_LIMIT, len(text) // 8))
     prose = _first_prose(text, limit)
-    author, author_line, per_curiam = _author(text, min(limit, prose + 200))
+    author, author_line, per_curiam = _author(text, min(limit, prose + 200), limit)
     caption_end, title = _caption_end(text, author_line, prose)
     structure = Structure(len(text), caption_end=caption_end, title=title, author=author, author_line=author_line,
                           per_curiam=per_curiam)

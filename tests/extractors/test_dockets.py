@@ -48,7 +48,7 @@ BODY = "\n" + "The parties briefed the motion at length and the court heard argu
         ("Nos. 25-1686, 25-1687 & 25-1689\nORDER", {"25-1686", "25-1687", "25-1689"}),
         ("No. 07-55393\nDOE, Plaintiff,\nD.C. No. CV-00-13002-DDP\nOPINION", {"07-55393", "CV-00-13002-DDP"}),
         ("Case No. 2:15-cv-0208 TLN KJN P\nORDER", {"2:15-cv-0208 TLN KJN P"}),
-        ("NO. 06-6247\n(D.C. No. 5:06-CV-00376-C)\nORDER AND JUDGMENT", {"5:06-CV-00376-C"}),
+        ("NO. 06-6247\n(D.C. No. 5:06-CV-00376-C)\nORDER AND JUDGMENT", {"06-6247", "5:06-CV-00376-C"}),
         ("No. ED108783\nOPINION", {"ED108783"}),
         ("SUPREME COURT OF THE STATE\nNo. 14460.\nDecided May 1, 1970.", {"14460"}),
         ("STATE v. DOE\nNo. 2007CA00254.\nDATE OF JUDGMENT ENTRY", {"2007CA00254"}),
