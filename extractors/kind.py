@@ -34,13 +34,15 @@ _OPINION_CLOSE = re.compile(
 )
 """How a majority opinion closes: caption-less bulk texts ("OPINIONALVAREZ, Judge.{1} ...") have no caption
 but close like every opinion."""
+_STIPULATION = re.compile(r"\bSTIPULAT(?:ION|ED)\b")
+"""A stipulation the court signs is an order, whatever its signature block looks like."""
 _ORDER_TITLE = re.compile(r"^\s*(?:\[?PROPOSED\]?\s+)?(?:STIPULATED\s+|STIPULATION\s+AND\s+)?(?:\w+\s+){0,2}?ORDER\b")
 
 
 def _opinion_shaped(text: str, structure: Structure) -> bool:
     """An author line ("ALVAREZ, Circuit Judge:", "Justice Lin delivered the opinion of the Court.") or
     a per curiam line opens it, or separate opinions follow it, and it closes like an opinion."""
-    opened = structure.author is not None or structure.per_curiam or bool(structure.separate)
+    opened = structure.author_line is not None or structure.per_curiam or bool(structure.separate)
     early = structure.author_line is not None and structure.author_line[0] < _HEAD
     return opened and (early or bool(_OPINION_CLOSE.search(text)))
 
@@ -57,7 +59,8 @@ def detect_kind(text: str, stated: str | None = None, media_type: str | None = N
         opinions = len(_OPINION.findall(head))
         if orders and orders >= opinions / 2:
             title = structure.title.text if structure.title else ""
-            if structure.author is not None and not _ORDER_TITLE.match(title) and _OPINION_CLOSE.search(text):
+            if (structure.author_line is not None and not _ORDER_TITLE.match(title)
+                    and not _STIPULATION.search(head) and _OPINION_CLOSE.search(text)):
                 return "opinion"
             return "court_order"
         return "opinion"

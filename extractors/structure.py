@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from extractors.date_parsing import find_mentions
 from extractors.spans import doc_text
+from models.document import Part
 
 _CACHE = "docketflow_structure"
 HEAD_LIMIT = 12_000
@@ -120,7 +121,7 @@ _DOCKET_LABEL = re.compile(
 )
 _DOCKET_PIECE = re.compile(
     r"(?:(?:[A-Z][A-Za-z]{0,5}\.?|C\.A\.)[ \t.\-‐‑–]?){0,3}\d[\w.,/:–‐‑\-]*"
-    r"(?:[ \t](?:[A-Z]{1,5}\.?(?![a-z])|\d[\w,.\-]*|of[ \t]\d{4})(?![\w]))*"
+    r"(?:[ \t](?:[A-Z]{1,5}\.?(?![a-z])|[A-Z][a-z]{1,4}\.|\d[\w,.\-]*|of[ \t]\d{4})(?![\w]))*"
 )
 _BARE_NUMBER = re.compile(r"^\[?(?P<n>(?:[A-Z]{1,3}[ \-‐‑–]?)?\d[\dA-Z,]*(?:[\-‐‑–][\dA-Za-z]+)*)\.?\]?$")
 """A docket number alone on its caption line ("2060624.", "A15-1285"); a date ("03/24/2015") is none."""
@@ -279,14 +280,15 @@ def _author(text: str, limit: int, head: int) -> tuple[Piece | None, tuple[int, 
     if per_curiam and (best is None or per_curiam.start() < best[0]):
         return None, (per_curiam.start(), per_curiam.end()), True
     if best is None:
-        return _signer(text)
+        return _signer(text, limit)
     return best[1], best[2], False
 
 
-def _signer(text: str) -> tuple[Piece | None, tuple[int, int] | None, bool]:
-    """A trial court's opinion names its author only where the judge signs, at its end ("MORAGHAN, JUDGE")."""
-    tail = max(0, len(text) - 1500)
-    found = [m for m in _AUTHOR_FORMS[3].finditer(text, tail) if not _NOT_AUTHOR.search(m.group("name"))]
+def _signer(text: str, body: int) -> tuple[Piece | None, tuple[int, int] | None, bool]:
+    """A trial court's opinion names its author only where the judge signs, after its body ("ORTEGA, JUDGE")."""
+    tail = max(body, len(text) - 1500)
+    found = [m for m in _AUTHOR_FORMS[3].finditer(text, tail)
+             if not _NOT_AUTHOR.search(m.group("name")) and not _PANEL_NEXT.match(text, m.end())]
     if not found:
         return None, None, False
     m = found[-1]
@@ -463,3 +465,39 @@ def structure_of(doc: Doc) -> Structure:
     if found is None:
         found = doc.user_data[_CACHE] = read_structure(doc_text(doc))
     return found
+
+
+def parts(structure: Structure, text: str, decision: int | None = None) -> list[Part]:
+    """The structure as `documents.jsonl` carries it: non-overlapping parts in text order.
+
+    `decision` is where the record builder read the majority's decision; the decision part runs from there
+    to the majority's end (from its closing paragraphs when the decision was read earlier)."""
+    caption_end = structure.caption_end
+    header = [d.start for d in structure.dates if d.start < caption_end]
+    if structure.panel and structure.panel[0] < caption_end:
+        header.append(structure.panel[0])
+    found: list[tuple[str, int, int, str | None, str | None]] = [("caption", 0, caption_end, None, None)]
+    if header:
+        found.append(("header", min(header), caption_end, None, None))
+    if structure.title:
+        found.append(("title", structure.title.start, structure.title.end, None, None))
+    if structure.author_line:
+        found.append(("author", *structure.author_line, None, None))
+    majority_end = structure.majority_end
+    zone_start = structure.decision_zone(text)[0]
+    start = decision if decision is not None and zone_start <= decision < majority_end else zone_start
+    found.append(("body", structure.body_start, start, None, None))
+    found.append(("decision", start, majority_end, None, None))
+    if structure.signature:
+        found.append(("signature", *structure.signature, None, None))
+    found += [("separate_opinion", s.start, s.end, s.author, s.type) for s in structure.separate]
+    found.sort(key=lambda p: (p[1], p[2]))
+    out: list[Part] = []
+    for i, (name, start, end, author, kind) in enumerate(found):
+        following = min((p[1] for p in found[i + 1:] if p[1] > start), default=structure.length)
+        end = min(end, following, structure.length)
+        if out and start < out[-1].end:
+            start = out[-1].end
+        if end > start:
+            out.append(Part(part=name, start=start, end=end, author=author, type=kind))
+    return out

@@ -19,7 +19,8 @@ from extractors.records.merge import from_arrangement, merge_document
 from extractors.records.parties import overlap
 from extractors.records.rulings import Ruling, effective_date, effective_sentence, news_rulings, outcome
 from extractors.records.view import DocView
-from models import Agreement, Holding
+from extractors.structure import parts
+from models import Agreement, Holding, Part
 
 _SHARING = re.compile(r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|ed|ure)|data|records|information)\b", re.I)
 _CUE_CONFIDENCE = {"item": 0.9, "decretal": 0.9, "closing": 0.85, "title": 0.7, "news": 0.65, "caption": 0.5}
@@ -32,6 +33,8 @@ class DocumentRecords:
 
     holdings: list[Holding] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
+    structure: list[Part] | None = None
+    """A court document's parts (caption, header, author line, body, decision, ...), for `documents.jsonl`."""
 
 
 def _holding_id(doc_id: str, index: int, motion: str | None, disposition: str | None) -> str:
@@ -241,8 +244,11 @@ def _link(holdings: list[Holding], agreements: list[Agreement]) -> tuple[list[Ho
 def build_records(doc: Doc, doc_id: str, kind: str, source_date: str | None = None) -> DocumentRecords:
     """Holdings (court documents: decretal language; news and other: reported rulings) and agreements."""
     view = DocView(doc, doc_id, kind)
+    structure = None
     if kind in ("court_order", "opinion"):
         holdings = _court_holdings(view, doc, kind, source_date)
+        decided_at = next((e.start for h in holdings for e in h.evidence if "disposition" in e.supports), None)
+        structure = parts(view.structure, view.text, decided_at)
     else:
         holdings = [_news_holding(view, i, r) for i, r in enumerate(news_rulings(view))]
-    return DocumentRecords(*_link(holdings, _agreements(view)))
+    return DocumentRecords(*_link(holdings, _agreements(view)), structure=structure)

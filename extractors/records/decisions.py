@@ -41,7 +41,9 @@ _ACTIVE = re.compile(
     r"DISMISSES|STAYS|LIFTS|grants|denies)\b(?P<motion>[^.;]{0,200})"
 )
 _ENJOINED = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:preliminarily\s+|temporarily\s+)?enjoined\b", re.I)
-_ORDERED = re.compile(r"\bIT\s+IS\s+(?:HEREBY\s+|FURTHER\s+|SO\s+)*ORDERED\b|^\s*(?:FURTHER\s+)?ORDER\s*:", re.M)
+_ORDERED = re.compile(r"\bIT\s+IS\s+(?:HEREBY\s+|FURTHER\s+|SO\s+)*ORDERED\b|^\s*(?:FURTHER\s+)?ORDER\s*:|"
+                      r"^[^\S\n]*(?:FURTHER\s+)?ORDERED,?\s+(?:that|THAT)\b", re.M)
+"""Decretal openings: "IT IS ORDERED ...", a BIA "ORDER:", a line that starts "ORDERED that the case be ..."."""
 _STIPULATION_TITLE = re.compile(r"STIPULATION\s+(?:AND|&)\s+(?:\[?[A-Z]{4,10}\]?\s+)?ORDER", re.I)
 _TITLE = re.compile(
     r"^[^\S\n]*(?:\[PROPOSED\]\s+)?(?:(?:STIPULATION\s+AND\s+)?ORDER|MEMORANDUM\s+(?:OPINION\s+)?AND\s+ORDER)\s+"
@@ -50,8 +52,9 @@ _TITLE = re.compile(
     re.M,
 )
 _DISPOSITION_WORDS = "affirmed|reversed|vacated|remanded|dismissed|denied|granted"
-_SUBJECT_DISPOSITION = (r"(?i:(?:The\s+)?(?:Judgment|Order|Decision|Appeal|"
-                        r"Petition(?:\s+for\s+(?:judicial\s+)?review)?)\s+(?:is\s+|are\s+)?(?:"
+_SUBJECT_DISPOSITION = (r"(?i:(?:The\s+)?(?:Judgment|Order|Decision|Appeal|Certiorari|Writs?(?:\s+of\s+\w+)?|"
+                        r"Stay|Application(?:\s+for\s+(?:a\s+)?stay)?|"
+                        r"Petition(?:\s+for\s+(?:judicial\s+)?review)?)s?\s+(?:is\s+|are\s+)?(?:"
                         + _DISPOSITION_WORDS + r"))")
 _BARE_DISPOSITION = "(?:" + _DISPOSITION_WORDS.upper() + "|" + _DISPOSITION_WORDS.title() + ")"
 _STANDALONE = re.compile(
@@ -61,7 +64,7 @@ _STANDALONE = re.compile(
 )
 """A disposition on a line of its own: "Affirmed.", "AFFIRMED in part ...", "Petition granted." — never a
 line that merely starts with a lower-case "denied by ..." carried over from the line before."""
-_WE = re.compile(r"\b[Ww]e\s+(?:(?:therefore|thus|accordingly|hereby|must|now)\s+)?"
+_WE = re.compile(r"\b[Ww]e\s+(?:(?:therefore|thus|accordingly|hereby|must|now|will|shall)\s+)?"
                  r"(?P<disp>(?i:affirm|reverse|vacate|remand|dismiss|deny|grant))\b(?P<rest>[^.;]{0,160})")
 _APPELLATE = frozenset({"affirmed", "reversed", "vacated", "remanded"})
 _APPELLATE_PASSIVE = re.compile(r"\b(?:is|are|must\s+be|should\s+be|be|stands)\s+(?:hereby\s+|therefore\s+|"
