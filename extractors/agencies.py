@@ -184,7 +184,7 @@ def _name_ok(gaz: Gazetteer, words: Doc, m: _Match) -> bool:
 
 def _not_an_acronym_use(words: Doc, m: _Match) -> bool:
     """Letters that only look like an agency's acronym: a judge's initials closing a docket number
-    ("4:08-cv-02214-SBA"), a company's name ("ACF Industries"), or one abbreviation in a run of them
+    ("4:09-cv-03315-ABC"), a company's name ("ACF Industries"), or one abbreviation in a run of them
     ("TEX. INS. CODE")."""
     i = m.start
     if i >= 2 and words[i - 1].text == "-" and not words[i - 1].whitespace_:

@@ -105,14 +105,14 @@ def _clean(name: str) -> str | None:
     if not words or all(re.fullmatch(rf"[{_UP}]\.", w) for w in words):
         return None
     if any(ch.isdigit() for ch in name) or any(w.strip(",.").lower() in _disqualifying() for w in name.split()):
-        return None  # a docket ("C-16928"), a court ("Chittenden Superior"), an adverb ("Accordingly")
+        return None  # a docket ("C-16928"), a court ("Ashford Superior"), an adverb ("Accordingly")
     if any(w.strip(",.").lower() in stop for w in words if not re.fullmatch(rf"[{_UP}]\.", w)):
         return None  # "The", "Of" inside a candidate; a middle initial ("Ana A. Ruiz") never disqualifies
     return " ".join(name_case(w) for w in " ".join(words).rstrip(",").split())
 
 
 def name_case(word: str) -> str:
-    """A word of a name printed in capitals, in name case: "CYR" -> "Cyr", "McALISTER" -> "McAlister",
+    """A word of a name printed in capitals, in name case: "ALVAREZ" -> "Alvarez", "McALISTER" -> "McAlister",
     "O'CONNOR" -> "O'Connor"; initials, "II"/"III" and words already in mixed case ("DiClerico") stay."""
     letters = [c for c in word if c.isalpha()]
     if re.fullmatch(r"[A-Z]\.", word) or word in ("II", "III") or sum(map(str.isupper, letters)) <= len(letters) * 0.6:
@@ -171,7 +171,7 @@ class JudgeFinder:
             if title.lower().rstrip("s") in ("judge", "justice") and not _COMMA_BEFORE.search(
                 text, max(0, title_start - 4), title_start
             ):
-                continue  # a bare "Judge" names someone only as "Harten, Judge."
+                continue  # a bare "Judge" names someone only as "Ruiz, Judge."
             yield from self._names_before(text, title_start, title, pats["names_before"])
         for m in pats["state_title"].finditer(text):
             title = _STATE_TITLES[re.sub(r"[\s.]", "", m["title"])]

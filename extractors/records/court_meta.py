@@ -1,7 +1,7 @@
 """Who decided, where, when and in which case — read from a court document's caption and signature.
 
 The court is the caption's (not the court appealed from); the judge is the opinion's author line
-("CYR, Circuit Judge.", "GORMAN, Appellate Immigration Judge:", "TOBRINER, J.") or, for orders, the
+("ALVAREZ, Circuit Judge.", "BELL, Appellate Immigration Judge:", "ORTEGA, J.") or, for orders, the
 judge who signs last; the docket is the caption's first; the case name joins the caption's parties.
 """
 
@@ -21,7 +21,7 @@ _AUTHOR = re.compile(
     r"[ \t]+" + _TITLE_WORDS,
     re.M,
 )
-"""An author line: "CYR, Circuit Judge.", "JOHN M. WALKER, JR., Circuit Judge:" (after a line number in
+"""An author line: "ALVAREZ, Circuit Judge.", "ANA M. RUIZ, JR., Circuit Judge:" (after a line number in
 some reporters' text) or, without the comma, an all-caps "JOSÉ A. CABRANES Circuit Judge:"."""
 _PER_CURIAM = re.compile(r"\bPer\s+Curiam\b", re.I)
 _STATE_AUTHOR = re.compile(
