@@ -23,12 +23,12 @@ from spacy.tokens import Doc
 
 from extractors.component import Component, factory
 from extractors.data import read_tsv
-from extractors.spans import add_entity, doc_text, in_citation
+from extractors.spans import add_entity, doc_text, in_citation, scratch
 from extractors.word_view import WordView, word_view
 
 LABEL = "AGENCY"
 _CAPS_LINES = "docketflow_caps_lines"
-"""`doc.user_data` key of the line starts and the lines judged so far by `_in_capitals_line`."""
+"""`scratch(doc)` key of the line starts and the lines judged so far by `_in_capitals_line`."""
 _BLOCKED = "#blocked"
 """Match id of a vetoing phrase: it wins over the names it contains and is never emitted."""
 
@@ -189,7 +189,7 @@ def _name_ok(gaz: Gazetteer, words: Doc, m: _Match) -> bool:
 
 def _not_an_acronym_use(words: Doc, m: _Match) -> bool:
     """Letters that only look like an agency's acronym: a judge's initials closing a docket number
-    ("4:08-cv-02214-SBA"), a company's name ("ACF Industries"), or one abbreviation in a run of them
+    ("4:09-cv-03315-ABC"), a company's name ("ACF Industries"), or one abbreviation in a run of them
     ("TEX. INS. CODE")."""
     i = m.start
     if i >= 2 and words[i - 1].text == "-" and not words[i - 1].whitespace_:
@@ -220,13 +220,13 @@ def _guard_ok(gaz: Gazetteer, doc: Doc, view: WordView, m: _Match, named: set[st
 def _in_capitals_line(doc: Doc, offset: int) -> bool:
     """True when the line holding `offset` has more than twice as many capitals as lower-case letters.
 
-    Each line is judged once per document (cached in `doc.user_data`): rescanning the line for every
+    Each line is judged once per document (cached beside the Doc, in `scratch`): rescanning the line for every
     acronym in it made one long unbroken line cost its length squared.
     """
-    cache = doc.user_data.get(_CAPS_LINES)
+    cache = scratch(doc).get(_CAPS_LINES)
     if cache is None:
         text = doc_text(doc)
-        cache = doc.user_data[_CAPS_LINES] = ([0, *(m.end() for m in re.finditer("\n", text))], {})
+        cache = scratch(doc)[_CAPS_LINES] = ([0, *(m.end() for m in re.finditer("\n", text))], {})
     starts, judged = cache
     line = bisect_right(starts, offset) - 1
     if line not in judged:

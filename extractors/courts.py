@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from extractors.component import Component, factory
 from extractors.data import read_tsv
 from extractors.spans import add_entity, context, doc_text, in_citation
+from extractors.structure import structure_of
 
 ORDINALS = (
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh"],
@@ -298,6 +299,7 @@ class CourtFinder(Component):
         text = doc_text(doc)
         when = context(doc).anchor_date
         hits = [h for h in self._candidates(text, when) if _counts(doc, text, h)]
+        hits += self._caption_hits(structure_of(doc).court_lines, hits, when)
         hits = _drop_nested(hits)
         home = next((h.key for h in hits if not h.key.startswith("?")), None)
         resolved = [(hit, self._resolve(hit.key, home)) for hit in hits]
@@ -305,8 +307,45 @@ class CourtFinder(Component):
         for hit, key in resolved:
             if key:
                 key = narrower.get(key, key)
-                add_entity(doc, hit.start, hit.end, "COURT", key, {"name": _courts_by_id()[key]["name"].strip()})
+                root = _root(key)
+                normalized = {"name": _courts_by_id()[root]["name"].strip()}
+                if root != key:
+                    normalized["division"] = key
+                add_entity(doc, hit.start, hit.end, "COURT", root, normalized)
         return doc
+
+    def _caption_hits(self, lines: list, hits: list[CourtHit], when: date | None) -> list[CourtHit]:
+        """The caption's court lines that no phrase regex read ("In The / Court of Appeals / For the /
+        Fifth District of Texas", "United States District Court, S.D. Ohio."), resolved as a whole."""
+        out = []
+        home = next((m.group() for line in lines for m in [_state_pattern().search(line.text)] if m), None)
+        for line in lines:
+            key = self.caption_key(line.text, when)
+            if key is None and home and not _FEDERAL_LINE.search(line.text):
+                key = self.caption_key(f"{line.text} of {home}", when)  # "In The Fourteenth Court of Appeals"
+            if key:
+                out.append(CourtHit(line.start, line.end, key))
+        return out
+
+    def caption_key(self, phrase: str, when: date | None = None) -> str | None:
+        """The court a caption line names: a federal district by its abbreviation ("S.D. Ohio"), else the
+        court type and state it names, looked up in courts-db in a canonical word order."""
+        phrase = " ".join(phrase.split())
+        district = _CAPTION_DISTRICT.search(phrase)
+        if district:
+            state = next((s for s in _state_names() if s.lower() == district["state"].lower()), None)
+            if state and "bankruptcy" in phrase.lower():
+                where = f"{_DIRECTION_NAMES[district['dir']]} District of " if district["dir"] else "District of "
+                return _find_court(f"United States Bankruptcy Court for the {where}{state}")
+            court = _pick(self.by_place.get(((district["dir"] or "").lower(), (state or "").lower()), []), when)
+            if court:
+                return court.id
+        state_match = _state_pattern().search(phrase)
+        kind = next((name for pattern, name in _CAPTION_TYPES if pattern.search(phrase)), None)
+        if not state_match or not kind:
+            return None
+        state = " ".join(state_match.group().split()).title().replace(" Of ", " of ")
+        return next(filter(None, (_find_court(form) for form in kind.format(state=state).split("|"))), None)
 
     def _candidates(self, text: str, when: date | None) -> Iterator[CourtHit]:
         fam = self.families
@@ -392,6 +431,46 @@ class CourtFinder(Component):
                     return found
             return _find_court(f"Court of Appeal of {home_state}")
         return None
+
+
+_FEDERAL_LINE = re.compile(r"\b(?:United\s+States|UNITED\s+STATES|U\.\s?S\.|Federal|FEDERAL|Circuit|CIRCUIT|"
+                           r"District\s+of|DISTRICT\s+OF)\b")
+"""A federal court line never takes the state of the caption's other lines."""
+_CAPTION_DISTRICT = re.compile(r"\b(?:(?P<dir>[NSEWCM])\.\s?)?D\.\s?(?P<state>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
+_DIRECTION_NAMES = {"N": "Northern", "S": "Southern", "E": "Eastern", "W": "Western", "C": "Central", "M": "Middle"}
+_CAPTION_TYPES = tuple((re.compile(pattern, re.I), canonical) for pattern, canonical in (
+    (r"superior\s+court.*appellate\s+division|appellate\s+division.*superior\s+court",
+     "Superior Court of {state}, Appellate Division"),
+    (r"appellate\s+division", "Supreme Court of {state}, Appellate Division"),
+    (r"court\s+of\s+criminal\s+appeals?", "Court of Criminal Appeals of {state}"),
+    (r"court\s+of\s+civil\s+appeals?", "Court of Civil Appeals of {state}"),
+    (r"court\s+of\s+special\s+appeals?", "Court of Special Appeals of {state}"),
+    (r"district\s+court\s+of\s+appeal", "District Court of Appeal of {state}"),
+    (r"intermediate\s+court\s+of\s+appeals", "Intermediate Court of Appeals of {state}"),
+    (r"court\s+of\s+appeals?", "Court of Appeals of {state}|Court of Appeal of {state}"),
+    (r"appellate\s+court", "Appellate Court of {state}"),
+    (r"supreme\s+(?:judicial\s+)?court", "Supreme Court of {state}"),
+    (r"commonwealth\s+court", "Commonwealth Court of {state}"),
+    (r"superior\s+court", "Superior Court of {state}"),
+))
+"""Court types a state caption names, most specific first, each with the word order courts-db knows
+("In the Court of Appeals for the Tenth District of Ohio" -> "Court of Appeals of Ohio")."""
+
+
+@cache
+def _state_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alternation(_state_names())})\b", re.IGNORECASE)
+
+
+def _root(key: str) -> str:
+    """A state court's top-level court system ("ohctapp8" -> "ohioctapp"): divisions and districts of one
+    appellate court share its key; the division stays in `normalized`."""
+    courts = _courts_by_id()
+    row = courts.get(key)
+    while row and row["system"] == "state" and row.get("parent") in courts:
+        key = row["parent"]
+        row = courts[key]
+    return key
 
 
 def _counts(doc: Doc, text: str, hit: CourtHit) -> bool:

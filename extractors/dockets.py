@@ -1,10 +1,10 @@
 """DOCKET mentions: the docket number(s) of this document's own case.
 
 A court prints its own docket numbers in the caption and header ("No. 25-5181", "Case No. 1:25-cv-00457-CKK",
-"D.C. No. CV-00-13002-DDP", "Docket No. S.F. 24168") and in CM/ECF stamps ("Case: 25-1689, 07/15/2025,
+"D.C. No. CV-01-24113-ABC", "Docket No. S.F. 23456") and in CM/ECF stamps ("Case: 24-3304, 07/15/2025,
 DktEntry: 28.1"); the body cites other cases' numbers, mostly inside citations. So a labelled number
 counts only in the document's head (the first `HEAD_CHARS`), a stamp anywhere, an alien number
-("A 76 552 712", the agency number of an immigration case) anywhere; a number already found also counts
+("A 12 345 678", the agency number of an immigration case) anywhere; a number already found also counts
 where it repeats (running headers). Keys are as printed, whitespace-normalized, without "No.".
 """
 
@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from extractors.component import Component, factory
 from extractors.data import read_jsonl, read_tsv
 from extractors.spans import add_entity, context, doc_text, in_citation
+from extractors.structure import structure_of
 
 LABEL = "DOCKET"
 HEAD_CHARS = 3000
@@ -50,8 +51,8 @@ _ALONE = re.compile(
     r"|(?<![\w-])(?P<district>(?:\d{1,2}:)?\d{2}-(?:cv|cr|CV|CR)-\d{3,6}(?:-[A-Za-z]{1,4}x?)*|(?:CV|CR)-\d{2}-\d{3,6}(?:-[A-Z]{1,4}x?)*)",
     re.M,
 )
-"""Unlabelled numbers a head may hold: an appellate number alone on its line ("07-0460-ag" above the
-caption) or a district number anywhere ("CV-00-13002-DDP" when a column layout separated it from "D.C. No.")."""
+"""Unlabelled numbers a head may hold: an appellate number alone on its line ("11-2233-ag" above the
+caption) or a district number anywhere ("CV-01-24113-ABC" when a column layout separated it from "D.C. No.")."""
 _ALIEN = re.compile(r"(?<![\w-])(?P<number>A[- ]?\d{2,3}(?:-|\s{1,3})?\d{3}(?:-|\s{1,3})?\d{3})(?![\w-])")
 _MDL = re.compile(r"\b(?P<number>MDL\s(?:No\.\s*)?\d{3,5})(?!\d)")
 _ITEM = re.compile(_NUMBER)
@@ -86,8 +87,12 @@ def parse(key: str) -> dict[str, Any]:
 
 
 def key_of(printed: str) -> str:
-    """Docket key: as printed, whitespace-normalized, without a "No." inside ("MDL No. 2641" -> "MDL 2641")."""
-    return re.sub(r"\bNo\.\s*", "", " ".join(printed.split()))
+    """Docket key: as printed, whitespace- and dash-normalized (typeset hyphens and en dashes become "-"),
+    without a "No." inside ("MDL No. 2641" -> "MDL 2641")."""
+    return re.sub(r"\bNo\.\s*", "", " ".join(printed.split())).translate(_DASHES)
+
+
+_DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-"})
 
 
 class DocketFinder(Component):
@@ -114,6 +119,11 @@ class DocketFinder(Component):
                 group = "number" if m.groupdict().get("number") else "district"
                 if not in_citation(doc, m.start(), m.end()) and not self._other_case(text, m.start(), m.end(), news):
                     found.setdefault(m.span(group), key_of(m[group]))
+        for piece in structure_of(doc).dockets:
+            before = text[max(0, piece.start - 30): piece.start].split()[-3:]
+            if not in_citation(doc, piece.start, piece.end) and not any(
+                    w.strip(".,()[]:") in _context_words("other_case") for w in before):
+                found.setdefault((piece.start, piece.end), key_of(piece.text))
         for m in _ALIEN.finditer(text):
             found.setdefault(m.span("number"), key_of(m["number"]))
         stamped = context(doc).docket

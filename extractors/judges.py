@@ -20,6 +20,7 @@ from extractors.component import Component, factory
 from extractors.courts import citation_parenthetical
 from extractors.data import read_tsv
 from extractors.spans import add_entity, context, doc_text, entities, in_citation
+from extractors.structure import Piece, Structure, structure_of
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _WORD = rf"(?:Mc|Mac|O['’]|D['’])?[{_UP}][\w'’\-]*"
@@ -66,7 +67,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     title_alt = "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in variants)
     return {
         "title_first": re.compile(rf"(?<![\w])(?P<title>{title_alt})(?![\w])[ \t]+(?P<name>{NAME})"),
-        "title_after": re.compile(r"\b(?P<title>Judges?|JUDGES?|Justices?|JUSTICES?)\b"),
+        # "Judge Trial Referee" is Connecticut's title for a senior judge who hears cases: the name precedes it
+        "title_after": re.compile(r"\b(?P<title>Judges?|JUDGES?|Justices?|JUSTICES?)(?:[ \t]+Trial[ \t]+Referee)?\b"),
         "qualifiers": re.compile(rf"{_QUALIFIERS}$", re.IGNORECASE),
         "names_before": re.compile(
             rf"(?P<names>{_NAME_LIST})(?:[ \t]*\*?,\s*|[ \t]*\n\s*|(?<=[{_UP}])[ \t]+)$"
@@ -146,6 +148,7 @@ def _canonical_titles() -> dict[str, str]:
 
 def _clean(name: str) -> str | None:
     """The name without title words or stray capitals around it; ALL CAPS turned to Title Case."""
+    name = re.sub(r"^(?:OPINION|Opinion)(?=[A-Z])", "", name)  # bulk texts run the heading into the author line
     words = re.sub(r"['’]s$", "", name.replace("*", "")).split()
     verb = next((i for i, w in enumerate(words) if w.lower() in _headline_verbs()), None)
     words = words[:verb]  # "Judge Ana Reyes Blocks Transfer": the headline's verb ends the name
@@ -157,14 +160,14 @@ def _clean(name: str) -> str | None:
     if not words or all(re.fullmatch(rf"[{_UP}]\.", w) for w in words):
         return None
     if any(ch.isdigit() for ch in name) or any(w.strip(",.").lower() in _disqualifying() for w in name.split()):
-        return None  # a docket ("C-16928"), a court ("Chittenden Superior"), an adverb ("Accordingly")
-    if any(w.strip(",.").lower() in stop for w in words):
-        return None
+        return None  # a docket ("C-16928"), a court ("Ashford Superior"), an adverb ("Accordingly")
+    if any(w.strip(",.").lower() in stop for w in words if not re.fullmatch(rf"[{_UP}]\.", w)):
+        return None  # "The", "Of" inside a candidate; a middle initial ("Ana A. Ruiz") never disqualifies
     return " ".join(name_case(w) for w in " ".join(words).rstrip(",").split())
 
 
 def name_case(word: str) -> str:
-    """A word of a name printed in capitals, in name case: "CYR" -> "Cyr", "McALISTER" -> "McAlister",
+    """A word of a name printed in capitals, in name case: "ALVAREZ" -> "Alvarez", "McALISTER" -> "McAlister",
     "O'CONNOR" -> "O'Connor"; initials, "II"/"III" and words already in mixed case ("DiClerico") stay."""
     letters = [c for c in word if c.isalpha()]
     if re.fullmatch(r"[A-Z]\.", word) or word in ("II", "III") or sum(map(str.isupper, letters)) <= len(letters) * 0.6:
@@ -194,6 +197,7 @@ class JudgeFinder(Component):
             if not in_citation(doc, m.start, m.end) and not citation_parenthetical(text, m.start, m.end)
             and not (news and _in_headline_only(text, m))
         ]
+        found += _structure_mentions(text, structure_of(doc), found)
         if news:
             found += _reported_authors(text, found)
         best: dict[str, str] = {}
@@ -227,7 +231,7 @@ class JudgeFinder(Component):
             if title.lower().rstrip("s") in ("judge", "justice") and not _COMMA_BEFORE.search(
                 text, max(0, title_start - 4), title_start
             ):
-                continue  # a bare "Judge" names someone only as "Harten, Judge."
+                continue  # a bare "Judge" names someone only as "Ruiz, Judge."
             yield from self._names_before(text, title_start, title, pats["names_before"])
         for m in pats["state_title"].finditer(text):
             title = _STATE_TITLES[re.sub(r"[\s.]", "", m["title"])]
@@ -245,6 +249,43 @@ class JudgeFinder(Component):
             if name:
                 yield Mention(m.start(), m.end(), name, _singular(title))
 
+
+
+def _structure_mentions(text: str, structure: Structure, found: list[Mention]) -> list[Mention]:
+    """The author line's name and separate opinions' authors, when no title pattern read them: the author
+    line is the surest place a judge is named ("GRIFFIN, Acting P. J.", "Justice Lin delivered ...")."""
+    out = []
+    pieces = ([structure.author] if structure.author else []) + _panel_names(text, structure.panel)
+    for piece in pieces:
+        if any(m.start < piece.end and piece.start < m.end for m in found):
+            continue
+        name = _clean(piece.text)
+        if name:
+            line = text[piece.end: piece.end + 40]
+            title = "Justice" if re.search(r"Justice|JUSTICE|\bJ\.|C\.\s?J\.", line + text[max(0, piece.start - 12):
+                                                                                          piece.start]) else "Judge"
+            out.append(Mention(piece.start, piece.end, name, title))
+    return out
+
+
+_PANEL_LABEL = re.compile(r"\s*(?:Before|BEFORE|Present|PRESENT|Panel|PANEL)\b[:\s]*(?:(?:the\s+)?(?:Honorable\s+)?"
+                          r"(?:Judges?|Justices?|JUDGES?|JUSTICES?)\b\s*)?")
+_PANEL_END = re.compile(r"\b(?:JJ\.|Judges\b|Justices\b|JUDGES\b|JUSTICES\b)|\.\s+[A-Z][a-z]+\s+[a-z]")
+_TITLE_ONLY = re.compile(r"(?:[A-Z]\.[ \t]?){1,3}|JJ|J")
+
+
+def _panel_names(text: str, panel: tuple[int, int] | None) -> list[Piece]:
+    """The names on a panel line ("Before ORTEGA, Chief Judge, and LIN and PARK, Circuit Judges.",
+    "Before Judges ORTEGA, LIN and PARK.", "PRESENT: ORTEGA, J.P., LIN, PARK, JJ.")."""
+    if panel is None:
+        return []
+    start, end = panel
+    label = _PANEL_LABEL.match(text, start, end)
+    body_start = label.end() if label else start
+    stop = _PANEL_END.search(text, body_start, end)
+    body_end = stop.end() if stop else end
+    return [Piece(m.start(), m.end(), m.group()) for m in _patterns()["name"].finditer(text, body_start, body_end)
+            if not _TITLE_ONLY.fullmatch(m.group())]
 
 
 def _singular(title: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from extractors.structure import Structure, read_structure
+
 _HEAD = 6000
 _CAPTION = re.compile(
     r"UNITED\s+STATES\s+(DISTRICT|BANKRUPTCY)\s+COURT|IN\s+THE\s+UNITED\s+STATES|SUPERIOR\s+COURT|"
@@ -34,6 +36,26 @@ _NEWS = re.compile(
 )
 
 
+_OPINION_CLOSE = re.compile(
+    r"\b(?:IT\s+IS\s+SO\s+ORDERED|WE\s+CONCUR|JJ\.,?\s+concur|[Ww]e\s+(?:therefore\s+|accordingly\s+)?"
+    r"(?:affirm|reverse|vacate|remand)\b|(?:Judgment|Order|Conviction|Decision)s?\s+(?:is\s+|are\s+)?"
+    r"(?:affirmed|reversed|vacated)\.)"
+)
+"""How a majority opinion closes: caption-less bulk texts ("OPINIONALVAREZ, Judge.{1} ...") have no caption
+but close like every opinion."""
+_STIPULATION = re.compile(r"\bSTIPULAT(?:ION|ED)\b")
+"""A stipulation the court signs is an order, whatever its signature block looks like."""
+_ORDER_TITLE = re.compile(r"^\s*(?:\[?PROPOSED\]?\s+)?(?:STIPULATED\s+|STIPULATION\s+AND\s+)?(?:\w+\s+){0,2}?ORDER\b")
+
+
+def _opinion_shaped(text: str, structure: Structure) -> bool:
+    """An author line ("ALVAREZ, Circuit Judge:", "Justice Lin delivered the opinion of the Court.") or
+    a per curiam line opens it, or separate opinions follow it, and it closes like an opinion."""
+    opened = structure.author_line is not None or structure.per_curiam or bool(structure.separate)
+    early = structure.author_line is not None and structure.author_line[0] < _HEAD
+    return opened and (early or bool(_OPINION_CLOSE.search(text)))
+
+
 def detect_kind(text: str, stated: str | None = None, media_type: str | None = None) -> str:
     """`court_order`, `opinion`, `federal_register_notice`, `news` or `other`; a kind stated by a sidecar
     wins, except a stated `other` (which says only "not one of ours") over a text shaped like a notice."""
@@ -44,11 +66,20 @@ def detect_kind(text: str, stated: str | None = None, media_type: str | None = N
         return "federal_register_notice"
     if stated == "other":
         return stated
-    captioned = bool(_CAPTION.search(head))
+    structure = read_structure(text)
+    captioned = bool(_CAPTION.search(head)) or bool(structure.court_lines and structure.dockets)
     if captioned:
         orders = len(_ORDER.findall(text))
         opinions = len(_OPINION.findall(head))
-        return "court_order" if orders and orders >= opinions / 2 else "opinion"
+        if orders and orders >= opinions / 2:
+            title = structure.title.text if structure.title else ""
+            if (structure.author_line is not None and not _ORDER_TITLE.match(title)
+                    and not _STIPULATION.search(head) and _OPINION_CLOSE.search(text)):
+                return "opinion"
+            return "court_order"
+        return "opinion"
+    if _opinion_shaped(text, structure):
+        return "opinion"
     if media_type == "text/html" or len(_NEWS.findall(head)) >= 2:
         return "news"
     return "other"

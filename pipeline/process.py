@@ -194,6 +194,7 @@ def _outcome(item: _Ingested, doc: Doc) -> Outcome:
         holdings=[h.id for h in records.holdings],
         agreements=sorted(a.id for a in records.agreements),
         warnings=list(src.warnings),
+        structure=records.structure,
     )
     return Outcome(document=document, pages=src.pages or 0, holdings=records.holdings,
                    agreements=records.agreements, text=src.text, stamp=item.stamp)

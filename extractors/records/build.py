@@ -22,14 +22,15 @@ from extractors.records.news_events import Decision as NewsDecision
 from extractors.records.news_events import news_decisions
 from extractors.records.parties import most_specific, overlap
 from extractors.records.view import DocView
-from models import Agreement, Holding
+from extractors.structure import parts
+from models import Agreement, Holding, Part
 
 _SHARING = re.compile(r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|ed|ure)|data|records|(?<!freedom of )information)\b",
                       re.I)
 """Words that make a decision one about data ("freedom of information" requests are about public records)."""
 _ACCESS = re.compile(r"\b(?:access(?:ing)?|systems?|databases?)\b", re.I)
 """A reported decision about reaching an agency's systems ("blocked DOGE's access") is about data too."""
-_CUE_CONFIDENCE = {"item": 0.9, "decretal": 0.9, "closing": 0.85, "title": 0.7, "news": 0.65}
+_CUE_CONFIDENCE = {"item": 0.9, "decretal": 0.9, "closing": 0.85, "title": 0.7, "news": 0.65, "caption": 0.5}
 
 
 @dataclass
@@ -38,6 +39,8 @@ class DocumentRecords:
 
     holdings: list[Holding] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
+    structure: list[Part] | None = None
+    """A court document's parts (caption, header, author line, body, decision, ...), for `documents.jsonl`."""
 
 
 def _holding_id(doc_id: str, index: int, motion: str | None, disposition: str | None) -> str:
@@ -133,18 +136,26 @@ def _head_date(view: DocView) -> str | None:
 
 
 def _court_holdings(view: DocView, doc: Doc, kind: str, source_date: str | None) -> list[Holding]:
-    finders = (opinion_decisions, order_decisions) if kind == "opinion" else (order_decisions, opinion_decisions)
+    structure = view.structure
+    finders = ((lambda: opinion_decisions(view.text, view.sentences, structure)),
+               (lambda: order_decisions(view.text, view.sentences)))
     decisions: list[Decision] = []
-    for finder in finders:
-        decisions = finder(view.text, view.sentences)
+    for finder in finders if kind == "opinion" else reversed(finders):
+        decisions = finder()
         if decisions:
             break
+    if not decisions and kind == "opinion":
+        # an opinion always decides its case, even when no rule reads how: the holding still says where,
+        # when, who and in which case
+        start, end = structure.author_line or (0, min(structure.caption_end, 400))
+        decisions = [Decision(None, None, start, end, "caption", "")]
     if not decisions:
         return []
     court = court_meta.caption_court(view)
     judge = court_meta.author_judge(view, kind)
     signed = document_date(doc)
-    decided = signed.isoformat() if signed else source_date or _head_date(view)
+    decided = (structure.decided() or (signed.isoformat() if signed else None) or source_date
+               or _head_date(view))
     docket = court_meta.caption_docket(view)
     name = court_meta.case_name(view)
     holdings = []
@@ -153,7 +164,8 @@ def _court_holdings(view: DocView, doc: Doc, kind: str, source_date: str | None)
         draft = _Draft(EvidenceSet(view.doc_id, view.text, view.page_of), court=court, judge=judge,
                        decided=decided, docket=docket, motion=decision.motion, disposition=decision.disposition,
                        verbs=view.text[decision.start:decision.end])
-        draft.evidence.add(decision.start, decision.end, "motion", "disposition")
+        if decision.disposition:
+            draft.evidence.add(decision.start, decision.end, "motion", "disposition")
         draft.read(view, [(decision.start, decision.end), *_decretal_followers(view, decision, starts)])
         holdings.append(draft.holding(view, index, decision.cue, name))
     return holdings
@@ -239,8 +251,11 @@ def build_records(doc: Doc, doc_id: str, kind: str, source_date: str | None = No
     view = DocView(doc, doc_id, kind)
     if kind == "federal_register_notice":
         return DocumentRecords([], merge_document(notice_agreements(view)))
+    structure = None
     if kind in ("court_order", "opinion"):
         holdings = _court_holdings(view, doc, kind, source_date)
+        decided_at = next((e.start for h in holdings for e in h.evidence if "disposition" in e.supports), None)
+        structure = parts(view.structure, view.text, decided_at)
     else:
         holdings = [_news_holding(view, i, d) for i, d in enumerate(news_decisions(view))]
-    return DocumentRecords(*_link(holdings, _agreements(view)))
+    return DocumentRecords(*_link(holdings, _agreements(view)), structure=structure)

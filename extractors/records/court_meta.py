@@ -1,7 +1,7 @@
 """Who decided, where, when and in which case — read from a court document's caption and signature.
 
 The court is the caption's (not the court appealed from); the judge is the opinion's author line
-("CYR, Circuit Judge.", "GORMAN, Appellate Immigration Judge:", "TOBRINER, J.") or, for orders, the
+("ALVAREZ, Circuit Judge.", "BELL, Appellate Immigration Judge:", "ORTEGA, J.") or, for orders, the
 judge who signs last; the docket is the caption's first; the case name joins the caption's parties.
 """
 
@@ -21,7 +21,7 @@ _AUTHOR = re.compile(
     r"[ \t]+" + _TITLE_WORDS,
     re.M,
 )
-"""An author line: "CYR, Circuit Judge.", "JOHN M. WALKER, JR., Circuit Judge:" (after a line number in
+"""An author line: "ALVAREZ, Circuit Judge.", "ANA M. RUIZ, JR., Circuit Judge:" (after a line number in
 some reporters' text) or, without the comma, an all-caps "JOSÉ A. CABRANES Circuit Judge:"."""
 _PER_CURIAM = re.compile(r"\bPer\s+Curiam\b", re.I)
 _STATE_AUTHOR = re.compile(
@@ -42,8 +42,14 @@ _ROLE = re.compile(
 
 
 def caption_court(view: DocView) -> str | None:
-    """The deciding court: the first court named in the head that is not the court appealed from."""
-    head_end = max(3000, len(view.text) // 10)
+    """The deciding court: the caption's court line, else the first court named in the caption (or, without
+    one, the head) that is not the court appealed from."""
+    structure = view.structure
+    for line in structure.court_lines:
+        found = view.within("COURT", line.start, line.end)
+        if found:
+            return found[0].key
+    head_end = structure.caption_end if structure.caption_end > 200 else max(3000, len(view.text) // 10)
     for mention in view.within("COURT", 0, head_end):
         if not _LOWER_COURT.search(view.text[max(0, mention.start - 80): mention.start]):
             return mention.key
@@ -63,8 +69,13 @@ def _judge_key(view: DocView, name: str) -> str:
 
 
 def author_judge(view: DocView, kind: str) -> str | None:
-    """Author of an opinion, or signing judge of an order; None for per curiam."""
+    """Author of an opinion (its author line), or signing judge of an order; None for per curiam."""
     text = view.text
+    structure = view.structure
+    if structure.author is not None:
+        return _judge_key(view, structure.author.text)
+    if structure.per_curiam:
+        return None
     for pattern in (_AUTHOR, _STATE_AUTHOR):
         match = pattern.search(text)
         name = match and (match.group("name") or match.groupdict().get("caps"))
@@ -82,7 +93,13 @@ def author_judge(view: DocView, kind: str) -> str | None:
 
 
 def caption_docket(view: DocView) -> str | None:
-    dockets = view.mentions("DOCKET")
+    """The caption's first docket line, else the first docket number of the caption, else of the document."""
+    structure = view.structure
+    for piece in structure.dockets:
+        found = view.within("DOCKET", piece.start, piece.end)
+        if found:
+            return found[0].key
+    dockets = view.within("DOCKET", 0, structure.caption_end) or view.mentions("DOCKET")
     return dockets[0].key if dockets else view.context.docket
 
 

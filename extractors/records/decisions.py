@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from extractors.records.cues import all_labels, first_label
 from extractors.records.sentences import Sentences
+from extractors.structure import Structure
 
 _DISP_WORD = (r"GRANTED\s+IN\s+PART(?:[\s,;]+(?:AND\s+)?DENIED\s+IN\s+PART)?(?:[\s,;]+(?:AND\s+)?DEFERRED\s+IN\s+PART)?"
               r"|DENIED\s+IN\s+PART(?:[\s,;]+(?:AND\s+)?GRANTED\s+IN\s+PART)?|GRANTED|DENIED|DEFERRED|TERMINATED|"
@@ -40,7 +41,9 @@ _ACTIVE = re.compile(
     r"DISMISSES|STAYS|LIFTS|grants|denies)\b(?P<motion>[^.;]{0,200})"
 )
 _ENJOINED = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:preliminarily\s+|temporarily\s+)?enjoined\b", re.I)
-_ORDERED = re.compile(r"\bIT\s+IS\s+(?:HEREBY\s+|FURTHER\s+|SO\s+)*ORDERED\b|^\s*(?:FURTHER\s+)?ORDER\s*:", re.M)
+_ORDERED = re.compile(r"\bIT\s+IS\s+(?:HEREBY\s+|FURTHER\s+|SO\s+)*ORDERED\b|^\s*(?:FURTHER\s+)?ORDER\s*:|"
+                      r"^[^\S\n]*(?:FURTHER\s+)?ORDERED,?\s+(?:that|THAT)\b", re.M)
+"""Decretal openings: "IT IS ORDERED ...", a BIA "ORDER:", a line that starts "ORDERED that the case be ..."."""
 _STIPULATION_TITLE = re.compile(r"STIPULATION\s+(?:AND|&)\s+(?:\[?[A-Z]{4,10}\]?\s+)?ORDER", re.I)
 _TITLE = re.compile(
     r"^[^\S\n]*(?:\[PROPOSED\]\s+)?(?:(?:STIPULATION\s+AND\s+)?ORDER|MEMORANDUM\s+(?:OPINION\s+)?AND\s+ORDER)\s+"
@@ -49,8 +52,9 @@ _TITLE = re.compile(
     re.M,
 )
 _DISPOSITION_WORDS = "affirmed|reversed|vacated|remanded|dismissed|denied|granted"
-_SUBJECT_DISPOSITION = (r"(?i:(?:The\s+)?(?:Judgment|Order|Decision|Appeal|"
-                        r"Petition(?:\s+for\s+(?:judicial\s+)?review)?)\s+(?:is\s+|are\s+)?(?:"
+_SUBJECT_DISPOSITION = (r"(?i:(?:The\s+)?(?:Judgment|Order|Decision|Appeal|Certiorari|Writs?(?:\s+of\s+\w+)?|"
+                        r"Stay|Application(?:\s+for\s+(?:a\s+)?stay)?|"
+                        r"Petition(?:\s+for\s+(?:judicial\s+)?review)?)s?\s+(?:is\s+|are\s+)?(?:"
                         + _DISPOSITION_WORDS + r"))")
 _BARE_DISPOSITION = "(?:" + _DISPOSITION_WORDS.upper() + "|" + _DISPOSITION_WORDS.title() + ")"
 _STANDALONE = re.compile(
@@ -60,7 +64,7 @@ _STANDALONE = re.compile(
 )
 """A disposition on a line of its own: "Affirmed.", "AFFIRMED in part ...", "Petition granted." — never a
 line that merely starts with a lower-case "denied by ..." carried over from the line before."""
-_WE = re.compile(r"\b[Ww]e\s+(?:(?:therefore|thus|accordingly|hereby|must|now)\s+)?"
+_WE = re.compile(r"\b[Ww]e\s+(?:(?:therefore|thus|accordingly|hereby|must|now|will|shall)\s+)?"
                  r"(?P<disp>(?i:affirm|reverse|vacate|remand|dismiss|deny|grant))\b(?P<rest>[^.;]{0,160})")
 _APPELLATE = frozenset({"affirmed", "reversed", "vacated", "remanded"})
 _APPELLATE_PASSIVE = re.compile(r"\b(?:is|are|must\s+be|should\s+be|be|stands)\s+(?:hereby\s+|therefore\s+|"
@@ -79,7 +83,7 @@ class Decision:
     """One thing a court document decides, and the sentence that says so."""
 
     motion: str | None
-    disposition: str
+    disposition: str | None
     start: int
     end: int
     cue: str
@@ -189,24 +193,38 @@ def order_decisions(text: str, sentences: Sentences) -> list[Decision]:
     return []
 
 
-def _closing_cue(text: str, sentences: Sentences) -> Decision | None:
-    """The opinion's own disposition: the last standalone disposition line, BIA ORDER, or 'we affirm'."""
-    tail_from = int(len(text) * 0.3)
+def _we_disposition(match: re.Match[str]) -> str | None:
+    """"We reverse the Court of Appeals and affirm the district court" reverses: the first verb is the
+    court's disposition of the judgment under review, unless the verbs divide it ("affirm in part")."""
+    if re.search(r"\bin\s+part\b", match.group("rest")):
+        return disposition_of(match.group("disp") + " " + match.group("rest"))
+    return disposition_of(match.group("disp"))
+
+
+def _closing_cue(text: str, sentences: Sentences, tail_from: int, until: int,
+                 first: bool = False) -> tuple[int, Decision] | None:
+    """The opinion's own disposition in [tail_from, until): the last standalone disposition line, BIA ORDER,
+    or else 'we affirm' / 'the judgment is affirmed' (the first such sentence of a closing paragraph when
+    `first`, since what follows it elaborates); a side motion ("Defendant's motion to strike is denied")
+    only when nothing else is said."""
     candidates: list[tuple[int, Decision]] = []
-    for match in _STANDALONE.finditer(text, tail_from):
+    for match in _STANDALONE.finditer(text, tail_from, until):
         disposition = disposition_of(match.group("line"))
         if disposition:
             s, e = match.span("line")
             candidates.append((3, Decision("appeal", disposition, s, e, "closing", "appeal")))
-    for match in _ORDERED.finditer(text, tail_from):
+    for match in _ORDERED.finditer(text, tail_from, until):
         s, e = sentences.around(match.start())
         following = sentences.bounds[sentences.index_at(match.start()) + 1: sentences.index_at(match.start()) + 2]
-        words = text[s:e] + " " + " ".join(text[a:b] for a, b in following if "FURTHER ORDER" in text[a:b])
+        # the order's own words only: bulk texts run the sentence before into "{27} IT IS SO ORDERED."
+        words = text[match.start():e] + " " + " ".join(text[a:b] for a, b in following if "FURTHER ORDER" in text[a:b])
         disposition = disposition_of(words.replace("IT IS SO ORDERED", ""))
         if disposition:
             candidates.append((2, Decision("appeal", disposition, s, e, "closing", "appeal")))
     for s, e in sentences.bounds[sentences.index_at(tail_from):]:
-        sentence = text[s:e]
+        if s >= until:
+            break
+        sentence = text[s:min(e, until)]
         for match in _APPELLATE_PASSIVE.finditer(sentence):
             if not _HYPOTHETICAL.search(sentence[: match.start()]) and not _quoted(sentence, match.start()):
                 disposition = disposition_of(match.group("disp").replace("set aside", "vacated"))
@@ -214,30 +232,67 @@ def _closing_cue(text: str, sentences: Sentences) -> Decision | None:
         for match in _WE.finditer(sentence):
             if _HYPOTHETICAL.search(sentence[: match.start()]) or _quoted(sentence, match.start()):
                 continue
-            disposition = disposition_of(match.group("disp") + " " + match.group("rest"))
+            disposition = _we_disposition(match)
             if disposition:
                 candidates.append((1, Decision("appeal", disposition, s, e, "closing", "appeal")))
         for d in _sentence_decisions(text, s, e):
             if d.motion == "appeal" or _LOWER_RULING.match(d.subject):
                 candidates.append((1, Decision("appeal", d.disposition, s, e, "closing", "appeal")))
+            elif d.motion == "motion_to_dismiss" and "appeal" in d.subject and d.disposition == "granted":
+                candidates.append((1, Decision("appeal", "dismissed", s, e, "closing", "appeal")))
             elif d.motion == "other":
-                motion = "appeal" if d.disposition in _APPELLATE else "other"
-                candidates.append((1, Decision(motion, d.disposition, s, e, "closing", d.subject)))
+                appellate = d.disposition in _APPELLATE
+                candidates.append((1 if appellate else 0, Decision("appeal" if appellate else "other", d.disposition,
+                                                                   s, e, "closing", d.subject)))
     if not candidates:
         return None
     best = max(c[0] for c in candidates)
-    return [d for rank, d in candidates if rank == best][-1]
+    ranked = [d for rank, d in candidates if rank == best]
+    return best, ranked[0] if first and best == 1 else ranked[-1]
 
 
-def opinion_decisions(text: str, sentences: Sentences) -> list[Decision]:
-    """The main disposition of an opinion plus other motions it disposes of near its end."""
-    main = _closing_cue(text, sentences)
+def _intro_cue(text: str, start: int, end: int) -> Decision | None:
+    """The disposition an opinion announces in its opening paragraph ("... appeals from the judgment. We
+    affirm."), when its closing says nothing a rule can read."""
+    for match in _WE.finditer(text, start, end):
+        sentence_start = max(text.rfind(". ", start, match.start()), start)
+        if _HYPOTHETICAL.search(text[sentence_start: match.start()]) or _quoted(text[start:end], match.start() - start):
+            continue
+        disposition = _we_disposition(match)
+        if disposition:
+            return Decision("appeal", disposition, match.start(), match.end(), "closing", "appeal")
+    return None
+
+
+def opinion_decisions(text: str, sentences: Sentences, structure: Structure | None = None) -> list[Decision]:
+    """The main disposition of the majority opinion plus other motions it disposes of near its end.
+
+    The decision is read from the majority's closing paragraphs first, then its opening paragraph, then
+    anywhere in its last two thirds; concurrences, dissents and footnotes after the concurrence line are
+    never read."""
+    if structure is None:
+        found = _closing_cue(text, sentences, int(len(text) * 0.3), len(text))
+        main = found[1] if found else None
+    else:
+        zone_start, until = structure.decision_zone(text)
+        body = structure.body_start
+        closing = _closing_cue(text, sentences, zone_start, until, first=True)
+        if closing and closing[0] > 0:
+            main = closing[1]
+        else:
+            # a side motion disposed of in the closing ("Defendant's motion is denied.") is the decision only
+            # when neither the opening paragraph nor the rest of the majority says how the appeal comes out
+            tail = _closing_cue(text, sentences, body + (until - body) // 3, until)
+            main = (_intro_cue(text, body, min(until, body + 1500))
+                    or (tail[1] if tail and tail[0] > 0 else None)
+                    or (closing[1] if closing else None)
+                    or (tail[1] if tail else None))
     if main is None:
         return []
     decisions = [main]
     near = sentences.index_at(main.start)
     for s, e in sentences.bounds[max(0, near - 3): near + 4]:
         for d in _sentence_decisions(text, s, e):
-            if d.motion not in ("appeal", "other", None) and d.motion != main.motion:
+            if d.motion not in ("appeal", "other", None) and d.motion != main.motion and d.start != main.start:
                 decisions.append(d)
     return _dedupe(decisions)

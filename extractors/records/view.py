@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from extractors.records.sentences import Sentences
 from extractors.spans import context, doc_text, entities, normalized
+from extractors.structure import structure_of
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class DocView:
         self.text = doc_text(doc)
         self.context = context(doc)
         self.sentences = Sentences(self.text)
+        self.structure = structure_of(doc)
         by_label: dict[str, list[Mention]] = defaultdict(list)
         for span in entities(doc):
             if span.kb_id_:

@@ -55,7 +55,7 @@ def keys(text: str) -> set[str]:
         ("Send mail to 100 Main Street, Richmond, VA 23219.", set()),
         ("TRAVELERS INS. CO. v. DAMMANN", set()),
         ("The claim arises under TEX. INS. CODE § 4001.", set()),
-        ("Case 4:08-cv-02214-SBA Document 26 Filed 01/29/2009", set()),
+        ("Case 4:09-cv-03315-ABC Document 26 Filed 01/29/2009", set()),
         ("The California Department of Justice runs the database.", set()),
         ("The Department of State Police investigated.", set()),
         ("Massachusetts Executive Office of Health and Human Services", set()),

@@ -44,8 +44,9 @@ def court_keys(nlp, text: str) -> set[str]:
         ("The Court of Appeals for the District of Columbia Circuit agreed.", {"cadc"}),
         ("She sat by designation from the Eastern District of New York.", {"nyed"}),
         ("Supreme Court of California.\n\nThe Court of Appeal erred.", {"cal", "calctapp"}),
+        # a state court's districts and divisions share its key (the division stays in `normalized`)
         ("Supreme Court of California.\nThe Third District Court of Appeal erred, and the Court of Appeal"
-         " must reconsider.", {"cal", "calctapp3d"}),
+         " must reconsider.", {"cal", "calctapp"}),
         # near-misses: citations of other cases, places, lower-case prose
         ("See Smith v. Jones, 900 F.3d 1 (9th Cir. 2019).", set()),
         ("Doe v. Roe, 12 F. Supp. 3d 4 (N.D. Cal. Feb. 21, 2014).", set()),

@@ -79,10 +79,11 @@ OPINIONS = [
      [("appeal", "affirmed")]),
     ("The agency's reading of the statute cannot be squared with its text.\n\nReversed and remanded.",
      [("appeal", "reversed")]),
-    ("The parties dispute the meaning of the statute. We address each argument in turn.", []),
+    # an opinion always decides its case: when no rule reads how, its one holding has no disposition
+    ("The parties dispute the meaning of the statute. We address each argument in turn.", [(None, None)]),
     ("As another court put it, \u201cWe grant the petition because the agency erred.\u201d That reasoning does not "
-     "apply here.", []),
-    ("Some of the statements in the report were\n\ndenied by the witness in her testimony.", []),
+     "apply here.", [(None, None)]),
+    ("Some of the statements in the report were\n\ndenied by the witness in her testimony.", [(None, None)]),
     ("The petition for judicial review is denied.", [("appeal", "denied")]),
 ]
 
