@@ -88,8 +88,8 @@ def _cpu_seconds() -> float:
 
 def measure(spec: dict) -> dict:
     """Run docketflow with the options in `spec`; the summary plus wall, CPU and memory figures."""
-    from pipeline.flow import run
-    from pipeline.settings import RunSettings
+    from docketflow.pipeline.flow import run
+    from docketflow.pipeline.settings import RunSettings
 
     settings = RunSettings(inputs=tuple(Path(p) for p in spec["inputs"]), out=Path(spec["out"]),
                            workers=spec["workers"], orchestration=spec["orchestration"],

@@ -198,7 +198,7 @@ def pypdfium2_ceiling(pdfs: list[tuple[str, bytes]]) -> dict[str, Any]:
 
 def pdf_ingest(pdfs: list[tuple[str, bytes]]) -> dict[str, Any]:
     """Our `read_document` (margins, stamps, headers cut; OCR off, as the library default) on the same PDFs."""
-    from pipeline.ingest import read_document
+    from docketflow.pipeline.ingest import read_document
 
     pages = 0
     with timed() as timing:
@@ -228,7 +228,7 @@ def pdfplumber_peer(pdfs: list[tuple[str, bytes]], max_pages: int) -> dict[str, 
 
 def read_texts(paths: list[Path]) -> list[Any]:
     """The corpus text and HTML files as `SourceDocument`s (ingest is not part of the extraction numbers)."""
-    from pipeline.ingest import read_document
+    from docketflow.pipeline.ingest import read_document
 
     return [read_document(p.read_bytes(), p.name) for p in paths]
 
@@ -269,10 +269,10 @@ def extraction_rate(sources: list[Any], words: int) -> dict[str, Any]:
     """Entities and records as `process_batch` makes them (`build_nlp()` + `build_records`, no PDF), run
     one stage at a time over all documents, so the total comes with where it goes: each component's `pipe`
     over the whole list is what `nlp.pipe` chains lazily."""
-    from extractors.kind import detect_kind
-    from extractors.nlp import build_nlp
-    from extractors.records import build_records
-    from extractors.spans import DocContext
+    from docketflow.extractors.kind import detect_kind
+    from docketflow.extractors.nlp import build_nlp
+    from docketflow.extractors.records import build_records
+    from docketflow.extractors.spans import DocContext
 
     nlp = build_nlp()
     list(nlp.pipe(["Warm-up: the IRS shared data with ICE, the court held on May 1, 2025."]))

@@ -3,7 +3,7 @@
 Importing the package registers every `docketflow_*` component factory with spaCy.
 """
 
-from extractors import (  # noqa: F401  (imported for their @Language.factory registrations)
+from docketflow.extractors import (  # noqa: F401  (imported for their @Language.factory registrations)
     agencies,
     cases,
     courts,

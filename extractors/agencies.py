@@ -17,14 +17,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+from docketflow.extractors.component import Component, factory
+from docketflow.extractors.data import read_tsv
+from docketflow.extractors.spans import add_entity, doc_text, in_citation, scratch
+from docketflow.extractors.word_view import WordView, word_view
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
-
-from extractors.component import Component, factory
-from extractors.data import read_tsv
-from extractors.spans import add_entity, doc_text, in_citation, scratch
-from extractors.word_view import WordView, word_view
 
 LABEL = "AGENCY"
 _CAPS_LINES = "docketflow_caps_lines"

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import re
 
+from docketflow.extractors.component import Component, factory
+from docketflow.extractors.eyecite_adapter import citation_classes, citations
+from docketflow.extractors.spans import add_citation_zone, add_entity, doc_text, scratch
 from spacy.tokens import Doc
-
-from extractors.component import Component, factory
-from extractors.eyecite_adapter import citation_classes, citations
-from extractors.spans import add_citation_zone, add_entity, doc_text, scratch
 
 LABEL = "CASE"
 BEFORE, AFTER = 240, 120

@@ -20,12 +20,11 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from docketflow.extractors.data import pattern_bytes, pattern_names, use_patterns
+from docketflow.extractors.spans import LABEL_ATTRIBUTES, entities, use_spans_key
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
-
-from extractors.data import pattern_bytes, pattern_names, use_patterns
-from extractors.spans import LABEL_ATTRIBUTES, entities, use_spans_key
 
 log = logging.getLogger(__name__)
 

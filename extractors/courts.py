@@ -17,12 +17,11 @@ from functools import cache, lru_cache
 from importlib import resources
 
 import courts_db
+from docketflow.extractors.component import Component, factory
+from docketflow.extractors.data import read_tsv
+from docketflow.extractors.spans import add_entity, context, doc_text, in_citation
+from docketflow.extractors.structure import structure_of
 from spacy.tokens import Doc
-
-from extractors.component import Component, factory
-from extractors.data import read_tsv
-from extractors.spans import add_entity, context, doc_text, in_citation
-from extractors.structure import structure_of
 
 ORDINALS = (
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh"],

@@ -16,7 +16,7 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-PATTERNS = resources.files("extractors") / "patterns"
+PATTERNS = resources.files("docketflow.extractors") / "patterns"
 _override: Path | None = None
 
 

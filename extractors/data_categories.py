@@ -20,14 +20,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from docketflow.extractors.component import Component, factory
+from docketflow.extractors.data import read_jsonl, read_tsv
+from docketflow.extractors.spans import add_entity, in_citation
+from docketflow.extractors.word_view import word_view
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
-
-from extractors.component import Component, factory
-from extractors.data import read_jsonl, read_tsv
-from extractors.spans import add_entity, in_citation
-from extractors.word_view import word_view
 
 LABEL = "DATA_CATEGORY"
 _WEAK = "weak:"

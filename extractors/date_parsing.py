@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from extractors.isodate import MONTHS, expand_year
+from docketflow.extractors.isodate import MONTHS, expand_year
 
 WEEKDAYS: dict[str, int] = {name.lower(): n for n, name in enumerate(calendar.day_name)}
 

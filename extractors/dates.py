@@ -15,13 +15,12 @@ from dataclasses import replace
 from datetime import date
 from functools import cache
 
+from docketflow.extractors import date_relative
+from docketflow.extractors.component import Component, factory
+from docketflow.extractors.date_parsing import Mention, Part, find_mentions
+from docketflow.extractors.date_resolve import month_day, month_only, points_forward, weekday
+from docketflow.extractors.spans import add_entity, context, doc_text, entities, in_citation, scratch
 from spacy.tokens import Doc
-
-from extractors import date_relative
-from extractors.component import Component, factory
-from extractors.date_parsing import Mention, Part, find_mentions
-from extractors.date_resolve import month_day, month_only, points_forward, weekday
-from extractors.spans import add_entity, context, doc_text, entities, in_citation, scratch
 
 _DOCUMENT_DATE = "docketflow_document_date"
 

@@ -14,12 +14,11 @@ import re
 from functools import cache
 from typing import Any
 
+from docketflow.extractors.component import Component, factory
+from docketflow.extractors.data import read_jsonl, read_tsv
+from docketflow.extractors.spans import add_entity, context, doc_text, in_citation
+from docketflow.extractors.structure import structure_of
 from spacy.tokens import Doc
-
-from extractors.component import Component, factory
-from extractors.data import read_jsonl, read_tsv
-from extractors.spans import add_entity, context, doc_text, in_citation
-from extractors.structure import structure_of
 
 LABEL = "DOCKET"
 HEAD_CHARS = 3000

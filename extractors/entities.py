@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from docketflow.extractors.spans import context, entities, normalized
 from spacy.tokens import Doc
-
-from extractors.spans import context, entities, normalized
 
 
 def doc_entities(doc: Doc) -> list[dict[str, Any]]:

@@ -14,13 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from docketflow.extractors.component import Component, factory
+from docketflow.extractors.courts import citation_parenthetical
+from docketflow.extractors.data import read_tsv
+from docketflow.extractors.spans import add_entity, context, doc_text, entities, in_citation
+from docketflow.extractors.structure import Piece, Structure, structure_of
 from spacy.tokens import Doc
-
-from extractors.component import Component, factory
-from extractors.courts import citation_parenthetical
-from extractors.data import read_tsv
-from extractors.spans import add_entity, context, doc_text, entities, in_citation
-from extractors.structure import Piece, Structure, structure_of
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _WORD = rf"(?:Mc|Mac|O['’]|D['’])?[{_UP}][\w'’\-]*"

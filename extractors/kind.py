@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.structure import Structure, read_structure
+from docketflow.extractors.structure import Structure, read_structure
 
 _HEAD = 6000
 _CAPTION = re.compile(

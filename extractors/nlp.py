@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from functools import cache
 
+import docketflow.extractors  # noqa: F401  (registers the component factories)
 import spacy
 from spacy.language import Language
-
-import extractors  # noqa: F401  (registers the component factories)
 
 COMPONENTS = (
     "docketflow_cases",

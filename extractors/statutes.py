@@ -17,11 +17,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from docketflow.extractors.component import Component, factory
+from docketflow.extractors.data import read_jsonl, read_tsv
+from docketflow.extractors.spans import add_entity, doc_text
 from spacy.tokens import Doc
-
-from extractors.component import Component, factory
-from extractors.data import read_jsonl, read_tsv
-from extractors.spans import add_entity, doc_text
 
 LABEL = "STATUTE"
 WINDOW_BEFORE, WINDOW_AFTER = 40, 200

@@ -19,11 +19,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from docketflow.extractors.date_parsing import find_mentions
+from docketflow.extractors.spans import doc_text, scratch
+from docketflow.models.document import Part
 from spacy.tokens import Doc
-
-from extractors.date_parsing import find_mentions
-from extractors.spans import doc_text, scratch
-from models.document import Part
 
 _CACHE = "docketflow_structure"
 HEAD_LIMIT = 12_000

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from docketflow.extractors.spans import scratch
 from spacy.tokens import Doc
-
-from extractors.spans import scratch
 
 
 @dataclass(frozen=True)

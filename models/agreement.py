@@ -2,9 +2,8 @@
 
 from typing import Literal
 
+from docketflow.models.common import DATE_PATTERN, SCHEMA_VERSION, Evidence, Record
 from pydantic import Field
-
-from models.common import DATE_PATTERN, SCHEMA_VERSION, Evidence, Record
 
 Instrument = Literal[
     "memorandum_of_understanding", "computer_matching_agreement", "routine_use", "data_access", "policy",

@@ -2,9 +2,8 @@
 
 from typing import Any, Literal
 
+from docketflow.models.common import SCHEMA_VERSION, Record
 from pydantic import Field
-
-from models.common import SCHEMA_VERSION, Record
 
 Label = Literal["JUDGE", "COURT", "AGENCY", "STATUTE", "DATA_CATEGORY", "DATE", "CASE", "DOCKET"]
 Kind = Literal["court_order", "opinion", "news", "federal_register_notice", "other"]

@@ -2,9 +2,8 @@
 
 from typing import Literal
 
+from docketflow.models.common import SCHEMA_VERSION, Record
 from pydantic import Field
-
-from models.common import SCHEMA_VERSION, Record
 
 Stage = Literal["discover", "read", "ingest", "extract", "records", "write"]
 

@@ -2,9 +2,8 @@
 
 from typing import Literal
 
+from docketflow.models.common import DATE_PATTERN, SCHEMA_VERSION, Evidence, Record
 from pydantic import Field
-
-from models.common import DATE_PATTERN, SCHEMA_VERSION, Evidence, Record
 
 Motion = Literal[
     "preliminary_injunction", "temporary_restraining_order", "motion_to_dismiss",

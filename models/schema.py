@@ -2,12 +2,11 @@
 
 from typing import Any
 
+from docketflow.models.agreement import Agreement
+from docketflow.models.document import Document
+from docketflow.models.errors import ErrorRecord
+from docketflow.models.holding import Holding
 from pydantic import BaseModel
-
-from models.agreement import Agreement
-from models.document import Document
-from models.errors import ErrorRecord
-from models.holding import Holding
 
 RECORD_MODELS: dict[str, type[BaseModel]] = {
     "document": Document,

@@ -7,10 +7,9 @@ import os
 import re
 from typing import TYPE_CHECKING
 
+from docketflow.pipeline.settings import RunSettings
+from docketflow.pipeline.summary import RunSummary
 from prefect.artifacts import create_markdown_artifact
-
-from pipeline.settings import RunSettings
-from pipeline.summary import RunSummary
 
 if TYPE_CHECKING:
     from pathlib import Path

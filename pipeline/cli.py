@@ -13,10 +13,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from models import json_schemas
+from docketflow.models import json_schemas
 
 if TYPE_CHECKING:
-    from pipeline.settings import RunSettings
+    from docketflow.pipeline.settings import RunSettings
 
 log = logging.getLogger("docketflow")
 
@@ -136,10 +136,9 @@ def _given(args: argparse.Namespace) -> dict[str, object]:
 def _settings(args: argparse.Namespace) -> RunSettings:
     """The run's settings: flags first, then DOCKETFLOW_* in the environment, then the built-in defaults.
     A bad value raises BadOption naming the flag (when given) or the environment variable it came from."""
+    from docketflow.pipeline.settings import RunSettings
     from pydantic import ValidationError
     from pydantic_settings import SettingsError
-
-    from pipeline.settings import RunSettings
 
     given = _given(args)
     try:
@@ -165,7 +164,7 @@ def _settings(args: argparse.Namespace) -> RunSettings:
 
 def _prepared(args: argparse.Namespace) -> RunSettings | int:
     """Settings for a run that can work, or the exit status after saying in one line why it cannot."""
-    from pipeline.preflight import CannotRun, check
+    from docketflow.pipeline.preflight import CannotRun, check
 
     try:
         settings = _settings(args)
@@ -201,9 +200,9 @@ def _on_sigterm(signum: int, frame: object) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from pipeline.flow import run
-    from pipeline.preflight import CannotRun
-    from pipeline.store import STATE_FILE, damaged
+    from docketflow.pipeline.flow import run
+    from docketflow.pipeline.preflight import CannotRun
+    from docketflow.pipeline.store import STATE_FILE, damaged
 
     settings = _prepared(args)
     if isinstance(settings, int):
@@ -239,7 +238,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from pipeline.deploy import serve
+    from docketflow.pipeline.deploy import serve
 
     settings = _prepared(args)
     if isinstance(settings, int):
@@ -251,7 +250,7 @@ def _serve(args: argparse.Namespace) -> int:
 def _schema(args: argparse.Namespace) -> int:
     schemas = json_schemas()
     if args.out:
-        from pipeline.output import write_schemas
+        from docketflow.pipeline.output import write_schemas
 
         write_schemas(args.out)
         print(f"wrote {len(schemas)} schemas to {args.out}")
@@ -265,7 +264,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from pipeline.report import write_report
+    from docketflow.pipeline.report import write_report
 
     try:
         stats = write_report(args.output_dir, args.html)

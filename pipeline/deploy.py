@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from docketflow.pipeline.flow import docketflow_run
+from docketflow.pipeline.settings import RunSettings
 from prefect import serve as prefect_serve
 from prefect.deployments.runner import RunnerDeployment
-
-from pipeline.flow import docketflow_run
-from pipeline.settings import RunSettings
 
 
 def build_deployment(settings: RunSettings, interval_s: float, name: str) -> RunnerDeployment:

@@ -19,11 +19,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from pipeline.isolation import IsolatedPool
-from pipeline.preflight import CannotRun
-from pipeline.process import BatchResult, process_batch
-from pipeline.settings import RunSettings
-from pipeline.sources import SourceItem, is_small
+from docketflow.pipeline.isolation import IsolatedPool
+from docketflow.pipeline.preflight import CannotRun
+from docketflow.pipeline.process import BatchResult, process_batch
+from docketflow.pipeline.settings import RunSettings
+from docketflow.pipeline.sources import SourceItem, is_small
 
 log = logging.getLogger("docketflow")
 

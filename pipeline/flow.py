@@ -18,25 +18,24 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
+from docketflow.models import SCHEMA_VERSION
+from docketflow.pipeline.artifacts import publish_summary
+from docketflow.pipeline.executors import Future, Submit, check_cluster, open_executor
+from docketflow.pipeline.executors import inline as inline
+from docketflow.pipeline.output import OutputWriter
+from docketflow.pipeline.preflight import check
+from docketflow.pipeline.process import BatchResult, rejected
+from docketflow.pipeline.progress import RunProgress
+from docketflow.pipeline.runlog import to_run_logger
+from docketflow.pipeline.settings import RunSettings
+from docketflow.pipeline.sources import SourceItem, item_root, iter_sources
+from docketflow.pipeline.sources.formats import supported_suffixes
+from docketflow.pipeline.store import StateStore
+from docketflow.pipeline.summary import RunSummary
+from docketflow.pipeline.versions import extractor_version, versions
 from prefect import flow, task
 from prefect.cache_policies import NONE
 from prefect.task_runners import ThreadPoolTaskRunner
-
-from models import SCHEMA_VERSION
-from pipeline.artifacts import publish_summary
-from pipeline.executors import Future, Submit, check_cluster, open_executor
-from pipeline.executors import inline as inline
-from pipeline.output import OutputWriter
-from pipeline.preflight import check
-from pipeline.process import BatchResult, rejected
-from pipeline.progress import RunProgress
-from pipeline.runlog import to_run_logger
-from pipeline.settings import RunSettings
-from pipeline.sources import SourceItem, item_root, iter_sources
-from pipeline.sources.formats import supported_suffixes
-from pipeline.store import StateStore
-from pipeline.summary import RunSummary
-from pipeline.versions import extractor_version, versions
 
 log = logging.getLogger("docketflow")
 

@@ -22,11 +22,11 @@ from concurrent.futures import CancelledError, Future
 from multiprocessing.connection import Connection
 from queue import Empty, Queue
 
-from extractors.nlp import build_nlp
-from models import ErrorRecord
-from pipeline.process import BatchResult, Outcome, process_batch
-from pipeline.settings import RunSettings
-from pipeline.sources import SourceItem
+from docketflow.extractors.nlp import build_nlp
+from docketflow.models import ErrorRecord
+from docketflow.pipeline.process import BatchResult, Outcome, process_batch
+from docketflow.pipeline.settings import RunSettings
+from docketflow.pipeline.sources import SourceItem
 
 log = logging.getLogger("docketflow")
 READY = "ready"

@@ -16,9 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
+from docketflow.models import json_schemas
 from pydantic import BaseModel
-
-from models import json_schemas
 
 JSONL_FILES = ("documents", "holdings", "agreements", "errors")
 TEXTS_FILE = "texts.jsonl.gz"

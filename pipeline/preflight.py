@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.settings import RunSettings
+from docketflow.pipeline.settings import RunSettings
 
 
 class CannotRun(Exception):

@@ -13,21 +13,20 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from docketflow.extractors.entities import doc_entities
+from docketflow.extractors.kind import detect_kind
+from docketflow.extractors.nlp import build_nlp
+from docketflow.extractors.records import build_records
+from docketflow.extractors.spans import DocContext
+from docketflow.models import Agreement, Document, ErrorRecord, Holding, Source
+from docketflow.pipeline.ingest import IngestError, SourceDocument, read_document
+from docketflow.pipeline.ingest.sidecar import sidecar_dict, sidecar_values
+from docketflow.pipeline.settings import RunSettings
+from docketflow.pipeline.sources import SourceItem
+from docketflow.pipeline.sources.limits import TooLarge
+from docketflow.pipeline.sources.regular import Stamp, printable, read_regular
+from docketflow.pipeline.sources.sidecars import MAX_SIDECAR_BYTES
 from spacy.tokens import Doc
-
-from extractors.entities import doc_entities
-from extractors.kind import detect_kind
-from extractors.nlp import build_nlp
-from extractors.records import build_records
-from extractors.spans import DocContext
-from models import Agreement, Document, ErrorRecord, Holding, Source
-from pipeline.ingest import IngestError, SourceDocument, read_document
-from pipeline.ingest.sidecar import sidecar_dict, sidecar_values
-from pipeline.settings import RunSettings
-from pipeline.sources import SourceItem
-from pipeline.sources.limits import TooLarge
-from pipeline.sources.regular import Stamp, printable, read_regular
-from pipeline.sources.sidecars import MAX_SIDECAR_BYTES
 
 log = logging.getLogger("docketflow")
 

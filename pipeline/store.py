@@ -22,11 +22,11 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from extractors.records import AgreementBook
-from models import Agreement, Holding
-from pipeline.output import OutputWriter, dumps
-from pipeline.process import Outcome, may_pass
-from pipeline.sources import SourceItem
+from docketflow.extractors.records import AgreementBook
+from docketflow.models import Agreement, Holding
+from docketflow.pipeline.output import OutputWriter, dumps
+from docketflow.pipeline.process import Outcome, may_pass
+from docketflow.pipeline.sources import SourceItem
 
 log = logging.getLogger("docketflow")
 STATE_FILE = Path(".docketflow") / "state.sqlite"

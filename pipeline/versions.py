@@ -32,7 +32,7 @@ def extractor_version() -> str:
     from importlib import resources
 
     digest = hashlib.sha256()
-    for package in ("extractors", "pipeline.ingest", "models"):
+    for package in ("docketflow.extractors", "docketflow.pipeline.ingest", "docketflow.models"):
         root = resources.files(package)
         for path in sorted(_walk(root), key=str):
             digest.update(str(path.name).encode())

@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from pipeline.flow import run
-from pipeline.settings import RunSettings
+from docketflow.pipeline.flow import run
+from docketflow.pipeline.settings import RunSettings
 
 
 def _score(shared: Path, gold: str, out: Path) -> dict:

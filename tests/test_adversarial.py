@@ -10,9 +10,9 @@ import tarfile
 from pathlib import Path
 
 import pytest
+from docketflow.pipeline.flow import run
+from docketflow.pipeline.settings import RunSettings
 
-from pipeline.flow import run
-from pipeline.settings import RunSettings
 from tests.fixtures.pdf_fixtures import pleading_pdf, text_rows
 from tests.sources.helpers import zip_bytes
 

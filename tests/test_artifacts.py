@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pipeline.artifacts import artifact_key
+from docketflow.pipeline.artifacts import artifact_key
 
 
 def test_artifact_key_is_valid_and_names_the_output_folder() -> None:

@@ -9,10 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import docketflow.pipeline.flow  # noqa: F401  (imports Prefect, whose logging set-up would drop caplog's handler mid-test)
 import pytest
+from docketflow.pipeline.cli import _parser, _settings, main
 
-import pipeline.flow  # noqa: F401  (imports Prefect, whose logging set-up would drop caplog's handler mid-test)
-from pipeline.cli import _parser, _settings, main
 from tests.conftest import ROOT
 
 
@@ -90,8 +90,8 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_schema_into_a_closed_pipe_ends_quietly() -> None:
     """`docketflow schema | head`: the reader goes away before the schemas are written."""
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "schema"], cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen([sys.executable, "-m", "docketflow.pipeline.cli", "schema"], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.close()
     err = proc.stderr.read().decode()

@@ -27,7 +27,8 @@ def _corpus(folder: Path) -> None:
 
 
 def _command(inputs: Path, out: Path) -> list[str]:
-    return [sys.executable, "-m", "pipeline.cli", "run", str(inputs), "--out", str(out), "--quiet", "--no-prefect"]
+    return [sys.executable, "-m", "docketflow.pipeline.cli", "run", str(inputs), "--out", str(out), "--quiet",
+            "--no-prefect"]
 
 
 def _records(out: Path) -> dict[str, bytes]:

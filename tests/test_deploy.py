@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.deploy import build_deployment
-from pipeline.settings import RunSettings
+from docketflow.pipeline.deploy import build_deployment
+from docketflow.pipeline.settings import RunSettings
 
 
 def test_deployment_has_schedule_and_settings() -> None:

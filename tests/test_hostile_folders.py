@@ -13,9 +13,8 @@ import tarfile
 from pathlib import Path
 
 import pytest
-
-from pipeline.flow import run
-from pipeline.settings import RunSettings
+from docketflow.pipeline.flow import run
+from docketflow.pipeline.settings import RunSettings
 
 SECRET = "The secret ledger lists every account held by the Office of Quiet Affairs."
 NEWS = "A federal judge ruled on Monday that the IRS may share addresses with ICE.\n"
@@ -72,7 +71,7 @@ def _read(out: Path) -> tuple[dict[str, dict], dict[str, dict], str]:
 
 def _run_cli(inputs: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     """The real command, in a child with a deadline: a FIFO opened by mistake would block it forever."""
-    command = [sys.executable, "-m", "pipeline.cli", "run", str(inputs), "--out", str(out), "--quiet",
+    command = [sys.executable, "-m", "docketflow.pipeline.cli", "run", str(inputs), "--out", str(out), "--quiet",
                "--no-prefect", "--no-isolate", "--ocr", "off", *extra]
     return subprocess.run(command, capture_output=True, text=True, timeout=240, check=False)
 

@@ -6,11 +6,10 @@ import json
 import os
 from pathlib import Path
 
+import docketflow.pipeline.flow
 import pytest
-
-import pipeline.flow
-from pipeline.flow import RunSummary, run
-from pipeline.settings import RunSettings
+from docketflow.pipeline.flow import RunSummary, run
+from docketflow.pipeline.settings import RunSettings
 
 IRS_NEWS = ("The IRS agreed to provide the home addresses of taxpayers to ICE under a memorandum of "
             "understanding signed on April 7, 2025.\n")
@@ -64,7 +63,7 @@ def test_changed_rules_or_force_redo_everything(inputs: Path, tmp_path: Path,
     out = tmp_path / "out"
     _run(inputs, out)
     assert _run(inputs, out, force=True).processed == 2
-    monkeypatch.setattr(pipeline.flow, "extractor_version", lambda: "rules-changed")
+    monkeypatch.setattr(docketflow.pipeline.flow, "extractor_version", lambda: "rules-changed")
     summary = _run(inputs, out)
     assert summary.processed == 2
     assert len(_lines(out / "documents.jsonl")) == 2

@@ -7,10 +7,9 @@ import logging
 from pathlib import Path
 
 import pytest
-
-from pipeline.executors import wants_isolation
-from pipeline.flow import run
-from pipeline.settings import RunSettings
+from docketflow.pipeline.executors import wants_isolation
+from docketflow.pipeline.flow import run
+from docketflow.pipeline.settings import RunSettings
 
 
 def test_overrunning_document_is_recorded_and_the_run_goes_on(tmp_path: Path) -> None:

@@ -9,10 +9,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from docketflow.pipeline.flow import run
+from docketflow.pipeline.preflight import CannotRun
+from docketflow.pipeline.settings import RunSettings
 
-from pipeline.flow import run
-from pipeline.preflight import CannotRun
-from pipeline.settings import RunSettings
 from tests.conftest import RAW
 
 FILES = ("documents", "holdings", "agreements", "errors")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pipeline.flow import docketflow_run, execute, inline
-from pipeline.process import process_batch
-from pipeline.settings import RunSettings
+from docketflow.pipeline.flow import docketflow_run, execute, inline
+from docketflow.pipeline.process import process_batch
+from docketflow.pipeline.settings import RunSettings
 
 
 def test_flow_and_direct_run_write_identical_documents(prefect_api: None, tmp_path: Path) -> None:
@@ -29,11 +29,10 @@ def test_limits_logs_and_failures_reach_prefect(prefect_api: None, tmp_path: Pat
     """Under Prefect the per-document time limit still holds; docketflow's own warnings (logged from the
     executor's threads, outside Prefect's run context) are in the flow run's log; the summary artifact,
     keyed by the output folder, lists the failed inputs."""
+    from docketflow.pipeline.artifacts import artifact_key
     from prefect import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey, LogFilter, LogFilterFlowRunId
     from prefect.logging.handlers import APILogHandler
-
-    from pipeline.artifacts import artifact_key
 
     inputs = tmp_path / "in"
     inputs.mkdir()

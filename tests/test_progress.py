@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from pipeline.progress import RunProgress
+from docketflow.pipeline.progress import RunProgress
 
 
 def test_status_gives_the_total_and_an_eta(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from docketflow.extractors.entities import doc_entities
+from docketflow.extractors.nlp import build_nlp
+from docketflow.extractors.records import build_records
+from docketflow.extractors.spans import DocContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from extractors.entities import doc_entities
-from extractors.nlp import build_nlp
-from extractors.records import build_records
-from extractors.spans import DocContext
 
 LEGALISH = st.sampled_from([
     "IT IS SO ORDERED.", "AFFIRMED.", "U.S. District Judge Vince Chhabria", "26 U.S.C. § 6103(i)(2)",

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from docketflow.pipeline.cli import main
+from docketflow.pipeline.flow import execute, inline
+from docketflow.pipeline.ingest import is_sidecar
+from docketflow.pipeline.process import process_batch
+from docketflow.pipeline.settings import RunSettings
 
-from pipeline.cli import main
-from pipeline.flow import execute, inline
-from pipeline.ingest import is_sidecar
-from pipeline.process import process_batch
-from pipeline.settings import RunSettings
 from tests.conftest import RAW
 
 RECORD_FILES = {"documents": "document", "holdings": "holding", "agreements": "agreement", "errors": "error"}

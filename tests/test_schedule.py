@@ -91,7 +91,7 @@ def test_served_deployment_fires_a_scheduled_run_that_writes_output(tmp_path: Pa
     server_cmd = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)]
     with _process(server_cmd, env, tmp_path / "server.log") as server:
         _wait(lambda: _healthy(api), SERVER_STARTUP_S, "prefect server start", server, tmp_path / "server.log")
-        serve_cmd = [sys.executable, "-m", "pipeline.cli", "serve", str(inputs), "--out", str(out),
+        serve_cmd = [sys.executable, "-m", "docketflow.pipeline.cli", "serve", str(inputs), "--out", str(out),
                      "--interval", "30", "--quiet"]
         with _process(serve_cmd, {**env, "PREFECT_API_URL": api}, tmp_path / "serve.log") as served:
             _wait(lambda: (out / "run.json").exists(), FIRST_RUN_S, "first scheduled run", served,

@@ -67,7 +67,7 @@ def test_a_signal_stops_the_run_and_leaves_no_process(tmp_path: Path, how: str, 
     _corpus(inputs)
     out = tmp_path / "out"
     env = {**os.environ, "DOCKETFLOW_BATCH_DOCS": "1"}
-    command = [sys.executable, "-m", "pipeline.cli", "run", str(inputs), "--out", str(out), "--quiet",
+    command = [sys.executable, "-m", "docketflow.pipeline.cli", "run", str(inputs), "--out", str(out), "--quiet",
                "--no-prefect", "--isolate", "--doc-timeout", "900"]
     process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                start_new_session=True)

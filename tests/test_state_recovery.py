@@ -6,16 +6,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import docketflow.pipeline.process as process_module
 import pytest
-
-import pipeline.process as process_module
-from models import ErrorRecord
-from pipeline.flow import run
-from pipeline.isolation import WorkerStartFailed
-from pipeline.process import Outcome
-from pipeline.settings import RunSettings
-from pipeline.sources import SourceItem
-from pipeline.store import StateDamaged, StateStore
+from docketflow.models import ErrorRecord
+from docketflow.pipeline.flow import run
+from docketflow.pipeline.isolation import WorkerStartFailed
+from docketflow.pipeline.process import Outcome
+from docketflow.pipeline.settings import RunSettings
+from docketflow.pipeline.sources import SourceItem
+from docketflow.pipeline.store import StateDamaged, StateStore
 
 NEWS = "A federal judge ruled on Monday that the IRS may share addresses with ICE.\n"
 LATER = "The court later held that the Social Security Administration may not share earnings records.\n"
@@ -101,7 +100,7 @@ def test_which_failures_are_retried(tmp_path: Path, code: str, retry_errors: boo
     file = tmp_path / "doc.pdf"
     file.write_bytes(b"x" * 10)
     item = SourceItem("doc.pdf", path=file, root="/r")
-    monkeypatch.setattr("pipeline.store._stat", lambda item: (10, 20))  # unchanged since it was read
+    monkeypatch.setattr("docketflow.pipeline.store._stat", lambda item: (10, 20))  # unchanged since it was read
     store = StateStore(tmp_path / "out", "v1", retry_errors=retry_errors)
     try:
         store.save([(item, _outcome("doc.pdf", code))])

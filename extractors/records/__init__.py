@@ -7,7 +7,7 @@ data a decision lets through and which it bars), `agreements` (who gives whom wh
 what), `parties` (the agency hierarchy), `merge` (one agreement record across documents).
 """
 
-from extractors.records.build import DocumentRecords, build_records
-from extractors.records.merge import AgreementBook
+from docketflow.extractors.records.build import DocumentRecords, build_records
+from docketflow.extractors.records.merge import AgreementBook
 
 __all__ = ["AgreementBook", "DocumentRecords", "build_records"]

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 
-from extractors.records.agreements import Arrangement, clauses, per_provider
-from extractors.records.cues import first_label
-from extractors.records.parties import most_specific, related, root
-from extractors.records.view import DocView, Mention
+from docketflow.extractors.records.agreements import Arrangement, clauses, per_provider
+from docketflow.extractors.records.cues import first_label
+from docketflow.extractors.records.parties import most_specific, related, root
+from docketflow.extractors.records.view import DocView, Mention
 
 _ACCESS = re.compile(r"\baccess(?:ing|ed|es)?\b|\btap(?:s|ped|ping)?\s+into\b", re.I)
 _ACCESSOR_AFTER = re.compile(

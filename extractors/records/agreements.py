@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
-from extractors.data import read_tsv
-from extractors.records.cues import all_labels, first_label
-from extractors.records.parties import most_specific, related, root
-from extractors.records.view import DocView, Mention
+from docketflow.extractors.data import read_tsv
+from docketflow.extractors.records.cues import all_labels, first_label
+from docketflow.extractors.records.parties import most_specific, related, root
+from docketflow.extractors.records.view import DocView, Mention
 
 _GIVE = re.compile(r"\b(?:ma(?:ke|kes|de|king)\s+(?:\w+\s+){0,4}?available|"
                    r"shar(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|giv(?:e|es|ing)|gave|disclos(?:e|es|ed|ing)|"

@@ -6,24 +6,23 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from docketflow.extractors.dates import document_date
+from docketflow.extractors.records import court_meta
+from docketflow.extractors.records.access import access_arrangements
+from docketflow.extractors.records.agreements import anaphoric_arrangement, default_purpose, sentence_arrangements
+from docketflow.extractors.records.cues import first_label
+from docketflow.extractors.records.data_split import drop_containers, effect_of, reported_effect, split_categories
+from docketflow.extractors.records.decisions import Decision, opinion_decisions, order_decisions
+from docketflow.extractors.records.evidence import EvidenceSet
+from docketflow.extractors.records.fedreg import notice_agreements
+from docketflow.extractors.records.merge import from_arrangement, history_entry, merge_document, with_history
+from docketflow.extractors.records.news_events import Decision as NewsDecision
+from docketflow.extractors.records.news_events import news_decisions
+from docketflow.extractors.records.parties import most_specific, overlap
+from docketflow.extractors.records.view import DocView
+from docketflow.extractors.structure import parts
+from docketflow.models import Agreement, Holding, Part
 from spacy.tokens import Doc
-
-from extractors.dates import document_date
-from extractors.records import court_meta
-from extractors.records.access import access_arrangements
-from extractors.records.agreements import anaphoric_arrangement, default_purpose, sentence_arrangements
-from extractors.records.cues import first_label
-from extractors.records.data_split import drop_containers, effect_of, reported_effect, split_categories
-from extractors.records.decisions import Decision, opinion_decisions, order_decisions
-from extractors.records.evidence import EvidenceSet
-from extractors.records.fedreg import notice_agreements
-from extractors.records.merge import from_arrangement, history_entry, merge_document, with_history
-from extractors.records.news_events import Decision as NewsDecision
-from extractors.records.news_events import news_decisions
-from extractors.records.parties import most_specific, overlap
-from extractors.records.view import DocView
-from extractors.structure import parts
-from models import Agreement, Holding, Part
 
 _SHARING = re.compile(r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|ed|ure)|data|records|(?<!freedom of )information)\b",
                       re.I)

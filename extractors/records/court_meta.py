@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.judges import name_case
-from extractors.records.view import DocView
+from docketflow.extractors.judges import name_case
+from docketflow.extractors.records.view import DocView
 
 _NAME = r"[A-ZÀ-Þ][\w.'’\- ]{1,40}?"
 _TITLE_WORDS = (r"(?:Chief\s+|Senior\s+|Associate\s+)?(?:U\.\s?S\.\s+)?(?:Circuit\s+|District\s+|"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extractors.data import read_jsonl
+from docketflow.extractors.data import read_jsonl
 
 
 @cache

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from extractors.data import read_tsv
+from docketflow.extractors.data import read_tsv
 
 _CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|except|however|yet|unless)\b|;|—|–|\s-\s", re.I)
 _BAR = re.compile(

@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.records.cues import all_labels, first_label
-from extractors.records.sentences import Sentences
-from extractors.structure import Structure
+from docketflow.extractors.records.cues import all_labels, first_label
+from docketflow.extractors.records.sentences import Sentences
+from docketflow.extractors.structure import Structure
 
 _DISP_WORD = (r"GRANTED\s+IN\s+PART(?:[\s,;]+(?:AND\s+)?DENIED\s+IN\s+PART)?(?:[\s,;]+(?:AND\s+)?DEFERRED\s+IN\s+PART)?"
               r"|DENIED\s+IN\s+PART(?:[\s,;]+(?:AND\s+)?GRANTED\s+IN\s+PART)?|GRANTED|DENIED|DEFERRED|TERMINATED|"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from models import Evidence
+from docketflow.models import Evidence
 
 PageOf = Callable[[int], int | None]
 

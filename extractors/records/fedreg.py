@@ -31,16 +31,16 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from extractors.data import read_tsv
-from extractors.records.agreements import Arrangement
-from extractors.records.cues import first_label
-from extractors.records.evidence import EvidenceSet
-from extractors.records.merge import from_arrangement
-from extractors.records.notice import Notice, notice_sections
-from extractors.records.parties import most_specific, related
-from extractors.records.state_agencies import state_agencies
-from extractors.records.view import DocView, Mention
-from models import Agreement
+from docketflow.extractors.data import read_tsv
+from docketflow.extractors.records.agreements import Arrangement
+from docketflow.extractors.records.cues import first_label
+from docketflow.extractors.records.evidence import EvidenceSet
+from docketflow.extractors.records.merge import from_arrangement
+from docketflow.extractors.records.notice import Notice, notice_sections
+from docketflow.extractors.records.parties import most_specific, related
+from docketflow.extractors.records.state_agencies import state_agencies
+from docketflow.extractors.records.view import DocView, Mention
+from docketflow.models import Agreement
 
 _MATCHING = re.compile(r"\bmatching\s+program|\bcomputer[- ]match|\bmatching\s+agreement", re.I)
 _ROUTINE = re.compile(r"\broutine\s+uses?\b|\bsystems?\s+of\s+records\b", re.I)

@@ -24,10 +24,10 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 
-from extractors.records.agreements import Arrangement
-from extractors.records.named_data import named_data
-from extractors.records.parties import most_specific, overlap, root
-from models import Agreement, Evidence, HistoryEntry, Holding
+from docketflow.extractors.records.agreements import Arrangement
+from docketflow.extractors.records.named_data import named_data
+from docketflow.extractors.records.parties import most_specific, overlap, root
+from docketflow.models import Agreement, Evidence, HistoryEntry, Holding
 
 _INSTRUMENT_RANK = {"computer_matching_agreement": 6, "memorandum_of_understanding": 5, "routine_use": 4,
                     "contract": 3, "policy": 2, "data_access": 1, "other": 0}

@@ -26,10 +26,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
-from extractors.data import read_jsonl
-from extractors.records.cues import first_label
-from extractors.records.data_split import clause_polarity
-from extractors.records.view import DocView, Mention
+from docketflow.extractors.data import read_jsonl
+from docketflow.extractors.records.cues import first_label
+from docketflow.extractors.records.data_split import clause_polarity
+from docketflow.extractors.records.view import DocView, Mention
 
 _DISPOSITION = {"grant_in_part": "granted_in_part", "deny": "denied", "stay": "stayed", "grant": "granted",
                 "dismiss": "dismissed", "vacate": "vacated", "reverse": "reversed", "affirm": "affirmed",

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extractors.data import read_jsonl
+from docketflow.extractors.data import read_jsonl
 
 _HEADS = frozenset({"agency", "action", "summary"})
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
-from extractors.data import read_tsv
+from docketflow.extractors.data import read_tsv
 
 
 @cache

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
 
-from extractors.data import read_lines
+from docketflow.extractors.data import read_lines
 
 _PERIOD_BREAK = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9§])")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n(?=\s*(?:[^\sa-z]|$))")

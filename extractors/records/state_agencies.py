@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extractors.data import read_tsv
+from docketflow.extractors.data import read_tsv
 
 _UNIT = r"(?:Department|Division|Office|Agency|Bureau|Commission|Board|Administration)"
 _NAME = (rf"{_UNIT}\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’]*"

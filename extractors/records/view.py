@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from docketflow.extractors.records.sentences import Sentences
+from docketflow.extractors.spans import context, doc_text, entities, normalized
+from docketflow.extractors.structure import structure_of
 from spacy.tokens import Doc
-
-from extractors.records.sentences import Sentences
-from extractors.spans import context, doc_text, entities, normalized
-from extractors.structure import structure_of
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from pipeline.ingest.errors import IngestError
-from pipeline.ingest.sidecar import is_sidecar, read_sidecar, sidecar_values
+from docketflow.pipeline.ingest.errors import IngestError
+from docketflow.pipeline.ingest.sidecar import is_sidecar, read_sidecar, sidecar_values
 
 if TYPE_CHECKING:
-    from pipeline.ingest.ecf import EcfStamp
+    from docketflow.pipeline.ingest.ecf import EcfStamp
 
 __all__ = ["IngestError", "SourceDocument", "is_sidecar", "media_type_of", "read_document", "read_sidecar"]
 
@@ -88,7 +88,7 @@ def _stamp_fields(stamp: EcfStamp | None) -> dict[str, str | None]:
 
 def _read_pdf(data: bytes, path: str, pdf_engine: str, ocr: str, max_pages: int | None,
               ocr_budget_s: float | None) -> SourceDocument:
-    from pipeline.ingest.pdf import read_pdf
+    from docketflow.pipeline.ingest.pdf import read_pdf
 
     pdf = read_pdf(data, path, pdf_engine, ocr, max_pages, ocr_budget_s)
     return SourceDocument(
@@ -103,7 +103,7 @@ def _read_pdf(data: bytes, path: str, pdf_engine: str, ocr: str, max_pages: int 
 
 
 def _read_html(data: bytes, path: str) -> SourceDocument:
-    from pipeline.ingest.html import read_html
+    from docketflow.pipeline.ingest.html import read_html
 
     page = read_html(data)
     return SourceDocument(
@@ -118,7 +118,7 @@ def _read_html(data: bytes, path: str) -> SourceDocument:
 
 
 def _read_text(data: bytes, path: str, media_type: str) -> SourceDocument:
-    from pipeline.ingest.text import read_text
+    from docketflow.pipeline.ingest.text import read_text
 
     plain = read_text(data)
     return SourceDocument(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.isodate import to_iso_date
+from docketflow.extractors.isodate import to_iso_date
 
 # District courts, the circuits' CM/ECF and ACMS, the D.C. Circuit ("USCA Case #") and the Tenth
 # Circuit ("Appellate Case:") all start with "Case" + docket and carry a m/d/y date and a page number.

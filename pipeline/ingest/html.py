@@ -11,10 +11,9 @@ import json
 import re
 from dataclasses import dataclass
 
+from docketflow.extractors.isodate import to_iso_date
+from docketflow.pipeline.ingest.text import decode
 from selectolax.lexbor import LexborHTMLParser, LexborNode
-
-from extractors.isodate import to_iso_date
-from pipeline.ingest.text import decode
 
 DROP_TAGS = frozenset(
     {

@@ -32,12 +32,11 @@ from functools import lru_cache
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from docketflow.pipeline.ingest.ecf import split_stamps
+from docketflow.pipeline.ingest.margins import Box
+from docketflow.pipeline.ingest.pagetext import split_lines
+from docketflow.pipeline.ingest.pdfium import PDFIUM_LOCK, RawPage, open_pdfium
 from PIL import Image
-
-from pipeline.ingest.ecf import split_stamps
-from pipeline.ingest.margins import Box
-from pipeline.ingest.pagetext import split_lines
-from pipeline.ingest.pdfium import PDFIUM_LOCK, RawPage, open_pdfium
 
 DPI = 300
 """Tesseract's accuracy drops noticeably below 300 dpi on 10-12 pt court typefaces."""

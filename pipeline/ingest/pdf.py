@@ -18,11 +18,10 @@ from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-
-from pipeline.ingest.ecf import EcfStamp, document_stamp
-from pipeline.ingest.errors import IngestError
-from pipeline.ingest.margins import Box, body_regions
-from pipeline.ingest.pagetext import (
+from docketflow.pipeline.ingest.ecf import EcfStamp, document_stamp
+from docketflow.pipeline.ingest.errors import IngestError
+from docketflow.pipeline.ingest.margins import Box, body_regions
+from docketflow.pipeline.ingest.pagetext import (
     clean_page,
     drop_page_number,
     drop_running_lines,
@@ -31,7 +30,7 @@ from pipeline.ingest.pagetext import (
     lacks_text,
     text_problem,
 )
-from pipeline.ingest.pdfium import PDFIUM_LOCK, SCAN_IMAGE_SHARE, RawPage, open_pdfium
+from docketflow.pipeline.ingest.pdfium import PDFIUM_LOCK, SCAN_IMAGE_SHARE, RawPage, open_pdfium
 
 ENGINES = ("auto", "pypdfium2", "pdfplumber")
 OCR_MODES = ("auto", "off", "force")
@@ -151,7 +150,7 @@ def _with_ocr(data: bytes, path: str, raw_pages: list[RawPage], first: PdfText, 
     Imported on use: OCR pulls in Pillow and a subprocess per page, which "off" runs never need
     (and `ocr` imports this module's lock).
     """
-    from pipeline.ingest.ocr import UNAVAILABLE, recognize, tesseract_binary
+    from docketflow.pipeline.ingest.ocr import UNAVAILABLE, recognize, tesseract_binary
 
     numbers = list(range(1, len(raw_pages) + 1)) if mode == "force" else first.unreadable
     if not numbers:
@@ -194,7 +193,7 @@ def read_pdf(data: bytes, path: str, engine: str = "auto", ocr: str = "off", max
     if max_pages is not None and (pages := page_count(data, path)) > max_pages:
         raise IngestError("too_many_pages", f"{path}: {pages} pages, more than the limit of {max_pages}")
     if engine == "pdfplumber":
-        from pipeline.ingest.pdfplumber_engine import pdfplumber_pages
+        from docketflow.pipeline.ingest.pdfplumber_engine import pdfplumber_pages
 
         raw_pages = pdfplumber_pages(data, path)
     else:

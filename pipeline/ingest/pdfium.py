@@ -9,8 +9,7 @@ from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-
-from pipeline.ingest.errors import IngestError
+from docketflow.pipeline.ingest.errors import IngestError
 
 PDFIUM_LOCK = threading.Lock()
 """Held for every PDFium call in the process (other modules using pypdfium2 should take it too)."""

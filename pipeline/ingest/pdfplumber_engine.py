@@ -10,14 +10,13 @@ from __future__ import annotations
 import io
 
 import pdfplumber
+from docketflow.pipeline.ingest.errors import IngestError
+from docketflow.pipeline.ingest.margins import Box, body_regions
+from docketflow.pipeline.ingest.pagetext import lacks_text
+from docketflow.pipeline.ingest.pdfium import SCAN_IMAGE_SHARE, RawPage
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import PdfminerException
-
-from pipeline.ingest.errors import IngestError
-from pipeline.ingest.margins import Box, body_regions
-from pipeline.ingest.pagetext import lacks_text
-from pipeline.ingest.pdfium import SCAN_IMAGE_SHARE, RawPage
 
 
 def _boxes(page: pdfplumber.page.Page) -> dict[Box, str]:

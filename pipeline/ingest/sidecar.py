@@ -11,8 +11,8 @@ import errno
 import json
 from pathlib import Path
 
-from extractors.isodate import to_iso_date
-from pipeline.ingest.errors import IngestError
+from docketflow.extractors.isodate import to_iso_date
+from docketflow.pipeline.ingest.errors import IngestError
 
 SIDECAR_SUFFIX = ".meta.json"
 FIELDS = ("published", "title", "kind", "url")

@@ -4,6 +4,6 @@ The page has to open from a laptop's file system, from an e-mail attachment or a
 the run: so everything (styles, script, charts, data) is inline and nothing is fetched at view time.
 """
 
-from pipeline.report.page import ReportStats, write_report
+from docketflow.pipeline.report.page import ReportStats, write_report
 
 __all__ = ["ReportStats", "write_report"]

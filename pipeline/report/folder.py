@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.output import TEXTS_FILE
+from docketflow.pipeline.output import TEXTS_FILE
 
 
 def iter_jsonl(path: Path) -> Iterator[dict[str, Any]]:

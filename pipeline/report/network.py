@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
-from pipeline.report.palette import STATUS_COLOURS, status_class
-from pipeline.report.svg import attrs, num, text_width, title
+from docketflow.pipeline.report.palette import STATUS_COLOURS, status_class
+from docketflow.pipeline.report.svg import attrs, num, text_width, title
 
 MAX_EDGES = 60
 """Beyond this many pairs the picture stops being readable; the agreements table has the rest."""

@@ -18,13 +18,20 @@ from itertools import chain
 from pathlib import Path
 from typing import IO, Any
 
-from pipeline.output import atomic_writer
-from pipeline.report import overview
-from pipeline.report.folder import OutputFolder
-from pipeline.report.network import render_network
-from pipeline.report.palette import palette_css
-from pipeline.report.payload import agreement_rows, doc_entry, evidence_marks, issue_rows, record_row, text_payload
-from pipeline.report.timeline import render_timeline
+from docketflow.pipeline.output import atomic_writer
+from docketflow.pipeline.report import overview
+from docketflow.pipeline.report.folder import OutputFolder
+from docketflow.pipeline.report.network import render_network
+from docketflow.pipeline.report.palette import palette_css
+from docketflow.pipeline.report.payload import (
+    agreement_rows,
+    doc_entry,
+    evidence_marks,
+    issue_rows,
+    record_row,
+    text_payload,
+)
+from docketflow.pipeline.report.timeline import render_timeline
 
 QUIET_TEXT_CAP = 500
 """Texts of documents with no record, error or warning beyond this many are left out: nobody reviews
@@ -43,7 +50,7 @@ class ReportStats:
 
 
 def _asset(name: str) -> str:
-    return resources.files("pipeline.report").joinpath("assets", name).read_text(encoding="utf-8")
+    return resources.files("docketflow.pipeline.report").joinpath("assets", name).read_text(encoding="utf-8")
 
 
 def script_json(value: Any) -> str:

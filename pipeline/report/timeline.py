@@ -10,9 +10,9 @@ from datetime import date, timedelta
 from html import escape
 from typing import Any
 
-from pipeline.report.palette import EFFECT_COLOURS, effect_class
-from pipeline.report.payload import anchor
-from pipeline.report.svg import attrs, num, title
+from docketflow.pipeline.report.palette import EFFECT_COLOURS, effect_class
+from docketflow.pipeline.report.payload import anchor
+from docketflow.pipeline.report.svg import attrs, num, title
 
 WIDTH, LANE, LEFT, RIGHT, TOP, AXIS, MAX_LANES, MAX_TICKS = 600, 30, 80, 20, 10, 30, 20, 7
 OTHER = "other courts"

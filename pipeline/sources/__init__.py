@@ -11,10 +11,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 
-from pipeline.settings import RunSettings
-from pipeline.sources.folders import iter_root
-from pipeline.sources.formats import format_of
-from pipeline.sources.item import SourceItem, item_root, rejected
+from docketflow.pipeline.settings import RunSettings
+from docketflow.pipeline.sources.folders import iter_root
+from docketflow.pipeline.sources.formats import format_of
+from docketflow.pipeline.sources.item import SourceItem, item_root, rejected
 
 __all__ = ["SourceItem", "is_small", "item_root", "iter_sources", "rejected"]
 

@@ -18,20 +18,20 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import IO, Any
 
-from pipeline.sources.bulkjson import iter_json
-from pipeline.sources.compressed import decompressed
-from pipeline.sources.csvrows import iter_csv
-from pipeline.sources.fedreg_xml import iter_fedreg_xml
-from pipeline.sources.formats import Format, format_of, supported_suffixes
-from pipeline.sources.item import SourceItem, rejected
-from pipeline.sources.jsonlines import iter_jsonl
-from pipeline.sources.limits import ArchiveLimit, Budget, LimitExceeded, TooLarge, read_at_most
-from pipeline.sources.members import Member, clean_name, unsafe_name
-from pipeline.sources.reading import Reading
-from pipeline.sources.regular import printable
-from pipeline.sources.sidecars import document_of, is_sidecar_name, parse_sidecar
-from pipeline.sources.tars import iter_tar_members
-from pipeline.sources.zips import iter_zip_members
+from docketflow.pipeline.sources.bulkjson import iter_json
+from docketflow.pipeline.sources.compressed import decompressed
+from docketflow.pipeline.sources.csvrows import iter_csv
+from docketflow.pipeline.sources.fedreg_xml import iter_fedreg_xml
+from docketflow.pipeline.sources.formats import Format, format_of, supported_suffixes
+from docketflow.pipeline.sources.item import SourceItem, rejected
+from docketflow.pipeline.sources.jsonlines import iter_jsonl
+from docketflow.pipeline.sources.limits import ArchiveLimit, Budget, LimitExceeded, TooLarge, read_at_most
+from docketflow.pipeline.sources.members import Member, clean_name, unsafe_name
+from docketflow.pipeline.sources.reading import Reading
+from docketflow.pipeline.sources.regular import printable
+from docketflow.pipeline.sources.sidecars import document_of, is_sidecar_name, parse_sidecar
+from docketflow.pipeline.sources.tars import iter_tar_members
+from docketflow.pipeline.sources.zips import iter_zip_members
 
 CORRUPT = (zipfile.BadZipFile, tarfile.TarError, zlib.error, lzma.LZMAError, EOFError, OSError)
 """What broken or truncated archives and compressed streams raise while being read."""

@@ -10,12 +10,12 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any
 
-from pipeline.settings import RunSettings
-from pipeline.sources.fedreg_api import is_results_page
-from pipeline.sources.item import SourceItem, rejected
-from pipeline.sources.jsonstream import iter_json_values
-from pipeline.sources.limits import TooLarge
-from pipeline.sources.records import BadRecord, UnknownRecord, record_item
+from docketflow.pipeline.settings import RunSettings
+from docketflow.pipeline.sources.fedreg_api import is_results_page
+from docketflow.pipeline.sources.item import SourceItem, rejected
+from docketflow.pipeline.sources.jsonstream import iter_json_values
+from docketflow.pipeline.sources.limits import TooLarge
+from docketflow.pipeline.sources.records import BadRecord, UnknownRecord, record_item
 
 
 def _records(values: Iterator[tuple[Any, bytes]]) -> Iterator[tuple[Any, bytes]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.sources.recordfields import Body, first_text, metadata
+from docketflow.pipeline.sources.recordfields import Body, first_text, metadata
 
 
 def _text(body: dict[str, Any]) -> str:

@@ -12,7 +12,7 @@ import re
 from functools import cache
 from typing import Any
 
-from pipeline.sources.recordfields import Body, first_text, metadata, text_value
+from docketflow.pipeline.sources.recordfields import Body, first_text, metadata, text_value
 
 MARKUP_FIELDS = ("html_with_citations", "html_columbia", "html_lawbox", "xml_harvard", "html_anon_2020", "html")
 """In order of preference: `html_with_citations` holds the whole opinion with citations linked."""

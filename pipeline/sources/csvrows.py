@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from itertools import chain, count
 from typing import IO
 
-from pipeline.settings import RunSettings
-from pipeline.sources.courtlistener import TEXT_FIELDS
-from pipeline.sources.item import SourceItem, rejected
-from pipeline.sources.records import BadRecord, record_item
+from docketflow.pipeline.settings import RunSettings
+from docketflow.pipeline.sources.courtlistener import TEXT_FIELDS
+from docketflow.pipeline.sources.item import SourceItem, rejected
+from docketflow.pipeline.sources.records import BadRecord, record_item
 
 SAMPLE_CHARS = 1 << 16
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.sources.recordfields import Body, first_text, metadata
+from docketflow.pipeline.sources.recordfields import Body, first_text, metadata
 
 FR_TYPES = {"notice": "notice", "rule": "rule", "proposed rule": "proposed_rule",
             "presidential document": "presidential_document"}

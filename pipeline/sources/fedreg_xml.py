@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import IO
 
-from pipeline.settings import RunSettings
-from pipeline.sources.item import SourceItem, rejected
+from docketflow.pipeline.settings import RunSettings
+from docketflow.pipeline.sources.item import SourceItem, rejected
 
 FR_TYPES = {"NOTICE": "notice", "RULE": "rule", "PRORULE": "proposed_rule"}
 """Document elements of a daily issue and the Register's section each is printed in."""

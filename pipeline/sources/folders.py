@@ -13,14 +13,14 @@ from collections.abc import Iterator
 from fnmatch import fnmatch
 from pathlib import Path
 
-from pipeline.ingest.errors import IngestError
-from pipeline.ingest.sidecar import is_sidecar, sidecar_path
-from pipeline.settings import RunSettings
-from pipeline.sources.archives import iter_container
-from pipeline.sources.formats import format_of, supported_suffixes
-from pipeline.sources.item import SourceItem, rejected
-from pipeline.sources.reading import Reading
-from pipeline.sources.regular import open_regular, printable, refusal
+from docketflow.pipeline.ingest.errors import IngestError
+from docketflow.pipeline.ingest.sidecar import is_sidecar, sidecar_path
+from docketflow.pipeline.settings import RunSettings
+from docketflow.pipeline.sources.archives import iter_container
+from docketflow.pipeline.sources.formats import format_of, supported_suffixes
+from docketflow.pipeline.sources.item import SourceItem, rejected
+from docketflow.pipeline.sources.reading import Reading
+from docketflow.pipeline.sources.regular import open_regular, printable, refusal
 
 log = logging.getLogger("docketflow")
 

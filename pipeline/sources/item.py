@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.sources.regular import printable
+from docketflow.pipeline.sources.regular import printable
 
 
 @dataclass

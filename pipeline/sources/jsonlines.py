@@ -6,9 +6,9 @@ import json
 from collections.abc import Iterator
 from typing import IO
 
-from pipeline.settings import RunSettings
-from pipeline.sources.item import SourceItem, rejected
-from pipeline.sources.records import BadRecord, record_item
+from docketflow.pipeline.settings import RunSettings
+from docketflow.pipeline.sources.item import SourceItem, rejected
+from docketflow.pipeline.sources.records import BadRecord, record_item
 
 _SKIP_CHUNK = 1 << 16
 

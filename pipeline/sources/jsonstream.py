@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import IO, Any
 
-from pipeline.sources.limits import TooLarge
+from docketflow.pipeline.sources.limits import TooLarge
 
 CHUNK = 1 << 16
 _SPACE = re.compile(r"[ \t\r\n]*")

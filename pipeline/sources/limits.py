@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 from typing import IO
 
-from pipeline.settings import RunSettings
+from docketflow.pipeline.settings import RunSettings
 
 RATIO_FLOOR = 1 << 20
 """Expansion ratios are only enforced past this many bytes: a few kilobytes of blank lines compress

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO
 
-from pipeline.sources.regular import printable
+from docketflow.pipeline.sources.regular import printable
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.settings import RunSettings
-from pipeline.sources.limits import Budget
+from docketflow.pipeline.settings import RunSettings
+from docketflow.pipeline.sources.limits import Budget
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.sources.caselaw import read_case
-from pipeline.sources.courtlistener import read_opinion
-from pipeline.sources.fedreg_api import read_fr_document
-from pipeline.sources.item import SourceItem
-from pipeline.sources.recordfields import Body, first_text, metadata, text_value
+from docketflow.pipeline.sources.caselaw import read_case
+from docketflow.pipeline.sources.courtlistener import read_opinion
+from docketflow.pipeline.sources.fedreg_api import read_fr_document
+from docketflow.pipeline.sources.item import SourceItem
+from docketflow.pipeline.sources.recordfields import Body, first_text, metadata, text_value
 
 
 class BadRecord(ValueError):

@@ -17,8 +17,8 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from pipeline.ingest.errors import IngestError
-from pipeline.sources.limits import read_at_most
+from docketflow.pipeline.ingest.errors import IngestError
+from docketflow.pipeline.sources.limits import read_at_most
 
 _KINDS = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
           stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a directory"}

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pipeline.ingest.sidecar import FIELDS, SIDECAR_SUFFIX
-from pipeline.sources.limits import read_at_most
+from docketflow.pipeline.ingest.sidecar import FIELDS, SIDECAR_SUFFIX
+from docketflow.pipeline.sources.limits import read_at_most
 
 MAX_SIDECAR_BYTES = 1 << 20
 """A sidecar is a handful of fields; anything larger is not one."""

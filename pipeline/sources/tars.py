@@ -10,9 +10,9 @@ import tarfile
 from collections.abc import Iterator
 from typing import IO
 
-from pipeline.sources.compressed import decompressed
-from pipeline.sources.limits import Budget
-from pipeline.sources.members import Member
+from docketflow.pipeline.sources.compressed import decompressed
+from docketflow.pipeline.sources.limits import Budget
+from docketflow.pipeline.sources.members import Member
 
 
 def _problem(info: tarfile.TarInfo) -> tuple[str, str] | None:

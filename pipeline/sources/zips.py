@@ -11,9 +11,9 @@ import zipfile
 from collections.abc import Iterator
 from typing import IO
 
-from pipeline.sources.limits import ArchiveLimit, Budget
-from pipeline.sources.members import Member
-from pipeline.sources.sidecars import pairing_key
+from docketflow.pipeline.sources.limits import ArchiveLimit, Budget
+from docketflow.pipeline.sources.members import Member
+from docketflow.pipeline.sources.sidecars import pairing_key
 
 _SPECIAL = {stat.S_IFLNK: "symbolic link", stat.S_IFCHR: "character device", stat.S_IFBLK: "block device",
             stat.S_IFIFO: "fifo", stat.S_IFSOCK: "socket"}

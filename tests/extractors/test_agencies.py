@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
-from extractors.agencies import is_acronym
-from extractors.data import read_tsv
-from extractors.nlp import build_nlp
-from extractors.spans import add_citation_zone, entities, normalized
+from docketflow.extractors.agencies import is_acronym
+from docketflow.extractors.data import read_tsv
+from docketflow.extractors.nlp import build_nlp
+from docketflow.extractors.spans import add_citation_zone, entities, normalized
 
 
 def keys(text: str) -> set[str]:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
-
-from extractors.spans import add_citation_zone, entities, in_citation, normalized
+from docketflow.extractors.spans import add_citation_zone, entities, in_citation, normalized
 
 PAD = "The court considered the record with care before turning to the governing law. " * 6
 """Pushes a citation past the document's head, where a citation is the document's own caption."""
@@ -97,7 +96,7 @@ def test_pin_cite_with_at_is_never_a_case_of_its_own() -> None:
     import subprocess
     import sys
 
-    code = ("from extractors.nlp import build_nlp; from extractors.spans import entities; "
+    code = ("from docketflow.extractors.nlp import build_nlp; from docketflow.extractors.spans import entities; "
             "t = 'See Brand v. Commissioner, 81 T.C. 821 (1983). The rule is settled. Brand, 81 T.C. at 828.'; "
             "print(sorted({s.kb_id_ for s in entities(build_nlp()(t), 'CASE')}))")
     outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,

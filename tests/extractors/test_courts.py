@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 import spacy
-
-from extractors.data import read_tsv
-from extractors.spans import entities
+from docketflow.extractors.data import read_tsv
+from docketflow.extractors.spans import entities
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +68,7 @@ def test_state_document_does_not_read_bare_supreme_court_as_scotus(nlp):
 
 
 def test_normalized_name_comes_from_courts_db(nlp):
-    from extractors.spans import normalized
+    from docketflow.extractors.spans import normalized
 
     (span,) = entities(nlp("The Ninth Circuit ruled."), "COURT")
     assert normalized(span)["name"] == "Court of Appeals for the Ninth Circuit"

@@ -4,10 +4,9 @@ and "name" that are not personal data."""
 from __future__ import annotations
 
 import pytest
-
-from extractors.data import read_jsonl, read_tsv
-from extractors.nlp import build_nlp
-from extractors.spans import entities
+from docketflow.extractors.data import read_jsonl, read_tsv
+from docketflow.extractors.nlp import build_nlp
+from docketflow.extractors.spans import entities
 
 
 def keys(text: str) -> set[str]:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from extractors.nlp import build_nlp
-from extractors.spans import DocContext, entities
+from docketflow.extractors.nlp import build_nlp
+from docketflow.extractors.spans import DocContext, entities
 
 ANCHOR = date(2025, 12, 30)
 

@@ -9,9 +9,8 @@ from datetime import date
 
 import pytest
 import spacy
-
-from extractors.dates import document_date
-from extractors.spans import DocContext, add_entity, entities, normalized
+from docketflow.extractors.dates import document_date
+from docketflow.extractors.spans import DocContext, add_entity, entities, normalized
 
 TUESDAY = date(2025, 12, 30)
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 import spacy
-
-from extractors.data import read_jsonl
-from extractors.dockets import parse
-from extractors.spans import DocContext, entities
+from docketflow.extractors.data import read_jsonl
+from docketflow.extractors.dockets import parse
+from docketflow.extractors.spans import DocContext, entities
 
 
 @pytest.fixture(scope="module")

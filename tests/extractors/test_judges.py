@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 import spacy
-
-from extractors.data import read_tsv
-from extractors.spans import entities, normalized
+from docketflow.extractors.data import read_tsv
+from docketflow.extractors.spans import entities, normalized
 
 
 @pytest.fixture(scope="module")
@@ -81,8 +80,8 @@ def test_title_examples(nlp, row):
 
 
 def _news_judges(text: str) -> set[str]:
-    from extractors.nlp import build_nlp
-    from extractors.spans import DocContext
+    from docketflow.extractors.nlp import build_nlp
+    from docketflow.extractors.spans import DocContext
 
     pipeline = build_nlp()
     doc = pipeline.make_doc(text)

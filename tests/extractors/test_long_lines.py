@@ -7,11 +7,11 @@ from __future__ import annotations
 from datetime import date
 from itertools import pairwise
 
-from extractors.agencies import _CAPS_LINES
-from extractors.dates import LINE_REACH, document_date
-from extractors.nlp import build_nlp
-from extractors.spans import entities
-from extractors.statutes import MAX_WINDOW, WINDOW_AFTER, _windows
+from docketflow.extractors.agencies import _CAPS_LINES
+from docketflow.extractors.dates import LINE_REACH, document_date
+from docketflow.extractors.nlp import build_nlp
+from docketflow.extractors.spans import entities
+from docketflow.extractors.statutes import MAX_WINDOW, WINDOW_AFTER, _windows
 
 PROSE = ("The regional office of ICE and the local housing authority exchanged tenant lists under 42 U.S.C. "
          "1437 after the hearing of May 5, 2021, in Case No. 2:21-cv-04567-XY. ")

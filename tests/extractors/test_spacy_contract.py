@@ -6,13 +6,12 @@ from pathlib import Path
 
 import pytest
 import spacy
+from docketflow.extractors import data
+from docketflow.extractors.entities import doc_entities
+from docketflow.extractors.eyecite_adapter import EyeciteAdapterError, active, citations
+from docketflow.extractors.nlp import COMPONENTS, build_nlp, check_order
+from docketflow.extractors.spans import DocContext, context
 from spacy.tokens import Doc, DocBin
-
-from extractors import data
-from extractors.entities import doc_entities
-from extractors.eyecite_adapter import EyeciteAdapterError, active, citations
-from extractors.nlp import COMPONENTS, build_nlp, check_order
-from extractors.spans import DocContext, context
 
 TEXT = (
     "UNITED STATES DISTRICT COURT\nDISTRICT OF OREGON\nCase No. 6:24-cv-00417-PQR\n\nORDER\n\n"
@@ -97,9 +96,9 @@ def test_multiprocess_pipe_gives_the_same_spans(nlp) -> None:
 
 
 def test_a_saved_pipeline_loads_with_its_patterns(nlp, tmp_path: Path) -> None:
-    nlp.to_disk(tmp_path / "pipeline")
-    assert (tmp_path / "pipeline" / "docketflow_agencies" / "patterns" / "agencies.tsv").is_file()
-    loaded = spacy.load(tmp_path / "pipeline")
+    nlp.to_disk(tmp_path / "saved")
+    assert (tmp_path / "saved" / "docketflow_agencies" / "patterns" / "agencies.tsv").is_file()
+    loaded = spacy.load(tmp_path / "saved")
     assert loaded.pipe_names == list(COMPONENTS)
     assert _spans(loaded(TEXT)) == _spans(nlp(TEXT))
 
@@ -128,9 +127,8 @@ def test_eyecite_adaptation_is_active_and_scoped() -> None:
 
 
 def test_eyecite_adapter_fails_loudly_when_an_internal_is_missing(monkeypatch) -> None:
+    from docketflow.extractors import eyecite_adapter
     from eyecite import find
-
-    from extractors import eyecite_adapter
 
     monkeypatch.delattr(find, "extract_pincited_reference_citations")
     eyecite_adapter._adapted.cache_clear()

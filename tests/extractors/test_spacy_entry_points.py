@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import spacy
-
-from extractors.nlp import COMPONENTS
+from docketflow.extractors.nlp import COMPONENTS
 
 
 def test_components_are_registered_through_entry_points() -> None:

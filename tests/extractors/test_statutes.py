@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 import spacy
-
-from extractors.data import read_jsonl
-from extractors.spans import entities, normalized
+from docketflow.extractors.data import read_jsonl
+from docketflow.extractors.spans import entities, normalized
 
 
 @pytest.fixture(scope="module")

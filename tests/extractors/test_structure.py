@@ -6,9 +6,9 @@ from __future__ import annotations
 from itertools import pairwise
 
 import pytest
+from docketflow.extractors.kind import detect_kind
+from docketflow.extractors.structure import parts, read_structure
 
-from extractors.kind import detect_kind
-from extractors.structure import parts, read_structure
 from tests.records.helpers import records_of
 
 PROSE = ("The appellant challenges the judgment entered against him after a bench trial, and he argues that the "

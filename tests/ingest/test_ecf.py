@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from pipeline.ingest.ecf import document_stamp, find_stamps, parse_stamp, split_stamps
+from docketflow.pipeline.ingest.ecf import document_stamp, find_stamps, parse_stamp, split_stamps
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pipeline.ingest import read_document
-from pipeline.ingest.html import read_html
+from docketflow.pipeline.ingest import read_document
+from docketflow.pipeline.ingest.html import read_html
 
 NEWS = b"""<!doctype html><html><head>
 <meta charset="utf-8"><title>Site title | Example Wire</title>

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from extractors.isodate import to_iso_date
+from docketflow.extractors.isodate import to_iso_date
 
 
 @pytest.mark.parametrize(

@@ -11,16 +11,16 @@ import io
 import re
 import shutil
 
+import docketflow.pipeline.ingest.ocr as ocr_module
+import docketflow.pipeline.ingest.pdf as pdf_module
 import pypdfium2 as pdfium
 import pytest
+from docketflow.pipeline.ingest import SourceDocument, read_document
+from docketflow.pipeline.ingest.pdf import PDFIUM_LOCK
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
-import pipeline.ingest.ocr as ocr_module
-import pipeline.ingest.pdf as pdf_module
-from pipeline.ingest import SourceDocument, read_document
-from pipeline.ingest.pdf import PDFIUM_LOCK
 from tests.fixtures.pdf_fixtures import Row, pleading_pdf, text_rows
 
 STAMP = "Case 3:25-cv-09911-ABC Document 17 Filed 03/04/25 Page {page} of {pages}"

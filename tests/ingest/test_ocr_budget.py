@@ -6,15 +6,14 @@ from __future__ import annotations
 import io
 import time
 
+import docketflow.pipeline.ingest.ocr as ocr_module
 import pytest
+from docketflow.pipeline.ingest import read_document
+from docketflow.pipeline.settings import RunSettings
 from PIL import Image
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
-
-import pipeline.ingest.ocr as ocr_module
-from pipeline.ingest import read_document
-from pipeline.settings import RunSettings
 
 
 def _pdf(blank: int, white_scans: int, marked: int) -> bytes:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.ingest.pagetext import join_pages, lacks_text, text_problem
+from docketflow.pipeline.ingest.pagetext import join_pages, lacks_text, text_problem
 
 PROSE = "The motion to compel is granted in part and denied in part for the reasons stated. " * 3
 

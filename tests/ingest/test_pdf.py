@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from docketflow.pipeline.ingest import IngestError, read_document
 
-from pipeline.ingest import IngestError, read_document
 from tests.fixtures.pdf_fixtures import Row, pleading_pdf, text_rows, write
 
 STAMP = "Case 3:25-cv-09911-ABC Document 17 Filed 03/04/25 Page {page} of {pages}"

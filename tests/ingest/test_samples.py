@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.ingest import read_document, read_sidecar
+from docketflow.pipeline.ingest import read_document, read_sidecar
+
 from tests.conftest import RAW
 from tests.fixtures.make_samples import ORDER_PDF, order_pdf
 

@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-
-from pipeline.ingest import IngestError, is_sidecar, read_document, read_sidecar
+from docketflow.pipeline.ingest import IngestError, is_sidecar, read_document, read_sidecar
 
 HTML = (
     b'<html><head><meta property="og:title" content="Detected title">'

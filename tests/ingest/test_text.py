@@ -5,9 +5,8 @@ from __future__ import annotations
 import codecs
 
 import pytest
-
-from pipeline.ingest import read_document
-from pipeline.ingest.text import decode
+from docketflow.pipeline.ingest import read_document
+from docketflow.pipeline.ingest.text import decode
 
 SAMPLE = "The court’s order — “granted in part” — takes effect on Monday.\nSección 2 applies.\n"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from extractors.nlp import build_nlp
-from extractors.records import DocumentRecords, build_records
-from extractors.spans import DocContext
+from docketflow.extractors.nlp import build_nlp
+from docketflow.extractors.records import DocumentRecords, build_records
+from docketflow.extractors.spans import DocContext
 
 
 def records_of(text: str, kind: str, published: str | None = None) -> DocumentRecords:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from docketflow.extractors.records import AgreementBook
 
-from extractors.records import AgreementBook
 from tests.records.helpers import fields, records_of
 
 # (passage, expected fields of the single agreement)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
-from extractors.data import read_jsonl
-from extractors.records.cues import first_label
+from docketflow.extractors.data import read_jsonl
+from docketflow.extractors.records.cues import first_label
 
 ROWS = [row for row in read_jsonl("record_cues.jsonl")]
 

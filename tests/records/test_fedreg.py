@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from extractors.kind import detect_kind
-from extractors.records.state_agencies import state_agencies
+from docketflow.extractors.kind import detect_kind
+from docketflow.extractors.records.state_agencies import state_agencies
+
 from tests.fixtures.fedreg_samples import MATCHING_DEFAULT, MATCHING_EXCHANGE, MATCHING_SOURCE_PUBLISHES, SORN
 from tests.records.helpers import records_of
 

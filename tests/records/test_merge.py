@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from extractors.records import AgreementBook
-from extractors.records.merge import agreement_id, history_entry, with_history
-from models import Agreement, Evidence, Holding
+from docketflow.extractors.records import AgreementBook
+from docketflow.extractors.records.merge import agreement_id, history_entry, with_history
+from docketflow.models import Agreement, Evidence, Holding
 
 
 def _description(doc: str, providers: list[str], recipients: list[str], instrument: str | None,

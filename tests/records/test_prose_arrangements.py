@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from extractors.records import AgreementBook
-from extractors.records.named_data import named_data
+from docketflow.extractors.records import AgreementBook
+from docketflow.extractors.records.named_data import named_data
+
 from tests.records.helpers import records_of
 
 

@@ -10,10 +10,9 @@ import json
 from pathlib import Path
 
 import pytest
-
-from pipeline.flow import execute, inline
-from pipeline.process import process_batch
-from pipeline.settings import RunSettings
+from docketflow.pipeline.flow import execute, inline
+from docketflow.pipeline.process import process_batch
+from docketflow.pipeline.settings import RunSettings
 
 MEDICAID = """\
 A federal judge on Monday ruled that the Trump administration can share certain basic Medicaid information \

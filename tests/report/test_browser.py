@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from docketflow.pipeline.report import write_report
 
-from pipeline.report import write_report
 from tests.report.conftest import lines
 
 CHROMIUM = os.environ.get("DOCKETFLOW_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"

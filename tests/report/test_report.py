@@ -9,12 +9,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from docketflow.pipeline.cli import main
+from docketflow.pipeline.report import write_report
+from docketflow.pipeline.report.network import build_edges, render_network
+from docketflow.pipeline.report.payload import Mark, agreement_rows, text_payload
+from docketflow.pipeline.report.timeline import render_timeline
 
-from pipeline.cli import main
-from pipeline.report import write_report
-from pipeline.report.network import build_edges, render_network
-from pipeline.report.payload import Mark, agreement_rows, text_payload
-from pipeline.report.timeline import render_timeline
 from tests.report.conftest import DOCUMENTS, lines
 
 

@@ -7,8 +7,8 @@ import tarfile
 import zipfile
 from pathlib import Path
 
-from pipeline.settings import RunSettings
-from pipeline.sources import SourceItem, iter_sources
+from docketflow.pipeline.settings import RunSettings
+from docketflow.pipeline.sources import SourceItem, iter_sources
 
 
 def make_zip(path: Path, members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> Path:

@@ -12,9 +12,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from docketflow.pipeline.settings import RunSettings
+from docketflow.pipeline.sources.folders import iter_root
 
-from pipeline.settings import RunSettings
-from pipeline.sources.folders import iter_root
 from tests.sources.helpers import items, make_tar, make_zip, summary, zip_bytes
 
 ORDER = b"ORDER GRANTING MOTION. The motion is granted."

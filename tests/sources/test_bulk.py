@@ -9,10 +9,10 @@ import lzma
 from pathlib import Path
 
 import pytest
+from docketflow.pipeline.sources.courtlistener import court_of
+from docketflow.pipeline.sources.jsonstream import iter_json_values
+from docketflow.pipeline.sources.limits import TooLarge
 
-from pipeline.sources.courtlistener import court_of
-from pipeline.sources.jsonstream import iter_json_values
-from pipeline.sources.limits import TooLarge
 from tests.sources.helpers import items, make_zip, summary
 
 OPINION = {

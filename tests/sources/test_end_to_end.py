@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pipeline.flow import execute, inline
-from pipeline.process import process_batch
-from pipeline.settings import RunSettings
+from docketflow.pipeline.flow import execute, inline
+from docketflow.pipeline.process import process_batch
+from docketflow.pipeline.settings import RunSettings
+
 from tests.sources.helpers import make_zip
 
 ORDER = (b"UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\n\n"
