@@ -10,7 +10,7 @@ from itertools import pairwise
 from docketflow.extractors.agencies import _CAPS_LINES
 from docketflow.extractors.dates import LINE_REACH, document_date
 from docketflow.extractors.nlp import build_nlp
-from docketflow.extractors.spans import entities
+from docketflow.extractors.spans import entities, scratch
 from docketflow.extractors.statutes import MAX_WINDOW, WINDOW_AFTER, _windows
 
 PROSE = ("The regional office of ICE and the local housing authority exchanged tenant lists under 42 U.S.C. "
@@ -20,7 +20,7 @@ PROSE = ("The regional office of ICE and the local housing authority exchanged t
 def test_each_line_is_judged_for_capitals_once() -> None:
     text = PROSE * 2000 + "\nUNITED STATES v. ICE HOLDINGS CO.\n" + PROSE
     doc = build_nlp()(text)
-    starts, judged = doc.user_data[_CAPS_LINES]
+    starts, judged = scratch(doc)[_CAPS_LINES]
     assert len(starts) == 3 and set(judged) <= {0, 1, 2}
     ice = [e for e in entities(doc, "AGENCY") if e.text == "ICE"]
     assert len(ice) == 2001  # every prose use; the capitals caption is something else
