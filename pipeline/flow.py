@@ -23,7 +23,7 @@ from docketflow.pipeline.artifacts import publish_summary
 from docketflow.pipeline.executors import Future, Submit, check_cluster, open_executor
 from docketflow.pipeline.executors import inline as inline
 from docketflow.pipeline.output import OutputWriter
-from docketflow.pipeline.preflight import check
+from docketflow.pipeline.preflight import check, check_prefect_api
 from docketflow.pipeline.process import BatchResult, rejected
 from docketflow.pipeline.progress import RunProgress
 from docketflow.pipeline.runlog import to_run_logger
@@ -234,6 +234,7 @@ def run(settings: RunSettings) -> RunSummary:
             log.info("no Prefect API configured: running the flow's code directly "
                      "(set PREFECT_API_URL or pass --prefect to orchestrate with Prefect)")
     if mode == "prefect":
+        check_prefect_api(os.environ.get("PREFECT_API_URL"))
         if settings.dask_address:
             check_cluster(settings)  # a refusal in one line, not a failed flow run with a traceback
         return docketflow_run(settings)

@@ -27,6 +27,29 @@ def check_model(name: str | None) -> None:
                         "to use spacy.blank('en'))")
 
 
+API_TIMEOUT_S = 15.0
+"""How long a configured Prefect API may take to answer its health check before the run gives up on it."""
+
+
+def check_prefect_api(url: str | None) -> None:
+    """A configured PREFECT_API_URL must answer `/health` in time: a server that accepts connections and never
+    answers would otherwise hang the run with no message (Prefect's client retries for minutes)."""
+    if not url:
+        return
+    import httpx
+
+    timeout = API_TIMEOUT_S
+    try:
+        response = httpx.get(url.rstrip("/") + "/health", timeout=timeout)
+    except httpx.HTTPError as exc:
+        raise CannotRun(f"PREFECT_API_URL {url}: the Prefect API did not answer within {timeout:g} s "
+                        f"({type(exc).__name__}); start the server, fix the URL, or unset it to run without "
+                        "Prefect") from exc
+    if response.status_code >= 400:
+        raise CannotRun(f"PREFECT_API_URL {url}: the Prefect API answered HTTP {response.status_code} to its "
+                        "health check")
+
+
 def check(settings: RunSettings) -> None:
     """Everything that can be known to fail before the first document is read."""
     check_model(settings.spacy_model)

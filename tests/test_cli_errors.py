@@ -121,3 +121,26 @@ def test_the_summary_names_the_first_failed_inputs_and_where_the_rest_are(tmp_pa
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines[-1] == (f"docketflow: failed: b_empty.txt (empty_file), c_sheet.xlsx (unsupported_type); "
                          f"all 2 in {out / 'errors.jsonl'}")
+
+
+def test_a_prefect_api_that_never_answers_stops_the_run_in_one_line(inputs: Path, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """A port that accepts connections and never answers: one line naming PREFECT_API_URL, exit 2, no output."""
+    import socket
+
+    from docketflow.pipeline import preflight
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen()
+    try:
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/api"
+        monkeypatch.setenv("PREFECT_API_URL", url)
+        monkeypatch.setattr(preflight, "API_TIMEOUT_S", 1.0)
+        assert main(["run", str(inputs), "--out", str(tmp_path / "out")]) == 2
+    finally:
+        silent.close()
+    line = _one_line(capsys.readouterr().err)
+    assert f"PREFECT_API_URL {url}: the Prefect API did not answer within 1 s" in line
+    assert not (tmp_path / "out" / "documents.jsonl").exists()
