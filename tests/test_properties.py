@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 LEGALISH = st.sampled_from([
-    "IT IS SO ORDERED.", "AFFIRMED.", "U.S. District Judge Vince Chhabria", "26 U.S.C. § 6103(i)(2)",
-    "Case No. 3:25-cv-05536-VC", "the IRS-ICE MOU", "on Monday, Jan. 27, 2025", "(9th Cir. 2019)",
+    "IT IS SO ORDERED.", "AFFIRMED.", "U.S. District Judge Ada Lovell", "26 U.S.C. § 6103(i)(2)",
+    "Case No. 3:24-cv-01872-AL", "the IRS-ICE MOU", "on Monday, Jan. 27, 2025", "(9th Cir. 2019)",
     "Defendants are ENJOINED from disclosing Social Security numbers to ICE", "v.", "§§", "\n\n", "—",
     "Smith v. Jones, 555 U.S. 7, 20 (2008)", "the 15th day of July, two thousand twenty-five",
 ])

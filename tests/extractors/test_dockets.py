@@ -31,7 +31,7 @@ BODY = "\n" + "The parties briefed the motion at length and the court heard argu
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("UNITED STATES DISTRICT COURT\nCase No. 3:25-cv-05536-VC\nORDER", {"3:25-cv-05536-VC"}),
+        ("UNITED STATES DISTRICT COURT\nCase No. 3:24-cv-01872-AL\nORDER", {"3:24-cv-01872-AL"}),
         ("COURT OF APPEALS\nNo. 25-5181\nSMITH, Appellant, v. JONES", {"25-5181"}),
         ("Case No. 1:25-cv-00457-CKK\nMEMORANDUM OPINION", {"1:25-cv-00457-CKK"}),
         ("IN RE: WIDGET LITIGATION\nNo. MDL 15-02641-PHX-DGC\nORDER", {"MDL 15-02641-PHX-DGC"}),
@@ -91,7 +91,7 @@ def test_running_header_repeats_count(nlp) -> None:
 @pytest.mark.parametrize(
     ("key", "parts"),
     [
-        ("3:25-cv-05536-VC", {"office": "3", "year": "25", "type": "cv", "number": "05536", "judge_initials": "VC"}),
+        ("3:24-cv-01872-AL", {"office": "3", "year": "24", "type": "cv", "number": "01872", "judge_initials": "AL"}),
         ("CV 21-7731-AB-CDx", {"type": "CV", "year": "21", "number": "7731", "judge_initials": "AB-CDx"}),
         ("25-5181", {"year": "25", "number": "5181"}),
         ("A 12 345 678", {"number": "12 345 678"}),

@@ -9,7 +9,7 @@ from docketflow.pipeline.ingest.ecf import document_stamp, find_stamps, parse_st
 @pytest.mark.parametrize(
     ("line", "docket", "number", "filed"),
     [
-        ("Case 3:25-cv-05536-VC Document 98 Filed 08/12/25 Page 1 of 7", "3:25-cv-05536-VC", "98", "2025-08-12"),
+        ("Case 3:24-cv-01872-AL Document 98 Filed 08/12/25 Page 1 of 7", "3:24-cv-01872-AL", "98", "2025-08-12"),
         ("Case: 25-1689, 07/15/2025, DktEntry: 28.1, Page 1 of 2", "25-1689", "28.1", "2025-07-15"),
         (
             "Case 8:16-cv-01261-AG-DFM Document 40 Filed 12/13/16 Page 1 of 4 Page ID #:1234",
@@ -52,7 +52,7 @@ def test_stamp_variants_parse(line: str, docket: str, number: str, filed: str) -
     [
         "Case No. 3:25-cv-04127-RFL",
         "In this case the court filed its order on 08/12/25.",
-        "Case 3:25-cv-05536-VC was reassigned on 08/12/25 to a new judge, see page 4 of the order",
+        "Case 3:24-cv-01872-AL was reassigned on 08/12/25 to a new judge, see page 4 of the order",
         "Satchell v. FedEx, C 03-2659 SI, Page 3 of the transcript",
     ],
 )

@@ -17,7 +17,7 @@ from docketflow.pipeline.settings import RunSettings
 MEDICAID = """\
 A federal judge on Monday ruled that the Trump administration can share certain basic Medicaid information \
 about illegal immigrants with U.S. Immigration and Customs Enforcement (ICE).
-In a seven-page order, U.S. District Judge Vince Chhabria of the Northern District of California wrote that \
+In a seven-page order, U.S. District Judge Ada Lovell of the Northern District of California wrote that \
 the sharing of such information is clearly authorized by law.
 The ruling states that data sharing may begin on January 6, 2026. According to CMS policy, only the minimum \
 necessary information will be shared. Specifically, the decision permits the exchange of six categories of \

@@ -72,8 +72,8 @@ def test_agency_filter_shows_only_its_rows(page: sync_api.Page, run_output: Path
 
 
 def test_evidence_link_opens_the_highlighted_evidence(page: sync_api.Page, run_output: Path, tmp_path: Path) -> None:
-    holding = next(h for h in lines(run_output / "holdings.jsonl") if h["judge"] == "Vince Chhabria")
-    row = page.locator('[data-table="holdings"] tbody tr', has_text="Vince Chhabria")
+    holding = next(h for h in lines(run_output / "holdings.jsonl") if h["judge"] == "Ada Lovell")
+    row = page.locator('[data-table="holdings"] tbody tr', has_text="Ada Lovell")
     row.locator(".ev-links a").first.click()
 
     viewer = page.locator("#viewer")
