@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from docketflow.extractors.date_parsing import find_mentions
 from docketflow.extractors.spans import doc_text, scratch
@@ -428,6 +429,7 @@ def _separate_opinions(text: str, body_start: int) -> list[Separate]:
     return out
 
 
+@lru_cache(maxsize=128)
 def read_structure(text: str) -> Structure:
     """The parts of a court document's text (see the module docstring for what each part holds)."""
     text = text.replace("\xa0", " ")  # same length, so every offset still points into the original text
