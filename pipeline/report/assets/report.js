@@ -125,7 +125,7 @@
     ? `<div class="sub">${esc(a.effective || "?")} – ${esc(a.expires || "")}</div>` : "");
   /* an agreement's history as a small timeline: one dot per decision, oldest first, coloured by its effect;
      rulings linked without a history entry (no effect stated) follow, undated */
-  const history = (a) => {
+  const timeline = (a) => {
     const dated = (a.history || []).map((e) => [e, holdings.get(e.holding)]);
     const others = a.rulings.filter((id) => !(a.history || []).some((e) => e.holding === id))
       .map((id) => holdings.get(id)).filter(Boolean).map((h) => [{ date: h.decided, court: h.court, effect: h.effect }, h]);
@@ -147,7 +147,7 @@
       { label: "Status", html: (a) => `${badge("st", a.status)}${term(a)}` },
       { label: "Signed", cls: "num", html: (a) => esc(a.signed || "—") },
       { label: "Legal basis", html: (a) => esc(a.legal_basis.join("; ")) },
-      { label: "History", html: history },
+      { label: "History", html: timeline },
       { label: "Sources", html: sources },
       { label: "Evidence", html: evLinks },
       { label: "Conf.", cls: "num", html: conf },
