@@ -8,6 +8,7 @@ judge who signs last; the docket is the caption's first; the case name joins the
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from docketflow.extractors.judges import name_case
 from docketflow.extractors.records.view import DocView
@@ -53,8 +54,8 @@ def caption_court(view: DocView) -> str | None:
     for mention in view.within("COURT", 0, head_end):
         if not _LOWER_COURT.search(view.text[max(0, mention.start - 80): mention.start]):
             return mention.key
-    courts = [m.key for m in view.mentions("COURT")]
-    return max(set(courts), key=courts.count) if courts else None
+    courts = Counter(m.key for m in view.mentions("COURT"))
+    return courts.most_common(1)[0][0] if courts else None  # ties: the court named first
 
 
 def _judge_key(view: DocView, name: str) -> str:
