@@ -272,14 +272,14 @@ def extraction_rate(sources: list[Any], words: int) -> dict[str, Any]:
     from docketflow.extractors.kind import detect_kind
     from docketflow.extractors.nlp import build_nlp
     from docketflow.extractors.records import build_records
-    from docketflow.extractors.spans import DocContext
+    from docketflow.extractors.spans import DocContext, make_doc
 
     nlp = build_nlp()
     list(nlp.pipe(["Warm-up: the IRS shared data with ICE, the court held on May 1, 2025."]))
     kinds = [detect_kind(s.text, s.kind, s.media_type) for s in sources]
     seconds: dict[str, float] = {}
     with timed() as timing:
-        docs = _stage("tokenizer", lambda: [nlp.make_doc(s.text) for s in sources], seconds)
+        docs = _stage("tokenizer", lambda: [make_doc(nlp, s.text) for s in sources], seconds)
         for doc, src, kind in zip(docs, sources, kinds, strict=True):
             doc._.docketflow = DocContext(anchor_date=_iso(src.published) or _iso(src.filed), kind=kind,
                                           title=src.title, docket=src.docket, page_starts=list(src.page_starts))

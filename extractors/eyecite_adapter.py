@@ -1,9 +1,16 @@
 """The one place docketflow reaches into eyecite's internals, checked against the eyecite it runs with.
 
 eyecite's `get_citations` spends most of its time on our short windows in two places we can do without:
-- `helpers.get_court_by_paren` maps a parenthetical's court ("9th Cir.") to a court id by running two regex
-  substitutions over every court it knows (~10 ms a call) for the same few strings. It is a pure function
-  of its argument, so wrapping it in a cache (process-wide) changes no result, for us or for anyone else.
+- `helpers.get_court_by_paren` maps a parenthetical's court ("9th Cir.") to a court id by running a regex
+  substitution over every court it knows (~2,300 courts, ~10 ms a call). Those normalized court strings
+  never change, so `court_by_paren` normalizes them once and keeps eyecite's rule (an exact match wins, else
+  the last court whose string starts with the parenthetical's); cached per string, it is the same pure
+  function, and is installed in its place process-wide: no result changes, for us or for anyone else.
+- its default tokenizer collects the extractors a text may need in a set, and an extractor hashes by its
+  `repr` (a few hundred characters built anew each time): ~0.4 ms a call. `_OrderedTokenizer` runs the
+  same prefilter, dedups by identity and keeps eyecite's own extractor order, so the tokens are the same;
+  and since a set's order varies with Python's hash seed, ties between extractors now resolve the same
+  way on every run.
 - `find.extract_pincited_reference_citations` compiles a regex per full citation to find later "Berry, at
   767" references, which we never use. It is switched off only while *our* calls run (`citations()`), so
   other eyecite users in the process get eyecite's own behaviour.
@@ -17,7 +24,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from importlib.metadata import version
 from typing import Any
 
@@ -34,20 +41,68 @@ def _no_references(citation: Any, plain_text: str) -> list:
 
 
 @cache
+def _court_strings() -> tuple[tuple[str, Any], ...]:
+    """(normalized citation string, court id) of every court eyecite knows, in its order."""
+    from eyecite import helpers
+
+    return tuple((helpers.re.sub(r"[^\w]", "", court["citation_string"]).lower(), court["id"])
+                 for court in helpers.courts)
+
+
+@lru_cache(maxsize=4096)
+def court_by_paren(paren_string: str) -> str | None:
+    """eyecite's `get_court_by_paren`, over court strings normalized once instead of on every call."""
+    from eyecite import helpers
+
+    court_str = helpers.re.sub(r"[^\w]", "", paren_string).lower()
+    court_code = None
+    if court_str:
+        for normalized, court_id in _court_strings():
+            if normalized == court_str:
+                return str(court_id)
+            if normalized.startswith(court_str):
+                court_code = court_id
+    return court_code
+
+
+def _ordered_tokenizer() -> Any:
+    """An `AhocorasickTokenizer` equivalent whose candidate extractors come in eyecite's order, found
+    through the default tokenizer's own Aho-Corasick filters (built once, at eyecite's import)."""
+    from eyecite import tokenizers
+
+    base = tokenizers.default_tokenizer
+    rank = {id(e): i for i, e in enumerate(tokenizers.EXTRACTORS)}
+    unfiltered = {id(e): e for e in base.unfiltered_extractors}
+
+    class _OrderedTokenizer(tokenizers.Tokenizer):
+        def get_extractors(self, text: str) -> list[Any]:
+            stripped = tokenizers._strip_ws(text)
+            found = dict(unfiltered)
+            for _, group in base.case_sensitive_filter.iter(stripped):
+                found.update((id(e), e) for e in group)
+            for _, group in base.case_insensitive_filter.iter(stripped.lower()):
+                found.update((id(e), e) for e in group)
+            return [found[key] for key in sorted(found, key=rank.__getitem__)]
+
+    return _OrderedTokenizer()
+
+
+@cache
 def _adapted() -> tuple[Any, Any, Any, Any]:
-    from eyecite import find, helpers
+    from eyecite import find, helpers, tokenizers
     from eyecite.models import FullCaseCitation, ShortCaseCitation
 
-    for module, attr in ((helpers, "get_court_by_paren"), (find, "extract_pincited_reference_citations")):
-        if not callable(getattr(module, attr, None)):
+    for module, attr in ((helpers, "get_court_by_paren"), (find, "extract_pincited_reference_citations"),
+                         (tokenizers, "_strip_ws"), (tokenizers, "default_tokenizer")):
+        if getattr(module, attr, None) is None:
             raise EyeciteAdapterError(
                 f"eyecite {version('eyecite')} has no {module.__name__}.{attr}; docketflow's adapter "
                 f"(extractors/eyecite_adapter.py) supports the range pinned in pyproject.toml"
             )
     logging.getLogger("eyecite").setLevel(logging.ERROR)  # "Unknown overlap case" floods otherwise
-    if not hasattr(helpers.get_court_by_paren, "cache_info"):
-        helpers.get_court_by_paren = lru_cache(maxsize=4096)(helpers.get_court_by_paren)
-    return find, find.get_citations, FullCaseCitation, ShortCaseCitation
+    helpers.get_court_by_paren = court_by_paren
+    tokenizer = _ordered_tokenizer()
+    return find, partial(find.get_citations, tokenizer=tokenizer), FullCaseCitation, ShortCaseCitation
 
 
 def citation_classes() -> tuple[type, type]:
@@ -73,5 +128,5 @@ def active() -> dict[str, bool]:
     find, _, _, _ = _adapted()
     from eyecite import helpers
 
-    return {"court_lookup_cached": hasattr(helpers.get_court_by_paren, "cache_info"),
+    return {"court_lookup_cached": helpers.get_court_by_paren is court_by_paren,
             "reference_search_restored": find.extract_pincited_reference_citations is not _no_references}

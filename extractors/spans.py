@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 SPAN_KEY = "docketflow"
@@ -126,6 +127,14 @@ def context(doc: Doc) -> DocContext:
         ctx = DocContext()
         doc._.docketflow = ctx
     return ctx
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """`nlp.make_doc(text)` with `text` kept as the doc's text: the tokenizer reproduces its input exactly, so
+    the string in hand spares `doc_text` rebuilding it from a million tokens."""
+    doc = nlp.make_doc(text)
+    scratch(doc)["text"] = text
+    return doc
 
 
 def doc_text(doc: Doc) -> str:

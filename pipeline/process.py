@@ -17,7 +17,7 @@ from docketflow.extractors.entities import doc_entities
 from docketflow.extractors.kind import detect_kind
 from docketflow.extractors.nlp import build_nlp
 from docketflow.extractors.records import build_records
-from docketflow.extractors.spans import DocContext
+from docketflow.extractors.spans import DocContext, make_doc
 from docketflow.models import Agreement, Document, ErrorRecord, Holding, Source
 from docketflow.pipeline.ingest import IngestError, SourceDocument, read_document
 from docketflow.pipeline.ingest.sidecar import sidecar_dict, sidecar_values
@@ -155,7 +155,7 @@ def _iso_date(value: str | None) -> date | None:
 
 def _make_doc(item: _Ingested, settings: RunSettings) -> Doc:
     src = item.source
-    doc = build_nlp(settings.spacy_model).make_doc(src.text)
+    doc = make_doc(build_nlp(settings.spacy_model), src.text)
     doc._.docketflow = DocContext(
         anchor_date=_iso_date(src.published) or _iso_date(src.filed),
         kind=item.kind,

@@ -161,11 +161,13 @@ def instrument_of(text: str) -> str | None:
 
 def sentence_arrangements(view: DocView, start: int, end: int) -> list[Arrangement]:
     """Arrangements described by one sentence: one per provider, paired with its clause's recipients."""
+    if not view.within("AGENCY", start, end):
+        return []
     sentence = view.text[start:end]
     named = first_label("instrument", sentence)
-    instrument = instrument_of(sentence)
-    if not view.within("AGENCY", start, end) or not (named or _GIVE.search(sentence) or _GET.search(sentence)):
+    if not (named or _GIVE.search(sentence) or _GET.search(sentence)):
         return []
+    instrument = instrument_of(sentence)
     categories = view.within("DATA_CATEGORY", start, end)
     pair = _pair(view, start, end)
     if pair:
@@ -217,9 +219,9 @@ def anaphoric_arrangement(view: DocView, start: int, end: int, previous: list[st
     """"The two secretaries signed a Memorandum of Understanding": a sentence that names an instrument or
     sharing between "the two agencies" is about the two agencies of the sentence before it, on both sides."""
     sentence = view.text[start:end]
-    named = instrument_of(sentence)
-    if view.within("AGENCY", start, end) or not _BOTH.search(sentence) or len(previous) != 2:
+    if len(previous) != 2 or view.within("AGENCY", start, end) or not _BOTH.search(sentence):
         return []
+    named = instrument_of(sentence)
     if related(*previous) or not (named or _GIVE.search(sentence)):
         return []
     signed = next((d.key for d in view.within("DATE", start, end)), None) if _SIGNED.search(sentence) else None
