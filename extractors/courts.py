@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import chain
 
 import courts_db
 from docketflow.extractors.component import Component, factory
@@ -225,10 +226,15 @@ def _families() -> dict[str, _Family]:
         "prose": _Family(
             re.compile(
                 rf"\b(?:federal|district|U\.\s?S\.|United\s+States)\s+(?:district\s+)?(?:judge|court)s?\s+(?:for|in)\s+"
-                rf"(?:the\s+)?(?:(?P<dir>Northern|Southern|Eastern|Western|Central|Middle)\s+)?(?P<state>{states})\b"
-                rf"|\b(?P<pre>{states})\s+federal\s+(?:district\s+)?(?:judge|court)\b",
+                rf"(?:the\s+)?(?:(?P<dir>Northern|Southern|Eastern|Western|Central|Middle)\s+)?(?P<state>{states})\b",
                 re.IGNORECASE,
             ),
+        ),
+        # the state before the trigger, not in it: a regex that starts with fifty names is slow to scan
+        "prose_state_first": _Family(
+            re.compile(r"\bfederal\s+(?:district\s+)?(?:judge|court)\b", re.IGNORECASE),
+            before=re.compile(rf"\b(?P<pre>{states})\s+$", re.IGNORECASE),
+            needs_before=True,
         ),
         "abbrev": _Family(re.compile(rf"(?=[NSEWCMD]\.)(?<![\w.])(?:{abbrev_alt})\.?(?![\w])")),
         "circuit": _Family(
@@ -377,9 +383,10 @@ class CourtFinder(Component):
         """News prose for a district court: "a federal judge in Massachusetts", "The Maryland federal judge",
         "U.S. District Court for Northern California", "the D.C. district court". A state named without a
         direction counts only when it has a single federal district ("a federal judge in New York" does not)."""
-        for start, end, g in self.families["prose"].finditer(text):
-            state = " ".join((g["state"] or g["pre"]).split()).lower().removeprefix("district of ")
-            direction = DIRECTIONS.get((g["dir"] or "").lower(), "")
+        families = self.families
+        for start, end, g in chain(families["prose"].finditer(text), families["prose_state_first"].finditer(text)):
+            state = " ".join((g.get("state") or g["pre"]).split()).lower().removeprefix("district of ")
+            direction = DIRECTIONS.get((g.get("dir") or "").lower(), "")
             if not direction and any(d and s == state for d, s in self.by_place):
                 continue
             court = _pick(self.by_place.get((direction, state), []), when)

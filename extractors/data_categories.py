@@ -20,10 +20,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+import numpy as np
 from docketflow.extractors.component import Component, factory
 from docketflow.extractors.data import read_jsonl, read_tsv
 from docketflow.extractors.spans import add_entity, in_citation
 from docketflow.extractors.word_view import word_view
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -95,12 +97,14 @@ class _Candidate:
 
 
 def _compounds(words: Doc, pats: Patterns) -> list[_Candidate]:
-    """Head nouns with the (coordinated) modifiers before them, possessive or not ("enrollees' data")."""
+    """Head nouns with the (coordinated) modifiers before them, possessive or not ("enrollees' data").
+
+    The few head nouns are found in the array of lower-case ids (numpy), so only they become `Token`s."""
     found = []
-    for head in words:
-        table = pats.heads.get(head.lower_)
-        if table is None:
-            continue
+    head_ids = np.array([words.vocab.strings.add(h) for h in pats.heads], dtype=np.uint64)
+    for i in np.flatnonzero(np.isin(words.to_array(LOWER), head_ids)).tolist():
+        head = words[i]
+        table = pats.heads[head.lower_]
         end = head.i
         if end > 0 and words[end - 1].lower_ in _POSSESSIVE_MARKS:
             end -= 1

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 from docketflow.extractors.spans import scratch
+from spacy.attrs import IS_SPACE, ORTH, SPACY
 from spacy.tokens import Doc
 
 
@@ -27,12 +29,21 @@ class WordView:
 
 
 def word_view(doc: Doc) -> WordView:
-    """The whitespace-free view of `doc`, built once per document and shared by components."""
+    """The whitespace-free view of `doc`, built once per document and shared by components.
+
+    Read from the token arrays, not token by token: a long opinion has a million tokens, and making a
+    Python `Token` for each costs more than the matching the view is for. A word keeps a space after it
+    when it had trailing whitespace or a whitespace token follows it."""
     view = scratch(doc).get("word_view")
     if view is None:
-        origin = tuple(t.i for t in doc if not t.is_space)
-        words = [doc[i].text for i in origin]
-        spaces = [bool(doc[i].whitespace_) or (i + 1 < len(doc) and doc[i + 1].is_space) for i in origin]
-        view = WordView(Doc(doc.vocab, words=words, spaces=spaces), origin)
+        orth, space, trailing = doc.to_array([ORTH, IS_SPACE, SPACY]).T
+        space, trailing = space.astype(bool), trailing.astype(bool)
+        followed = np.zeros_like(space)
+        followed[:-1] = space[1:]
+        origin = np.flatnonzero(~space)
+        strings = doc.vocab.strings
+        words = [strings[o] for o in orth[origin].tolist()]
+        spaces = (trailing | followed)[origin].tolist()
+        view = WordView(Doc(doc.vocab, words=words, spaces=spaces), tuple(origin.tolist()))
         scratch(doc)["word_view"] = view
     return view
