@@ -20,6 +20,7 @@ from itertools import chain
 import courts_db
 from docketflow.extractors.component import Component, factory
 from docketflow.extractors.data import read_tsv
+from docketflow.extractors.phrase_regex import first_chars, phrase_alternation
 from docketflow.extractors.spans import add_entity, context, doc_text, in_citation
 from docketflow.extractors.structure import structure_of
 from spacy.tokens import Doc
@@ -92,10 +93,6 @@ def _state_names() -> tuple[str, ...]:
     return tuple(sorted(names, key=len, reverse=True))
 
 
-def _alternation(words: tuple[str, ...] | list[str]) -> str:
-    return "|".join(r"\s+".join(re.escape(w) for w in word.split()) for word in words)
-
-
 _DISTRICT_NAME = re.compile(
     r"^(?:United States District Court(?: for the)?|District Court,)\s+"
     r"(?:(?P<dir>Northern|Southern|Eastern|Western|Central|Middle) District of|(?P<abbr>[NSEWCM])\.D\.|"
@@ -159,8 +156,8 @@ def _aliases() -> tuple[re.Pattern[str], dict[str, str]]:
     exact = [r["alias"] for r in rows if r["case_sensitive"] == "yes"]
     folded = [r["alias"] for r in rows if r["case_sensitive"] != "yes"]
     pattern = re.compile(
-        rf"(?<![\w.])(?:(?i:{_alternation(sorted(folded, key=len, reverse=True))})|"
-        rf"{_alternation(sorted(exact, key=len, reverse=True))})(?![\w])"
+        rf"{first_chars(exact, folded)}(?<![\w.])(?:(?i:{phrase_alternation(sorted(folded, key=len, reverse=True))})|"
+        rf"{phrase_alternation(sorted(exact, key=len, reverse=True))})(?![\w])"
     )
     return pattern, keys
 
@@ -205,7 +202,7 @@ class _Family:
 @cache
 def _families() -> dict[str, _Family]:
     """The candidate regexes, compiled once per process."""
-    states = _alternation(_state_names())
+    states = phrase_alternation(_state_names())
     ordinals = "|".join(sorted({o for row in ORDINALS for o in row}, key=len, reverse=True))
     _, by_abbrev = _district_index()
     abbrevs = sorted({row["citation_string"] for row in courts_db.courts
@@ -465,7 +462,7 @@ _CAPTION_TYPES = tuple((re.compile(pattern, re.I), canonical) for pattern, canon
 
 @cache
 def _state_pattern() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_alternation(_state_names())})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{phrase_alternation(_state_names())})\b", re.IGNORECASE)
 
 
 def _root(key: str) -> str:

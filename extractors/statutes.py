@@ -19,6 +19,7 @@ from functools import cache
 
 from docketflow.extractors.component import Component, factory
 from docketflow.extractors.data import read_jsonl, read_tsv
+from docketflow.extractors.phrase_regex import first_chars, phrase_alternation
 from docketflow.extractors.spans import add_entity, doc_text
 from spacy.tokens import Doc
 
@@ -33,8 +34,11 @@ _SECTION = r"\d[\w.-]*\w|\d"
 _SUBSECTION = r"(?:\([A-Za-z0-9]{1,5}\))*"
 _SIGN = r"(?:§§?|[Ss]ec(?:tions?|s?\.)|[Ss]ections?)"
 
-_ANCHOR = re.compile(r"U\.\s?S\.\s?C\b|U\.\s?S\.\s?C(?:ode|\.)|\bUSC\b|United States Code|C\.\s?F\.\s?R\.|\bCFR\b")
-"""Where a U.S.C. or C.F.R. cite can be; citeurl only sees text near these."""
+_ANCHOR = re.compile(
+    r"(?=[UC])(?:U\.\s?S\.\s?C\b|U\.\s?S\.\s?C(?:ode|\.)|\bUSC\b|United States Code|C\.\s?F\.\s?R\.|\bCFR\b)"
+)
+"""Where a U.S.C. or C.F.R. cite can be; citeurl only sees text near these. (Every form starts with U or C:
+the lookahead lets a scan skip all other positions at once.)"""
 
 _LIST_ITEM = re.compile(
     rf"(?:\s*(?:,\s*(?:and|or|&)?|and|or|&)\s*(?:{_SIGN}\s*)?)(?P<section>{_SECTION})(?P<sub>{_SUBSECTION})"
@@ -90,8 +94,7 @@ def _popular_names() -> dict[str, str]:
 def _act_names() -> re.Pattern[str]:
     """All act names as one regex, any whitespace between words (PDF text breaks lines inside names)."""
     names = sorted(_acts(), key=len, reverse=True)
-    alt = "|".join(r"\s+".join(map(re.escape, name.split())) for name in names)
-    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+    return re.compile(rf"{first_chars(names)}(?<![\w-])(?:{phrase_alternation(names)})(?![\w-])")
 
 
 @cache

@@ -84,6 +84,14 @@ _CONCUR_LINE = re.compile(
 )
 """The line under a majority opinion listing who joined it: "ORTEGA, P. J., and LIN, J., concur." or
 "WE CONCUR: ..." — the majority (and its decision) ends there."""
+_DELIVERED = re.compile(r"delivered", re.I)
+
+
+def _mentions_concur(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) holds the word every `_CONCUR_LINE` ends on, as it spells it."""
+    return text.find("concur", start, end) != -1 or text.find("CONCUR", start, end) != -1
+
+
 _SIGNATURE = re.compile(
     r"(?m)^[^\S\n]*(?:IT\s+IS\s+SO\s+ORDERED|SO\s+ORDERED|It\s+is\s+so\s+ordered|ENTERED|Dated|DATED|"
     r"/s/|(?:United\s+States\s+|UNITED\s+STATES\s+|Chief\s+|Senior\s+)?(?:District|Magistrate|Bankruptcy|DISTRICT|"
@@ -264,6 +272,8 @@ def _author(text: str, limit: int, head: int) -> tuple[Piece | None, tuple[int, 
     for index, pattern in enumerate(_AUTHOR_FORMS):
         # "delivered the opinion" and "Opinion by" may follow a syllabus or summary; a bare name line may not
         reach = len(text) if index == 0 else head if index < 3 else limit
+        if index == 0 and not _DELIVERED.search(text):
+            continue  # both of its forms say "delivered": a cheap look spares scanning the whole text
         for m in pattern.finditer(text, 0, reach):
             name_group = "by" if m.groupdict().get("by") else "name"
             name = m.group(name_group).strip()
@@ -449,7 +459,8 @@ def read_structure(text: str) -> Structure:
     structure.separate = _separate_opinions(text, structure.body_start)
     majority_end = structure.separate[0].start if structure.separate else len(text)
     concur = [m for m in _CONCUR_LINE.finditer(text, structure.body_start, majority_end)
-              if m.start() > structure.body_start + (majority_end - structure.body_start) // 2]
+              if m.start() > structure.body_start + (majority_end - structure.body_start) // 2
+              ] if _mentions_concur(text, structure.body_start, majority_end) else []
     signed = [m for m in _SIGNATURE.finditer(text, structure.body_start, majority_end)
               if m.start() > structure.body_start + (majority_end - structure.body_start) * 3 // 4]
     ends = [m.start() for m in concur[:1] + signed[:1]]
