@@ -81,7 +81,8 @@ _JUDICIAL_BEFORE = re.compile(
 "a court in the District of Columbia"."""
 _JUDICIAL_AFTER = re.compile(r"\s+(?:federal\s+)?(?:district\s+)?(?:judge|court)\b", re.IGNORECASE)
 """... or follow it: "A District of Columbia federal judge"."""
-_DC_PROSE = re.compile(r"(?<![\w.])D\.?\s?C\.?\s+(?:federal\s+)?(?:district\s+)?(?:judge|court)\b", re.IGNORECASE)
+_DC_PROSE = re.compile(r"(?=[Dd])(?<![\w.])D\.?\s?C\.?\s+(?:federal\s+)?(?:district\s+)?(?:judge|court)\b",
+                       re.IGNORECASE)
 """News shorthand for the district court in Washington: "the D.C. district court", "a DC judge"."""
 
 
@@ -168,6 +169,8 @@ class _Family:
 
     Scanning text for a literal trigger ("Supreme Court") and only then trying the state-name
     alternations around each hit is many times faster than one regex that starts with the alternation.
+    Each trigger starts with a lookahead for its first characters, so a scan skips every other position
+    at once (`re` finds no literal prefix in a case-insensitive or word-boundary pattern by itself).
     """
 
     trigger: re.Pattern[str]
@@ -213,7 +216,7 @@ def _families() -> dict[str, _Family]:
                    rf"(?P<post>{states})\b)")
     return {
         "district": _Family(
-            re.compile(rf"\bDistrict\s+of\s+(?P<state>{states}|Columbia)\b(?!\s+Circuit)", re.IGNORECASE),
+            re.compile(rf"(?=[Dd])\bDistrict\s+of\s+(?P<state>{states}|Columbia)\b(?!\s+Circuit)", re.IGNORECASE),
             before=re.compile(
                 r"(?P<court>(?:United\s+States|U\.\s?S\.|Federal)\s+District\s+Court,?\s+(?:for\s+|of\s+)?"
                 r"(?:the\s+)?)?(?:(?P<dir>Northern|Southern|Eastern|Western|Central|Middle)\s+)?$",
@@ -222,20 +225,21 @@ def _families() -> dict[str, _Family]:
         ),
         "prose": _Family(
             re.compile(
-                rf"\b(?:federal|district|U\.\s?S\.|United\s+States)\s+(?:district\s+)?(?:judge|court)s?\s+(?:for|in)\s+"
+                rf"(?=[FfDdUu])\b(?:federal|district|U\.\s?S\.|United\s+States)\s+(?:district\s+)?(?:judge|court)s?\s+"
+                rf"(?:for|in)\s+"
                 rf"(?:the\s+)?(?:(?P<dir>Northern|Southern|Eastern|Western|Central|Middle)\s+)?(?P<state>{states})\b",
                 re.IGNORECASE,
             ),
         ),
         # the state before the trigger, not in it: a regex that starts with fifty names is slow to scan
         "prose_state_first": _Family(
-            re.compile(r"\bfederal\s+(?:district\s+)?(?:judge|court)\b", re.IGNORECASE),
+            re.compile(r"(?=[Ff])\bfederal\s+(?:district\s+)?(?:judge|court)\b", re.IGNORECASE),
             before=re.compile(rf"\b(?P<pre>{states})\s+$", re.IGNORECASE),
             needs_before=True,
         ),
         "abbrev": _Family(re.compile(rf"(?=[NSEWCMD]\.)(?<![\w.])(?:{abbrev_alt})\.?(?![\w])")),
         "circuit": _Family(
-            re.compile(r"(?:\b(?:Circuit|CIRCUIT)\b|(?<=[\w.])\s?Cir\.)"),
+            re.compile(r"(?=\s?C)(?:\b(?:Circuit|CIRCUIT)\b|(?<=[\w.])\s?Cir\.)"),
             before=re.compile(
                 rf"\b(?:(?P<ord>{ordinals})|(?P<dc>D\.\s?C\.|(?<![\w.])DC|District\s+of\s+Columbia)|(?P<fed>Federal))\s*$",
                 re.IGNORECASE,
@@ -243,7 +247,7 @@ def _families() -> dict[str, _Family]:
             needs_before=True,
         ),
         "supreme": _Family(
-            re.compile(r"\b(?P<core>Supreme\s+(?:Judicial\s+)?Court)\b", re.IGNORECASE),
+            re.compile(r"(?=[Ss])\b(?P<core>Supreme\s+(?:Judicial\s+)?Court)\b", re.IGNORECASE),
             before=re.compile(rf"(?:(?P<us>U\.\s?S\.|United\s+States)|(?P<pre>{states})(?:'s)?)\s+$",
                               re.IGNORECASE),
             after=re.compile(
@@ -254,7 +258,7 @@ def _families() -> dict[str, _Family]:
         ),
         "state": _Family(
             re.compile(
-                r"\b(?P<core>Court\s+of\s+(?:Criminal\s+)?Appeals?|Superior\s+Court|Appellate\s+Court|"
+                r"(?=[CcSsAa])\b(?P<core>Court\s+of\s+(?:Criminal\s+)?Appeals?|Superior\s+Court|Appellate\s+Court|"
                 r"Commonwealth\s+Court)\b",
                 re.IGNORECASE,
             ),
