@@ -149,13 +149,14 @@ def assemble(raw_pages: list[RawPage]) -> PdfText:
     for number, page in enumerate(pages, start=1):
         drop_page_number(page, number)
     texts = [finish_page(page.lines) for page in pages]
+    verdicts = [None if raw.ocr else text_problem(text) for raw, text in zip(raw_pages, texts, strict=True)]
     problems: dict[int, str] = {}
-    for number, (raw, text) in enumerate(zip(raw_pages, texts, strict=True), start=1):
-        problem = None if raw.ocr else text_problem(text)
+    for number, (raw, problem) in enumerate(zip(raw_pages, verdicts, strict=True), start=1):
         if problem == "garbage" or (problem == "no_text" and raw.scanned):
             problems[number] = problem
-    ocr_done = any(raw.ocr for raw in raw_pages)
-    if raw_pages and not problems and not ocr_done and text_problem("\n".join(texts)) == "no_text":
+    # a page that passed (or was OCR'd) has letters enough for the whole text: only a document without one
+    # is judged again as a whole (each judgement counts every character)
+    if raw_pages and not problems and None not in verdicts and text_problem("\n".join(texts)) == "no_text":
         problems = dict.fromkeys(range(1, len(raw_pages) + 1), "no_text")
     texts = ["" if problems.get(number) == "garbage" else text for number, text in enumerate(texts, start=1)]
     text, starts = join_pages(texts)
