@@ -102,18 +102,30 @@ def _gap_below(y: float, boxes: list[Box]) -> float:
     return y
 
 
-def body_regions(boxes: list[Box], width: float, height: float, text_of: Callable[[Box], str]) -> list[Region]:
-    """Regions holding the page's text without its margin line numbers and sideways legends.
+def side_margins(width: float) -> tuple[float, float]:
+    """Where the left margin ends and the right one begins: only boxes outside these are margin candidates."""
+    margin = MARGIN_SHARE * width
+    return margin, width - margin
 
-    The margin is cut away only over the height the margin items span: above and below it the
-    full width is kept, because CM/ECF stamps and footers start left of the line numbers and must
-    still be read whole (to be recognised and removed). Regions come top band, body, bottom band.
-    `text_of` is asked only for boxes in the left margin (it can be costly: one engine call each).
-    Boxes must use y-up coordinates. A crop that would cut through body text is not made.
+
+@dataclass(frozen=True)
+class MarginCut:
+    """The body's horizontal extent, and the margin items (line numbers, sideways legends) it leaves out."""
+
+    left: float
+    right: float
+    items: list[Box]
+
+
+def margin_cut(boxes: list[Box], width: float, text_of: Callable[[Box], str]) -> MarginCut | None:
+    """The margin items among `boxes` and the edges they set, None when the page has none (the usual case).
+
+    Only boxes lying wholly in a side margin (`side_margins`) are looked at, so a caller that reads
+    boxes one engine call at a time may pass just those, and read the rest only when there is a cut.
+    `text_of` is asked only for narrow left-margin boxes (it can be costly: one engine call each).
     """
-    full = [Region(0.0, 0.0, width, height)]
     left, right = 0.0, width
-    margin_left = MARGIN_SHARE * width
+    margin_left, margin_right = side_margins(width)
     margin: list[Box] = []
     small: list[Box] = []
     for box in boxes:
@@ -123,26 +135,43 @@ def body_regions(boxes: list[Box], width: float, height: float, text_of: Callabl
                 margin.append(box)
             elif box.x1 - box.x0 <= NUMBER_MAX_WIDTH:
                 small.append(box)
-        elif box.x0 >= width - margin_left and box.vertical:
+        elif box.x0 >= margin_right and box.vertical:
             right = min(right, box.x0 - GAP)
             margin.append(box)
     if (column := _line_number_column(small, text_of)) is not None:
         edge, numbers = column
         left = max(left, edge)
         margin.extend(numbers)
-    if not margin:
-        return full
-    low = _gap_below(min(box.y0 for box in margin), boxes)
-    high = _gap_above(max(box.y1 for box in margin), boxes)
+    return MarginCut(left, right, margin) if margin else None
+
+
+def cut_regions(cut: MarginCut, boxes: list[Box], width: float, height: float) -> list[Region]:
+    """Regions holding the page's text without `cut`'s margin items; `boxes` are all the page's boxes.
+
+    The margin is cut away only over the height the margin items span: above and below it the
+    full width is kept, because CM/ECF stamps and footers start left of the line numbers and must
+    still be read whole (to be recognised and removed). Regions come top band, body, bottom band.
+    A crop that would cut through body text is not made.
+    """
+    left, right = cut.left, cut.right
+    low = _gap_below(min(box.y0 for box in cut.items), boxes)
+    high = _gap_above(max(box.y1 for box in cut.items), boxes)
     band = [box for box in boxes if box.y1 > low and box.y0 < high]
     if any(box.x0 < left < box.x1 for box in band):
         left = 0.0
     if any(box.x0 < right < box.x1 for box in band):
         right = width
     if left == 0.0 and right == width:
-        return full
+        return [Region(0.0, 0.0, width, height)]
     regions = [Region(0.0, high, width, height)] if high < height else []
     regions.append(Region(left, low, right, high))
     if low > 0:
         regions.append(Region(0.0, 0.0, width, low))
     return regions
+
+
+def body_regions(boxes: list[Box], width: float, height: float, text_of: Callable[[Box], str]) -> list[Region]:
+    """Regions holding the page's text without its margin line numbers and sideways legends (`margin_cut`
+    then `cut_regions`); the whole page when there is nothing to cut. Boxes must use y-up coordinates."""
+    cut = margin_cut(boxes, width, text_of)
+    return [Region(0.0, 0.0, width, height)] if cut is None else cut_regions(cut, boxes, width, height)
