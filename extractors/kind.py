@@ -13,9 +13,9 @@ _CAPTION = re.compile(
     r"Plaintiffs?,?\s*\n|Defendants?[.,]?\s*\n|Petitioners?,|Appellants?,|Respondents?[.,]",
     re.IGNORECASE,
 )
-_ORDER = re.compile(
-    r"\bIT\s+IS\s+(SO\s+|HEREBY\s+|FURTHER\s+)?ORDERED\b|^\s*ORDER\b|\bORDER\s+(GRANTING|DENYING|RE|ON|TO)\b|"
-    r"\bSTIPULATION\s+AND\s+(\[PROPOSED\]\s+)?ORDER\b|CIVIL\s+MINUTES",
+_ORDER = re.compile(  # every form starts with one of these characters (or a line's indent): a fast scan
+    r"(?=[IOSC\s])(?:\bIT\s+IS\s+(SO\s+|HEREBY\s+|FURTHER\s+)?ORDERED\b|^\s*ORDER\b|\bORDER\s+(GRANTING|DENYING|RE|ON|TO)\b|"
+    r"\bSTIPULATION\s+AND\s+(\[PROPOSED\]\s+)?ORDER\b|CIVIL\s+MINUTES)",
     re.MULTILINE,
 )
 _OPINION = re.compile(
