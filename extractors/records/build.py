@@ -221,18 +221,21 @@ def _legal_basis(view: DocView, agreements: list[Agreement]) -> list[Agreement]:
 
 
 def _link(holdings: list[Holding], agreements: list[Agreement]) -> tuple[list[Holding], list[Agreement]]:
-    """Point each holding at the agreement whose parties it names (or the only one going to a recipient it
-    names); the agreement then carries what the decision let through and, when it let something through,
-    no longer the data it barred, and the decision joins its history (which sets its status)."""
+    """Point each holding at the agreement whose parties it names (or the agreements going to a recipient it
+    names, when it names none of their providers: "the appeals court let DOGE keep its access" bears on each
+    of the document's arrangements with DOGE); the agreement then carries what the decision let through and,
+    when it let something through, no longer the data it barred, and the decision joins its history (which
+    sets its status). A holding points at the first agreement it bears on."""
     linked = []
     for holding in holdings:
         to_recipient = [a for a in agreements if overlap(holding.agencies, a.recipients)]
+        named = [a for a in to_recipient if overlap(holding.agencies, a.providers)]
+        first = None
         for i, agreement in enumerate(agreements):
-            if agreement not in to_recipient:
+            if agreement not in (named or to_recipient):
                 continue
-            if len(to_recipient) > 1 and not overlap(holding.agencies, agreement.providers):
-                continue
-            holding = holding.model_copy(update={"agreement": agreement.id})
+            first = first or agreement.id
+            holding = holding.model_copy(update={"agreement": first})
             update: dict[str, object] = {}
             if holding.data_permitted:
                 shared = [*agreement.data_categories, *holding.data_permitted]
