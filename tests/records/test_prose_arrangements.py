@@ -64,3 +64,17 @@ def test_named_data_is_the_phrase_before_a_records_noun() -> None:
         "driver license information"
     assert named_data("The agencies will facilitate data sharing") is None
     assert named_data("It provided population statistics") is None
+
+
+def test_a_ruling_naming_only_the_recipient_bears_on_each_arrangement_to_it() -> None:
+    """Two departments gave the team access; the appeals court's stay names only the team, so it joins the
+    history of both arrangements (not neither, as when it named no provider)."""
+    text = ("The Commerce Department and the Labor Department gave DOGE access to their payroll systems. "
+            "The Tenth Circuit on Thursday stayed the injunction, letting DOGE keep that access.")
+    records = records_of(text, "news", "2026-03-13")
+    by_provider = {tuple(a.providers): a for a in records.agreements}
+    assert set(by_provider) == {("DOC",), ("DOL",)}
+    for agreement in by_provider.values():
+        assert [(e.court, e.effect) for e in agreement.history] == [("ca10", "permitted")]
+        assert agreement.status == "in_effect"
+    assert records.holdings[0].agreement in {a.id for a in records.agreements}

@@ -1,0 +1,67 @@
+"""The faster paths give the answers of the slower ones they replace (issue 15: same records, less time)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+from docketflow.extractors.eyecite_adapter import citations, court_by_paren
+from docketflow.extractors.phrase_regex import first_chars, phrase_alternation
+from docketflow.extractors.word_view import word_view
+
+
+def _eyecite_court_by_paren(paren: str) -> str | None:
+    """eyecite's own rule, as it reads before the adapter replaces it: every court normalized per call."""
+    from eyecite import helpers
+
+    wanted = helpers.re.sub(r"[^\w]", "", paren).lower()
+    code = None
+    if wanted:
+        for court in helpers.courts:
+            s = helpers.re.sub(r"[^\w]", "", court["citation_string"]).lower()
+            if s == wanted:
+                return str(court["id"])
+            if s.startswith(wanted):
+                code = court["id"]
+    return code
+
+
+def test_court_lookup_matches_eyecite_on_every_court_string_and_its_prefixes() -> None:
+    from eyecite import helpers
+
+    strings = ["", "...", "9th Cir.", "D. Mass.", "Pa.Super.", "SC", "N.Y. App. Div."]
+    strings += [c["citation_string"][:n] for c in helpers.courts[::25] for n in (3, 6, None)]
+    assert [court_by_paren(s) for s in strings] == [_eyecite_court_by_paren(s) for s in strings]
+
+
+def test_citations_are_the_same_under_any_hash_seed_order() -> None:
+    """The adapter's tokenizer keeps eyecite's extractor order, so repeated calls agree exactly."""
+    text = "See Roe v. Wade, 410 U.S. 113, 120 (1973); Doe v. Bolton, 93 S. Ct. 739 (1973)."
+    first = [c.matched_text() for c in citations(text)]
+    assert first == [c.matched_text() for c in citations(text)]
+    assert len(first) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Central\nIntelligence  Agency said so.\n\n  Then   it ended.\n",
+    "", "   ", "one", "\nlead and trail \n", "a\n\n\nb",
+])
+def test_word_view_is_the_token_by_token_view(text: str) -> None:
+    doc = spacy.blank("en")(text)
+    view = word_view(doc)
+    origin = tuple(t.i for t in doc if not t.is_space)
+    spaces = [bool(doc[i].whitespace_) or (i + 1 < len(doc) and doc[i + 1].is_space) for i in origin]
+    assert view.origin == origin
+    assert [t.text for t in view.doc] == [doc[i].text for i in origin]
+    assert [bool(t.whitespace_) for t in view.doc] == spaces
+
+
+def test_a_first_character_lookahead_changes_no_match() -> None:
+    exact, folded = ["Office of Records", "Board"], ["bureau of files"]
+    alternation = f"(?i:{phrase_alternation(folded)})|{phrase_alternation(exact)}"
+    text = "The Office of\nRecords and the BUREAU OF FILES met the Board; office of records did not."
+    plain = re.compile(rf"\b(?:{alternation})\b")
+    guarded = re.compile(rf"{first_chars(exact, folded)}\b(?:{alternation})\b")
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert len(list(guarded.finditer(text))) == 3
