@@ -19,7 +19,8 @@ from functools import cache
 
 from docketflow.extractors.component import Component, factory
 from docketflow.extractors.data import read_tsv
-from docketflow.extractors.spans import add_entity, doc_text, in_citation, scratch
+from docketflow.extractors.department_lists import department_lists, department_names
+from docketflow.extractors.spans import add_entity, doc_text, entities, in_citation, scratch
 from docketflow.extractors.word_view import WordView, word_view
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -76,6 +77,8 @@ class Gazetteer:
     guarded: dict[str, str]
     lowercase_ok: frozenset[str]
     nonfederal: frozenset[str]
+    departments: dict[str, str]
+    """"labor" -> DOL: the X of every "Department of X", for lists like "the Labor and State departments"."""
 
 
 @cache
@@ -87,10 +90,12 @@ def gazetteer(nlp: Language) -> Gazetteer:
     by_id: dict[str, Agency] = {}
     acronym_keys: dict[str, str] = {}
     lowercase_ok: set[str] = set()
+    all_aliases: dict[str, str] = {}
     for row in read_tsv("agencies.tsv"):
         agency = Agency(row["key"], row["name"], row["parent"] or None)
         by_id[agency.key] = agency
         aliases = {row["name"], *filter(None, row["aliases"].split("|"))}
+        all_aliases.update(dict.fromkeys(sorted(aliases), agency.key))
         name_docs = []
         for alias in aliases:
             if is_acronym(alias):
@@ -110,6 +115,7 @@ def gazetteer(nlp: Language) -> Gazetteer:
         guarded={r["alias"]: r["rule"] for r in read_tsv("agencies_guarded.tsv")},
         lowercase_ok=frozenset(lowercase_ok),
         nonfederal=frozenset(r["word"] for r in read_tsv("agencies_nonfederal_prefixes.tsv")),
+        departments=department_names(all_aliases),
     )
 
 
@@ -165,7 +171,17 @@ class AgencyFinder(Component):
             agency = gaz.by_id.get(key)
             normalized = agency.normalized() if agency else {"name": words[m.start].text, "parent": None}
             add_entity(doc, start, end, LABEL, key, normalized)
+        self._department_lists(doc, gaz)
         return doc
+
+    def _department_lists(self, doc: Doc, gaz: Gazetteer) -> None:
+        """Departments listed before one "departments" that no name match already covers."""
+        text = doc_text(doc)
+        taken = [(s.start_char, s.end_char) for s in entities(doc, LABEL)]
+        for start, end, key in department_lists(text, gaz.departments):
+            if in_citation(doc, start, end) or any(s < end and start < e for s, e in taken):
+                continue
+            add_entity(doc, start, end, LABEL, key, gaz.by_id[key].normalized())
 
 
 
