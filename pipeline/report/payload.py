@@ -101,11 +101,14 @@ def _utf16(text: str) -> Callable[[int], int]:
 
 
 def text_payload(text: str, document: Record, marks: list[Mark]) -> Record:
-    """A document's text with entity and evidence spans, in the offsets JavaScript uses."""
+    """A document's text with entity and evidence spans and its structural parts (caption, author line,
+    decision...), in the offsets JavaScript uses."""
     pos = _utf16(text)
     entities = sorted(document.get("entities") or [], key=lambda e: (e["start"], -e["end"]))
     return {
         "text": text,
         "ents": [[pos(e["start"]), pos(e["end"]), e["label"], e.get("key")] for e in entities],
         "marks": [[pos(m.start), pos(m.end), m.anchor, m.record_id] for m in sorted(marks)],
+        "parts": [[pos(p["start"]), pos(p["end"]), p["part"], p.get("author")]
+                  for p in document.get("structure") or []],
     }

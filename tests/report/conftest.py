@@ -1,7 +1,8 @@
 """A small run written by the tests themselves, so the report tests do not depend on raw/ or ../shared.
 
 The documents are short news-style texts the extractors are known to turn into records (a Medicaid ruling
-naming CMS -> ICE sharing, an IRS-ICE ruling), one unremarkable text, and one broken PDF for an error row.
+naming CMS -> ICE sharing, an IRS-ICE ruling), a made-up court order (for its structure), one unremarkable
+text, and one broken PDF for an error row.
 """
 
 from __future__ import annotations
@@ -32,6 +33,29 @@ signed on April 7, 2025. U.S. District Judge Dabney L. Friedrich of the District
 motion for a preliminary injunction, finding that 26 U.S.C. § 6103 permits the disclosure of addresses \
 for criminal investigations.
 """
+ORDER = """\
+UNITED STATES DISTRICT COURT
+DISTRICT OF VERMONT
+
+GREEN MOUNTAIN TENANTS UNION,
+          Plaintiff,
+     v.
+DEPARTMENT OF HOMELAND SECURITY,
+          Defendant.
+
+Case No. 2:31-cv-00417
+
+ORDER ON MOTION TO DISMISS
+
+The Department of Homeland Security moves to dismiss the complaint for lack of standing. The plaintiff \
+has not shown that any member's records were shared. For these reasons, the motion to dismiss is GRANTED.
+
+IT IS SO ORDERED.
+
+Dated: March 3, 2031
+/s/ Mara Quill
+United States District Judge
+"""
 QUIET = "The county fair opens on Saturday with a pie contest and a parade down Main Street.\n"
 DOCUMENTS = {
     "medicaid-ruling.txt": (MEDICAID, {"published": "2025-12-30", "kind": "news",
@@ -39,6 +63,7 @@ DOCUMENTS = {
     "irs-ruling.txt": (IRS, {"published": "2025-05-16", "kind": "news",
                              "title": "Judge declines to block IRS data-sharing deal with ICE"}),
     "county-fair.txt": (QUIET, {"kind": "news", "title": "County fair opens"}),
+    "tenants-order.txt": (ORDER, {}),
 }
 
 

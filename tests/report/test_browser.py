@@ -88,3 +88,15 @@ def test_evidence_link_opens_the_highlighted_evidence(page: sync_api.Page, run_o
 
     page.keyboard.press("Escape")
     assert not viewer.is_visible()
+
+
+def test_a_court_documents_parts_are_listed_and_each_jumps_to_its_place(page: sync_api.Page) -> None:
+    page.locator('[data-table="documents"] tbody tr', has_text="tenants-order").locator("a").first.click()
+    parts = page.locator("#viewer-structure a")
+    names = [n.lower() for n in parts.all_text_contents()]
+    assert names[0].startswith("caption") and "decision" in names
+    decision = names.index("decision")
+    parts.nth(decision).click()
+    marker = page.locator(f"#viewer-body #part-{decision}")
+    assert marker.get_attribute("data-part").lower() == "decision"
+    assert marker.is_visible()

@@ -95,9 +95,9 @@ def test_offsets_count_utf16_units_after_astral_characters() -> None:
 def test_quiet_texts_beyond_the_cap_are_left_out_and_said_so(run_output: Path, tmp_path: Path) -> None:
     stats = write_report(run_output, tmp_path / "capped.html", quiet_text_cap=0)
     html = stats.path.read_text(encoding="utf-8")
-    assert stats.counts.texts_omitted == 1 and stats.counts.texts_shown == 2
+    assert stats.counts.texts_omitted == 1 and stats.counts.texts_shown == 3
     assert "Texts of 1 documents without records" in html
-    assert len(_payloads(html)) == 2
+    assert len(_payloads(html)) == 3
 
 
 def test_network_merges_agreements_per_pair() -> None:

@@ -196,8 +196,9 @@
 
   function textHtml(p) {
     const t = p.text;
+    const parts = p.parts || [];
     const cuts = new Set([0, t.length]);
-    for (const s of [...p.ents, ...p.marks]) { cuts.add(s[0]); cuts.add(s[1]); }
+    for (const s of [...p.ents, ...p.marks, ...parts]) { cuts.add(s[0]); cuts.add(s[1]); }
     const points = [...cuts].filter((x) => x >= 0 && x <= t.length).sort((a, b) => a - b);
     const startsAt = new Map();
     p.marks.forEach((m, k) => startsAt.set(m[0], [...(startsAt.get(m[0]) || []), k]));
@@ -205,6 +206,7 @@
     let ei = 0;
     for (let s = 0; s < points.length - 1; s++) {
       const a = points[s], b = points[s + 1];
+      parts.forEach((part, k) => { if (part[0] === a) out.push(`<span class="part" id="part-${k}" data-part="${esc(human(part[2]))}"></span>`); });
       for (const k of startsAt.get(a) || []) out.push(`<span class="anchor" id="${esc(p.marks[k][2])}"></span>`);
       while (ei < p.ents.length && p.ents[ei][1] <= a) ei++;
       const ent = ei < p.ents.length && p.ents[ei][0] <= a ? p.ents[ei] : null;
@@ -243,6 +245,9 @@
     for (const e of payload?.ents || []) labels.set(e[2], (labels.get(e[2]) || 0) + 1);
     $("#viewer-legend").innerHTML = [...labels].sort().map(([l, n]) =>
       `<label class="ent ent-${esc(l)}" data-label="${esc(l)}" title="Click to hide or show ${esc(l)}">${esc(human(l))} ${n}</label>`).join("");
+    /* the court document's parts (caption, title, author line, separate opinions, decision...), each a jump */
+    $("#viewer-structure").innerHTML = (payload?.parts || []).map((part, k) =>
+      `<a data-part="part-${k}" title="Go to the ${esc(human(part[2]))}">${esc(human(part[2]))}${part[3] ? ` (${esc(part[3])})` : ""}</a>`).join(" · ");
     const lines = [...(docRecords.get(i) || [])].map((r) => recordLine(r, i));
     $("#viewer-records").innerHTML = lines.map(([html]) => html).join("") || '<p class="empty">No records from this document.</p>';
     const body = $("#viewer-body");
@@ -296,6 +301,11 @@
       e.preventDefault();
       history.pushState(null, "", href);
       route();
+      return;
+    }
+    const jump = e.target.closest("#viewer-structure [data-part]");
+    if (jump) {
+      document.getElementById(jump.dataset.part)?.scrollIntoView({ block: "start" });
       return;
     }
     const label = e.target.closest("#viewer-legend [data-label]");
