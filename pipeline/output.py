@@ -22,6 +22,8 @@ from pydantic import BaseModel
 JSONL_FILES = ("documents", "holdings", "agreements", "errors")
 TEXTS_FILE = "texts.jsonl.gz"
 """Document texts, gzip-compressed: entity and evidence offsets point into them, and they are most of the bytes."""
+TEXTS_LEVEL = 6
+"""gzip level of the texts file: zlib's default, half the time of gzip's 9 for 0.5 % more bytes."""
 FILE_MODE = 0o644
 """mkstemp makes files private to the writer; output is for downstream readers too."""
 
@@ -86,7 +88,8 @@ class OutputWriter:
         os.fchmod(fd, FILE_MODE)
         self._texts_tmp = Path(tmp)
         self._texts_raw = os.fdopen(fd, "wb")
-        self._texts: IO[str] = gzip.open(self._texts_raw, "wt", encoding="utf-8")  # noqa: SIM115 - closed at commit/abort
+        self._texts: IO[str] = gzip.open(self._texts_raw, "wt", encoding="utf-8",  # noqa: SIM115 - closed at commit/abort
+                                         compresslevel=TEXTS_LEVEL)
 
     def write(self, kind: str, record: BaseModel | dict[str, Any]) -> None:
         """Append one whole line to the `kind` file (documents, holdings, agreements, errors)."""

@@ -32,6 +32,9 @@ log = logging.getLogger("docketflow")
 STATE_FILE = Path(".docketflow") / "state.sqlite"
 STATE_LAYOUT = 2
 """Bumped when the table changes; a state file of another layout is started afresh."""
+STATE_TEXT_LEVEL = 1
+"""zlib level of the texts kept in the state: working storage, read back once per export, so speed over size
+(a quarter of level 6's time, a fifth more bytes)."""
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS items (
     input TEXT PRIMARY KEY,
@@ -163,7 +166,7 @@ class StateStore:
                 json.dumps([dumps(h) for h in outcome.holdings]),
                 json.dumps([dumps(a) for a in outcome.agreements]),
                 dumps(outcome.error) if outcome.error else None,
-                zlib.compress(outcome.text.encode("utf-8")) if doc else None,
+                zlib.compress(outcome.text.encode("utf-8"), STATE_TEXT_LEVEL) if doc else None,
             ))
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
