@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
+from itertools import islice
 
 from docketflow.extractors.structure import Structure, read_structure
 
@@ -56,6 +58,11 @@ def _opinion_shaped(text: str, structure: Structure) -> bool:
     return opened and (early or bool(_OPINION_CLOSE.search(text)))
 
 
+def _at_least(pattern: re.Pattern[str], text: str, count: int) -> bool:
+    """Whether `pattern` occurs `count` times in `text`, scanning no further than the last one needed."""
+    return next(islice(pattern.finditer(text), count - 1, None), None) is not None
+
+
 def detect_kind(text: str, stated: str | None = None, media_type: str | None = None) -> str:
     """`court_order`, `opinion`, `federal_register_notice`, `news` or `other`; a kind stated by a sidecar
     wins, except a stated `other` (which says only "not one of ours") over a text shaped like a notice."""
@@ -69,9 +76,8 @@ def detect_kind(text: str, stated: str | None = None, media_type: str | None = N
     structure = read_structure(text)
     captioned = bool(_CAPTION.search(head)) or bool(structure.court_lines and structure.dockets)
     if captioned:
-        orders = len(_ORDER.findall(text))
         opinions = len(_OPINION.findall(head))
-        if orders and orders >= opinions / 2:
+        if _at_least(_ORDER, text, max(1, math.ceil(opinions / 2))):
             title = structure.title.text if structure.title else ""
             if (structure.author_line is not None and not _ORDER_TITLE.match(title)
                     and not _STIPULATION.search(head) and _OPINION_CLOSE.search(text)):
