@@ -19,6 +19,7 @@ from itertools import chain
 
 import courts_db
 from docketflow.extractors.component import Component, factory
+from docketflow.extractors.courts_db_adapter import find_court
 from docketflow.extractors.data import read_tsv
 from docketflow.extractors.phrase_regex import first_chars, phrase_alternation
 from docketflow.extractors.spans import add_entity, context, doc_text, in_citation
@@ -282,7 +283,7 @@ def _ordinal_number(word: str) -> int:
 @lru_cache(maxsize=4096)
 def _find_court(phrase: str) -> str | None:
     """courts-db's answer for a whole phrase when it is unique (the slow path, memoized)."""
-    found = courts_db.find_court(phrase, bankruptcy="bankruptcy" in phrase.lower())
+    found = find_court(phrase, bankruptcy="bankruptcy" in phrase.lower())
     return found[0] if len(found) == 1 else None
 
 

@@ -1,0 +1,108 @@
+"""The one place docketflow reaches into courts-db's internals: `find_court`, the same answers, faster.
+
+`courts_db.find_court` runs every one of its 8,383 court regexes over each phrase (~12 ms a phrase, and a
+document names several). Nearly every regex contains a run of plain characters that any match must
+contain ("court of civil appeal", " alabama"); `find_court` here finds all such runs in the phrase at
+once (Aho-Corasick, from pyahocorasick, which eyecite already needs), and lets courts-db search only the
+regexes whose every run occurs, plus the few that have none. courts-db's own `find_court` still decides, over
+that list, so its matching, filtering and parent reduction are unchanged. The list is swapped in through
+the module attribute `courts_db.regexes`, which its lookup reads on each call, under a lock.
+
+A phrase that is not plain ASCII searches every regex: case-insensitive matching folds a few non-ASCII
+characters (the Kelvin sign) onto ASCII letters, which the lower-cased runs would not see.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cache
+from re import Pattern
+from re import _constants as sre_constants
+from re import _parser as sre_parse
+
+import ahocorasick
+import courts_db
+from courts_db.text_utils import strip_punc
+
+_lock = threading.Lock()
+
+
+def _required_runs(pattern: Pattern[str]) -> frozenset[str] | None:
+    """The runs of plain ASCII characters at the top level of `pattern` (lower-cased): text the pattern
+    matches contains every one. None when there is none (a top-level alternation, say)."""
+    try:
+        tree = sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # a form this reading does not know: search it always
+        return None
+    runs, run = set(), []
+    for op, value in tree:
+        if op is sre_constants.LITERAL and value < 128:
+            run.append(chr(value))
+            continue
+        runs.add("".join(run))
+        run = []
+    runs.add("".join(run))
+    found = frozenset(r.lower() for r in runs if r.strip())
+    return found or None
+
+
+@dataclass(frozen=True)
+class _Index:
+    regexes: list
+    """courts-db's regex rows, in its order."""
+    automaton: ahocorasick.Automaton
+    """Each required run -> the rows that need it."""
+    needs: dict[int, int]
+    """Row -> how many distinct runs it needs."""
+    always: frozenset[int]
+    """Rows with no run, searched for every phrase."""
+
+
+@cache
+def _index() -> _Index:
+    regexes = courts_db.regexes
+    by_run: dict[str, list[int]] = defaultdict(list)
+    needs: dict[int, int] = {}
+    always: set[int] = set()
+    for i, row in enumerate(regexes):
+        runs = _required_runs(row[0])
+        if runs is None:
+            always.add(i)
+            continue
+        needs[i] = len(runs)
+        for run in runs:
+            by_run[run].append(i)
+    automaton = ahocorasick.Automaton()
+    for run, rows in by_run.items():
+        automaton.add_word(run, (run, rows))
+    automaton.make_automaton()
+    return _Index(regexes, automaton, needs, frozenset(always))
+
+
+def _candidates(phrase: str) -> list | None:
+    """The regexes that can match `phrase` as `find_court` reads it (every run they need occurs in it), in
+    courts-db's order; None for all of them."""
+    searched = strip_punc(phrase)
+    if not searched.isascii():
+        return None
+    index = _index()
+    present = {run: rows for _, (run, rows) in index.automaton.iter(searched.lower())}
+    hits = Counter(i for rows in present.values() for i in rows)
+    rows = index.always | {i for i, n in hits.items() if n == index.needs[i]}
+    return [index.regexes[i] for i in sorted(rows)]
+
+
+def find_court(phrase: str, bankruptcy: bool | None = None) -> list[str]:
+    """`courts_db.find_court(phrase, bankruptcy=bankruptcy)`, searching only the regexes that can match."""
+    candidates = _candidates(phrase)
+    if candidates is None:
+        return courts_db.find_court(phrase, bankruptcy=bankruptcy)
+    with _lock:
+        everything = courts_db.regexes
+        courts_db.regexes = candidates
+        try:
+            return courts_db.find_court(phrase, bankruptcy=bankruptcy)
+        finally:
+            courts_db.regexes = everything
