@@ -389,12 +389,6 @@ def _median(timings: Iterable[Timing]) -> Timing:
     return Timing(statistics.median(t.wall for t in timings), statistics.median(t.cpu for t in timings))
 
 
-def _median_of(repeats: int, measure: Callable[[], tuple[int, Timing]]) -> tuple[int, Timing]:
-    """`measure`'s count and its median timing over `repeats` passes."""
-    passes = [measure() for _ in range(repeats)]
-    return passes[0][0], _median(t for _, t in passes)
-
-
 def _pdf_ceiling(paths: list[Path]) -> tuple[int, int, Timing, Timing]:
     """Pages, tokens, and the time of pypdfium2's page text plus the tokenizer over it (the least any
     design of ours must do for a PDF), with the text extraction's own time."""
@@ -448,15 +442,16 @@ def end_to_end(plan: Plan, work: Path, env: dict[str, str]) -> dict[str, Any]:
     text_run = measure_run([text_root], work / "e2e-text-out", env, workers=1)
     with gzip.open(work / "e2e-text-out" / "texts.jsonl.gz", "rt", encoding="utf-8") as fh:
         extracted = [json.loads(line)["text"] for line in fh]
-    tokens, tokenizer = _median_of(CEILING_REPEATS, lambda: _tokenize(extracted))
+    passes = [_tokenize(extracted) for _ in range(CEILING_REPEATS)]
+    tokens, tokenizer = passes[0][0], _median(t for _, t in passes)
 
     layered, needs_ocr = text_layer_pdfs(sorted((CORPUS / "pdf").glob("*.pdf")))
     copies = distinct_copies(spread(layered, plan.corpus_pdfs), plan.pdf_copies, work / "e2e-pdf")
     pdf_run = measure_run([work / "e2e-pdf"], work / "e2e-pdf-out", env, workers=1)
-    passes = [_pdf_ceiling(copies) for _ in range(CEILING_REPEATS)]
-    pages, pdf_tokens = passes[0][0], passes[0][1]
-    pdfium_timing = _median(t for *_, t in passes)
-    ceiling = _median(t for _, _, t, _ in passes)
+    pdf_passes = [_pdf_ceiling(copies) for _ in range(CEILING_REPEATS)]
+    pages, pdf_tokens = pdf_passes[0][0], pdf_passes[0][1]
+    pdfium_timing = _median(t for *_, t in pdf_passes)
+    ceiling = _median(t for _, _, t, _ in pdf_passes)
     ceiling_wall, ceiling_cpu = ceiling.wall, ceiling.cpu
 
     sources = read_texts(texts)

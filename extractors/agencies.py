@@ -176,9 +176,9 @@ class AgencyFinder(Component):
 
     def _department_lists(self, doc: Doc, gaz: Gazetteer) -> None:
         """Departments listed before one "departments" that no name match already covers."""
-        text = doc_text(doc)
-        taken = [(s.start_char, s.end_char) for s in entities(doc, LABEL)]
-        for start, end, key in department_lists(text, gaz.departments):
+        listed = list(department_lists(doc_text(doc), gaz.departments))
+        taken = [(s.start_char, s.end_char) for s in entities(doc, LABEL)] if listed else []
+        for start, end, key in listed:
             if in_citation(doc, start, end) or any(s < end and start < e for s, e in taken):
                 continue
             add_entity(doc, start, end, LABEL, key, gaz.by_id[key].normalized())

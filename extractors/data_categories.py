@@ -47,6 +47,8 @@ class Patterns:
     exact: PhraseMatcher
     heads: dict[str, dict[tuple[str, ...], str]]
     """Head noun (lower case) -> modifier tokens -> category key."""
+    head_ids: np.ndarray
+    """The head nouns' lower-case ids, for finding them in a doc's token array."""
     longest_modifier: int
     persons: frozenset[str]
     verbs: frozenset[str]
@@ -78,8 +80,10 @@ def patterns(nlp: Language) -> Patterns:
     longest = max(len(m) for table in heads.values() for m in table)
     persons = frozenset(r["word"] for r in read_tsv("data_categories_persons.tsv"))
     verbs = frozenset(r["word"] for r in read_tsv("data_categories_verbs.tsv"))
+    head_ids = np.array([nlp.vocab.strings.add(h) for h in heads], dtype=np.uint64)
     return Patterns(
-        phrases, exact, heads, longest, persons, verbs, _flagged("object_of_sharing"), _flagged("after_possessive")
+        phrases, exact, heads, head_ids, longest, persons, verbs, _flagged("object_of_sharing"),
+        _flagged("after_possessive"),
     )
 
 
@@ -101,8 +105,7 @@ def _compounds(words: Doc, pats: Patterns) -> list[_Candidate]:
 
     The few head nouns are found in the array of lower-case ids (numpy), so only they become `Token`s."""
     found = []
-    head_ids = np.array([words.vocab.strings.add(h) for h in pats.heads], dtype=np.uint64)
-    for i in np.flatnonzero(np.isin(words.to_array(LOWER), head_ids)).tolist():
+    for i in np.flatnonzero(np.isin(words.to_array(LOWER), pats.head_ids)).tolist():
         head = words[i]
         table = pats.heads[head.lower_]
         end = head.i
