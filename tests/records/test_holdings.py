@@ -196,3 +196,19 @@ def test_trial_court_opinion_is_signed_at_its_end() -> None:
             "/s/ Helena Marsh\nHELENA MARSH\nUNITED STATES DISTRICT JUDGE\n")
     (holding,) = records_of(text, "opinion").holdings
     assert (holding.judge, holding.motion, holding.disposition) == ("Helena Marsh", "motion_to_dismiss", "denied")
+
+
+def test_a_tie_between_named_courts_goes_to_the_one_named_first_under_any_hash_seed() -> None:
+    """No court line and only courts appealed from: the court named most often decides, and a tie goes to
+    the first named. Seeds 0 and 2 iterate a set of these two keys in opposite orders."""
+    import subprocess
+    import sys
+
+    code = ("from docketflow.extractors.nlp import build_nlp; "
+            "from docketflow.extractors.records.view import DocView; "
+            "from docketflow.extractors.records.court_meta import caption_court; "
+            "t = 'The parties appealed from the Ohio Supreme Court and then from the Texas Supreme Court.'; "
+            "print(caption_court(DocView(build_nlp()(t), 'x', 'opinion')))")
+    answers = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout for seed in ("0", "2")}
+    assert answers == {"ohio\n"}
