@@ -35,12 +35,18 @@ def test_court_lookup_matches_eyecite_on_every_court_string_and_its_prefixes() -
     assert [court_by_paren(s) for s in strings] == [_eyecite_court_by_paren(s) for s in strings]
 
 
-def test_citations_are_the_same_under_any_hash_seed_order() -> None:
-    """The adapter's tokenizer keeps eyecite's extractor order, so repeated calls agree exactly."""
+def test_the_tokenizer_offers_eyecites_extractors_in_eyecites_own_order() -> None:
+    """The same extractors eyecite's prefilter picks, in its list's order rather than a set's hash order
+    (which varies with the hash seed), and the citations eyecite finds with them."""
+    from docketflow.extractors.eyecite_adapter import _ordered_tokenizer
+    from eyecite.tokenizers import EXTRACTORS, default_tokenizer
+
     text = "See Alder v. Birch, 512 U.S. 101, 105 (1994); Cedar v. Dunn, 93 S. Ct. 739 (1973)."
-    first = [c.matched_text() for c in citations(text)]
-    assert first == [c.matched_text() for c in citations(text)]
-    assert len(first) == 2
+    chosen = _ordered_tokenizer().get_extractors(text)
+    rank = {id(e): i for i, e in enumerate(EXTRACTORS)}
+    assert {id(e) for e in chosen} == {id(e) for e in default_tokenizer.get_extractors(text)}
+    assert [rank[id(e)] for e in chosen] == sorted(rank[id(e)] for e in chosen)
+    assert [c.corrected_reporter() for c in citations(text)] == ["U.S.", "S. Ct."]
 
 
 @pytest.mark.parametrize("text", [
