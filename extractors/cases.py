@@ -94,7 +94,8 @@ class CaseFinder(Component):
         `text` is `doc.text`, passed in because spaCy rebuilds that string from the tokens on each access.
         """
         groups, meta = cite.groups, cite.metadata
-        key = f"{groups['volume']} {cite.corrected_reporter()} {groups['page']}"
+        # loose-leaf services cite a paragraph with no volume ("Med & Med GD (CCH) P 301,234")
+        key = " ".join(f"{groups.get('volume') or ''} {cite.corrected_reporter()} {groups.get('page') or ''}".split())
         plaintiff, defendant = _clean(meta.plaintiff), _clean(meta.defendant)
         prefix = _NAME_PREFIX.search(text, max(0, start - 12), start)
         if prefix:
@@ -104,8 +105,8 @@ class CaseFinder(Component):
             end = tail.end()
         normalized = {
             "reporter": cite.corrected_reporter(),
-            "volume": groups["volume"],
-            "page": groups["page"],
+            "volume": groups.get("volume"),
+            "page": groups.get("page"),
             "plaintiff": plaintiff or None,
             "defendant": defendant or None,
             "year": meta.year,

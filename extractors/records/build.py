@@ -143,13 +143,12 @@ def _court_holdings(view: DocView, doc: Doc, kind: str, source_date: str | None)
         decisions = finder()
         if decisions:
             break
-    if not decisions and kind == "opinion":
-        # an opinion always decides its case, even when no rule reads how: the holding still says where,
-        # when, who and in which case
-        start, end = structure.author_line or (0, min(structure.caption_end, 400))
-        decisions = [Decision(None, None, start, end, "caption", "")]
     if not decisions:
-        return []
+        # an opinion or order always decides something, even when no rule reads what: the holding still says
+        # where, when, who and in which case
+        title = (structure.title.start, structure.title.end) if structure.title else None
+        start, end = structure.author_line or title or (0, min(structure.caption_end, 400))
+        decisions = [Decision(None, None, start, end, "caption", "")]
     court = court_meta.caption_court(view)
     judge = court_meta.author_judge(view, kind)
     signed = document_date(doc)

@@ -38,6 +38,9 @@ def case_keys(nlp, text: str) -> set[str]:
         ("Hunt v. CIA, 981 F.2d 1116, 1121\n(9th Cir. 1992).", {"981 F.2d 1116", "Hunt v. CIA"}),
         ("Smith v. Jones, 77 Fed. Appx. 948 (9th Cir. 2003).", {"77 F. App'x 948", "Smith v. Jones"}),
         ("Later cited as Berry, 379 F.3d at 767.", set()),
+        # a loose-leaf service cites a paragraph, with no volume (seen only beside a reporter cite)
+        ("See Doe v. Roe, Med & Med GD (CCH) P 301,234 (D. Mass. 1990); Smith v. Jones, 12 F.3d 45 (1st Cir. 1993).",
+         {"Medicare & Medicaid Guide (CCH) 301,234", "Doe v. Roe", "12 F.3d 45", "Smith v. Jones"}),
         # near-misses
         ("The statute, 5 U.S.C. § 552, governs requests.", set()),
         ("Congress passed the Act, Pub. L. No. 102-526, 106 Stat. 3443.", set()),

@@ -20,7 +20,9 @@ ORDERS = [
      [("motion_to_dismiss", "denied"), ("stay", "granted")]),
     ("The district court denied a similar motion to dismiss last year. Plaintiffs' renewed motion to compel "
      "is DENIED.", [("other", "denied")]),
-    ("If the motion is granted, the agency will stop sharing records. The Court will rule after the hearing.", []),
+    # an order always decides something: when no rule reads what, its one holding has no disposition
+    ("If the motion is granted, the agency will stop sharing records. The Court will rule after the hearing.",
+     [(None, None)]),
     ("Having reviewed the exhibit, the Court GRANTS the request to seal it.", [("other", "granted")]),
     ("Defendant's Motion in Limine No. 1 (ECF 210): GRANTED.\nDefendant's Motion in Limine No. 2 (ECF 211): "
      "DENIED.\nPlaintiff's Motion in Limine No. 1 (ECF 212): GRANTED IN PART and DENIED IN PART.",
@@ -29,7 +31,7 @@ ORDERS = [
     ("The application for a temporary restraining order is DENIED.", [("temporary_restraining_order", "denied")]),
     ("IT IS HEREBY ORDERED that the Court grants a temporary administrative stay of the transfer order.",
      [("stay", "granted")]),
-    ("Plaintiffs argue the agency acted unlawfully. The agency disagrees.", []),
+    ("Plaintiffs argue the agency acted unlawfully. The agency disagrees.", [(None, None)]),
 ]
 
 
