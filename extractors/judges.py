@@ -17,6 +17,7 @@ from functools import cache
 from docketflow.extractors.component import Component, factory
 from docketflow.extractors.courts import citation_parenthetical
 from docketflow.extractors.data import read_tsv
+from docketflow.extractors.signature import SUFFIX
 from docketflow.extractors.spans import add_entity, context, doc_text, entities, in_citation
 from docketflow.extractors.structure import Piece, Structure, structure_of
 from spacy.tokens import Doc
@@ -28,7 +29,7 @@ _PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|du|la|le)"
 _TOKEN = rf"(?:{_INITIAL}|{_WORD})"
 NAME = (
     rf"(?:{_PARTICLE}[ \t]+)?{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}){{0,4}}"
-    r"(?:,?[ \t]+(?:Jr\.|Sr\.|III|II))?"
+    rf"(?:{SUFFIX})?"
 )
 """A personal name on one line: up to five capitalized words or initials, particles and a suffix."""
 _NAME_LIST = rf"{NAME}\*?(?:[ \t]*,\s*(?:and[ \t]+)?{NAME}\*?|\s+and[ \t]+{NAME}\*?)*"
@@ -167,16 +168,20 @@ def _clean(name: str) -> str | None:
 
 def name_case(word: str) -> str:
     """A word of a name printed in capitals, in name case: "ALVAREZ" -> "Alvarez", "McALISTER" -> "McAlister",
-    "O'CONNOR" -> "O'Connor"; initials, "II"/"III" and words already in mixed case ("DiClerico") stay."""
+    "O'CONNOR" -> "O'Connor"; initials, "II"/"III"/"IV" and words already in mixed case ("DiClerico") stay."""
     letters = [c for c in word if c.isalpha()]
-    if re.fullmatch(r"[A-Z]\.", word) or word in ("II", "III") or sum(map(str.isupper, letters)) <= len(letters) * 0.6:
+    if re.fullmatch(r"[A-Z]\.", word) or word in _ROMAN or sum(map(str.isupper, letters)) <= len(letters) * 0.6:
         return word
     titled = re.sub(r"(^|['’\-])(\w)", lambda m: m[1] + m[2].upper(), word.lower())
     return re.sub(r"^(Ma?c)(\w)", lambda m: m[1] + m[2].upper(), titled) if word.startswith(("Mc", "Mac")) else titled
 
 
+_ROMAN = ("II", "III", "IV")
+_SUFFIX_WORDS = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+
+
 def _surname(name: str) -> str:
-    words = [w.strip(",") for w in name.split() if w.strip(",").lower() not in ("jr.", "sr.", "ii", "iii")]
+    words = [w.strip(",") for w in name.split() if w.strip(",").lower() not in _SUFFIX_WORDS]
     return words[-1].lower() if words else ""
 
 
@@ -254,6 +259,11 @@ def _structure_mentions(text: str, structure: Structure, found: list[Mention]) -
     """The author line's name and separate opinions' authors, when no title pattern read them: the author
     line is the surest place a judge is named ("GRIFFIN, Acting P. J.", "Justice Lin delivered ...")."""
     out = []
+    signer = structure.signer
+    if signer and not any(m.start < signer.end and signer.start < m.end for m in found):
+        name = _clean(signer.name)
+        if name:
+            out.append(Mention(signer.start, signer.end, name, _signer_title(signer.title)))
     pieces = ([structure.author] if structure.author else []) + _panel_names(text, structure.panel)
     for piece in pieces:
         if any(m.start < piece.end and piece.start < m.end for m in found):
@@ -265,6 +275,19 @@ def _structure_mentions(text: str, structure: Structure, found: list[Mention]) -
                                                                                           piece.start]) else "Judge"
             out.append(Mention(piece.start, piece.end, name, title))
     return out
+
+
+_SIGNED_INITIALS = {"D": "U.S. District Judge", "M": "U.S. Magistrate Judge"}
+
+
+def _signer_title(printed: str) -> str:
+    """The canonical title of a signature block's title line ("UNITED STATES DISTRICT JUDGE", "U.S.D.J.")."""
+    initials = re.fullmatch(r"(?:U\.?\s?S\.?\s?)?([DM])\.?\s?J\.?", printed)
+    if initials:
+        return _SIGNED_INITIALS[initials[1]]
+    words = " ".join(w if w.isupper() and "." in w else w.capitalize() for w in printed.split())
+    words = words.replace(" Court Judge", " Judge").replace(" Court", " Judge").rstrip(".,")
+    return _canonical_titles().get(words.lower(), words or "Judge")
 
 
 _PANEL_LABEL = re.compile(r"\s*(?:Before|BEFORE|Present|PRESENT|Panel|PANEL)\b[:\s]*(?:(?:the\s+)?(?:Honorable\s+)?"

@@ -21,6 +21,7 @@ from datetime import date
 from functools import lru_cache
 
 from docketflow.extractors.date_parsing import find_mentions
+from docketflow.extractors.signature import SHORT_TITLE, SUFFIX, Signer, last_signer
 from docketflow.extractors.spans import doc_text, scratch
 from docketflow.models.document import Part
 from spacy.tokens import Doc
@@ -31,15 +32,18 @@ HEAD_LIMIT = 12_000
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _NAME = (rf"(?:Mc|Mac|O['’]|D['’]|De|Di|La|Van)?[{_UP}][{_UP}a-zà-ÿ'’\-]+"
-         rf"(?:[ \t]+(?:[{_UP}]\.|(?:Mc|Mac|O['’])?[{_UP}][{_UP}a-zà-ÿ'’\-]+)){{0,3}}(?:,?[ \t]+(?:Jr|JR|Sr|SR)\.)?")
+         rf"(?:[ \t]+(?:[{_UP}]\.|(?:Mc|Mac|O['’])?[{_UP}][{_UP}a-zà-ÿ'’\-]+)){{0,3}}(?:{SUFFIX})?")
 """A judge's name as an author line prints it: "ALVAREZ", "Ana M. Ruiz", "O'NEILL", "McKEE, JR."."""
-_JUDGE_TITLE = (r"(?:(?:Acting|Chief|Senior|Presiding|Associate|Circuit|District|Appellate|Bankruptcy|Magistrate|"
-                r"Special|Vice|Deputy|United[ \t]+States|U\.[ \t]?S\.)[ \t]+)*(?:Judge|JUDGE|Justice|JUSTICE)"
-                r"(?:,[ \t]+Court[ \t]+of[ \t]+Appeals)?"
-                r"|(?:Acting[ \t]+)?(?:P\.[ \t]?J\.[ \t]?A\.[ \t]?D|J\.[ \t]?A\.[ \t]?D|J\.[ \t]?S\.[ \t]?C|"
-                r"J\.[ \t]?T\.[ \t]?C|P\.[ \t]?J|C\.[ \t]?J|J\.[ \t]?P|J)\.(?:[ \t]*\(?(?:Ret|Retired)\.?\)?)?")
+_WORD_TITLE = (r"(?:(?:Acting|Chief|Senior|Presiding|Associate|Circuit|District|Appellate|Bankruptcy|Magistrate|"
+               r"Special|Vice|Deputy|United[ \t]+States|U\.[ \t]?S\.)[ \t]+)*(?:Judge|JUDGE|Justice|JUSTICE)"
+               r"(?:,[ \t]+Court[ \t]+of[ \t]+Appeals)?")
+_INITIAL_TITLE = (rf"(?:{SHORT_TITLE})|(?:(?:Acting|Chief|Senior|District)[ \t]*)?(?:P\.[ \t]?J\.[ \t]?A\.[ \t]?D|"
+                  r"J\.[ \t]?A\.[ \t]?D|J\.[ \t]?S\.[ \t]?C|J\.[ \t]?T\.[ \t]?C|P\.[ \t]?J|C\.[ \t]?J|J\.[ \t]?P|J)\."
+                  r"(?:[ \t]*\(?(?:Ret|Retired)\.?\)?)?")
+_JUDGE_TITLE = f"{_WORD_TITLE}|{_INITIAL_TITLE}"
 """Titles after a name: "Circuit Judge", "Chief Justice", "United States Magistrate Judge", "J.", "P. J.",
-"Acting P. J.", "C.J.", "J.P.", and the New Jersey trial and appellate titles "J.S.C.", "J.A.D."."""
+"Acting P. J.", "C.J.", "J.P.", "Senior J.", the district judge's "U.S.D.J." and "D.J.", and the New Jersey trial
+and appellate titles "J.S.C.", "J.A.D."."""
 _SEPARATE_WORDS = (r"(?P<type>concurring\s+in\s+part\s+and\s+dissenting\s+in\s+part|dissenting\s+in\s+part|"
                    r"concurring\s+in\s+part|concurring(?:\s+in\s+the\s+(?:result|judgment))?|"
                    r"concurring\s+and\s+dissenting|dissenting|concurs?|dissents?)")
@@ -59,7 +63,9 @@ _AUTHOR_FORMS = (
     # a line of its own: "ALVAREZ, Circuit Judge:" / "GRIFFIN, Acting P. J." / "Lin, J." / "BY HUGHES, J.:",
     # also run together with a heading in bulk texts ("OPINIONALVAREZ, Judge.{1}")
     re.compile(rf"(?m)^[^\S\n]*(?:\d{{1,3}}[^\S\n]+|\*\d+[ \t]+)?(?:OPINION|Opinion)?(?:BY[ \t]+)?(?!OPINION)"
-               rf"(?P<name>{_NAME})(?:[ \t]*\([^)\n]{{1,30}}\))?,?\*?[ \t]+(?:{_JUDGE_TITLE})(?:[ \t]+pro[ \t]+tem\.?)?"
+               rf"(?P<name>{_NAME})(?:[ \t]*\([^)\n]{{1,30}}\))?"
+               rf"(?:,?\*?[ \t]+(?:{_WORD_TITLE})|,\*?[ \t]*(?:{_INITIAL_TITLE}))"
+               r"(?:[ \t]+pro[ \t]+tem\.?)?"
                rf"(?:[ \t]*\*|[ \t]*\[fn[^\]\n]{{0,8}}\])?[ \t]*"
                rf"[.:—–\x97-]?[ \t]*(?=\n|$|\{{\d|\[\d|\d{{1,3}}\.\s*[A-Z]|[ \t]{{2,}}[A-Z])"),
 )
@@ -208,6 +214,8 @@ class Structure:
     majority_end: int = 0
     """Where the majority opinion ends: its concurrence line, signature or first separate opinion."""
     signature: tuple[int, int] | None = None
+    signer: Signer | None = None
+    """The judge who signs (the last signature block with a judge's title, else the last "/s/" of a judge)."""
     separate: list[Separate] = field(default_factory=list)
     court_lines: list[Piece] = field(default_factory=list)
     dockets: list[Piece] = field(default_factory=list)
@@ -290,20 +298,27 @@ def _author(text: str, limit: int, head: int) -> tuple[Piece | None, tuple[int, 
     if per_curiam and (best is None or per_curiam.start() < best[0]):
         return None, (per_curiam.start(), per_curiam.end()), True
     if best is None:
-        return _signer(text, limit)
+        return _signer(text, limit, head)
     return best[1], best[2], False
 
 
-def _signer(text: str, body: int) -> tuple[Piece | None, tuple[int, int] | None, bool]:
-    """A trial court's opinion names its author only where the judge signs, after its body ("ORTEGA, JUDGE")."""
+def _name_lines(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Lines of [start, end) that are only a judge's name and title ("ORTEGA, JUDGE", "Ortega, Senior J.")."""
+    return [m for m in _AUTHOR_FORMS[3].finditer(text, start, end)
+            if not _NOT_AUTHOR.search(m.group("name")) and not _PANEL_NEXT.match(text, m.end())
+            and not _PANEL_BEFORE.search(text[max(0, m.start() - 12): m.start()])]
+
+
+def _signer(text: str, body: int, head: int) -> tuple[Piece | None, tuple[int, int] | None, bool]:
+    """A trial court's opinion names its author only where the judge signs, after its body ("ORTEGA, JUDGE");
+    a reporter's print puts the author line ("ORTEGA, Senior J.") after its synopsis and headnotes, past the
+    first prose but within the head."""
     tail = max(body, len(text) - 1500)
-    found = [m for m in _AUTHOR_FORMS[3].finditer(text, tail)
-             if not _NOT_AUTHOR.search(m.group("name")) and not _PANEL_NEXT.match(text, m.end())]
+    found = _name_lines(text, tail, len(text))[-1:] or _name_lines(text, body, min(head, tail))[:1]
     if not found:
         return None, None, False
-    m = found[-1]
-    name = m.group("name").strip()
-    return Piece(m.start("name"), m.start("name") + len(name), name), None, False
+    name = found[0].group("name").strip()
+    return Piece(found[0].start("name"), found[0].start("name") + len(name), name), None, False
 
 
 def _caption_end(text: str, author_line: tuple[int, int] | None, prose: int) -> tuple[int, Piece | None]:
@@ -468,6 +483,7 @@ def read_structure(text: str) -> Structure:
         structure.signature = (min(ends), majority_end)
         majority_end = min(ends)
     structure.majority_end = max(majority_end, structure.body_start)
+    structure.signer = last_signer(text)
     return structure
 
 

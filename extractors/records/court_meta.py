@@ -12,6 +12,7 @@ from collections import Counter
 
 from docketflow.extractors.judges import name_case
 from docketflow.extractors.records.view import DocView
+from docketflow.extractors.signature import CC_LINE
 
 _NAME = r"[A-ZÀ-Þ][\w.'’\- ]{1,40}?"
 _TITLE_WORDS = (r"(?:Chief\s+|Senior\s+|Associate\s+)?(?:U\.\s?S\.\s+)?(?:Circuit\s+|District\s+|"
@@ -24,7 +25,6 @@ _AUTHOR = re.compile(
 )
 """An author line: "ALVAREZ, Circuit Judge.", "ANA M. RUIZ, JR., Circuit Judge:" (after a line number in
 some reporters' text) or, without the comma, an all-caps "JOSÉ A. CABRANES Circuit Judge:"."""
-_PER_CURIAM = re.compile(r"\bPer\s+Curiam\b", re.I)
 _STATE_AUTHOR = re.compile(
     r"^[^\S\n]*(?P<name>[A-Z][A-Z'’\-]{2,}),\s+(?:(?:Acting\s+)?(?:C\.\s?)?J\.|P\.\s?J\.)\s*[.:—-]?", re.M
 )
@@ -60,7 +60,7 @@ def caption_court(view: DocView) -> str | None:
 
 def _judge_key(view: DocView, name: str) -> str:
     """The fuller of the document's JUDGE key with the same last name and the name as the line spells it."""
-    name = re.sub(r",\s*(?:Jr|JR|Sr|SR)\.?$|\s+I{2,3}$", "", name.strip())
+    name = re.sub(r",?\s*(?:Jr|JR|Sr|SR)\.?$|\s+(?:I{2,3}|IV)$", "", name.strip())
     last = name.replace("*", "").split()[-1].lower()
     known = [m.key for m in view.mentions("JUDGE") if m.key.split()[-1].lower() == last]
     spelled = " ".join(name_case(w) for w in name.replace("*", "").split())
@@ -70,13 +70,17 @@ def _judge_key(view: DocView, name: str) -> str:
 
 
 def author_judge(view: DocView, kind: str) -> str | None:
-    """Author of an opinion (its author line), or signing judge of an order; None for per curiam."""
+    """Who decided, by precedence: the opinion's author line (None when per curiam), the judge's signature
+    block, the author forms of reporter prints ("ROE, District Judge."), the last judge named in the tail,
+    a judge the caption names ("Hon. Jane Q. Roe"), and for an order the last judge it names at all."""
     text = view.text
     structure = view.structure
     if structure.author is not None:
         return _judge_key(view, structure.author.text)
     if structure.per_curiam:
         return None
+    if structure.signer is not None:
+        return _judge_key(view, structure.signer.name)
     for pattern in (_AUTHOR, _STATE_AUTHOR):
         match = pattern.search(text)
         name = match and (match.group("name") or match.groupdict().get("caps"))
@@ -85,11 +89,15 @@ def author_judge(view: DocView, kind: str) -> str | None:
     match = _OPINION_BY.search(text)
     if match:
         return _judge_key(view, match.group("name") or match.group("justice"))
+    copied = CC_LINE.search(text, int(len(text) * 0.85))
+    signer = view.within("JUDGE", int(len(text) * 0.85), copied.start() if copied else len(text))
+    if signer:
+        return signer[-1].key  # a trial court's opinion is signed at its end
+    caption = view.within("JUDGE", 0, structure.caption_end)
+    if caption:
+        return caption[0].key
     if kind == "court_order" and view.mentions("JUDGE"):
         return view.mentions("JUDGE")[-1].key
-    signer = view.within("JUDGE", int(len(text) * 0.85), len(text))
-    if signer and not _PER_CURIAM.search(text):
-        return signer[-1].key  # a trial court's opinion is signed at its end
     return None
 
 
