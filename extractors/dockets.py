@@ -11,11 +11,19 @@ where it repeats (running headers). Keys are as printed, whitespace-normalized, 
 from __future__ import annotations
 
 import re
-from functools import cache
-from typing import Any
 
 from docketflow.extractors.component import Component, factory
-from docketflow.extractors.data import read_jsonl, read_tsv
+from docketflow.extractors.docket_forms import (
+    CIVIL_WORDS,
+    MIN_DIGITS,
+    NUMBER,
+    SPACED,
+    UNLABELLED,
+    context_words,
+    key_of,
+    parse,
+    same_case,
+)
 from docketflow.extractors.spans import add_entity, context, doc_text, in_citation
 from docketflow.extractors.structure import structure_of
 from spacy.tokens import Doc
@@ -24,74 +32,34 @@ LABEL = "DOCKET"
 HEAD_CHARS = 3000
 """Captions, headers and the lower-court line of an appeal fit here; cited cases mostly come later."""
 
-_INITIALS = r"(?:[ -][A-Z]{1,4}x?(?![\w.]))*"
-_NUMBER = (
-    r"(?:S\.F\.|L\.A\.|Sac\.|Crim\.)\s?\d{4,6}(?!\d)"
-    rf"|(?:CV|CR|C|SACV|EDCV|MDL)[ -]\d{{2}}-\d{{1,6}}{_INITIALS}"
-    rf"|(?:\d{{1,2}}:)?\d{{2}}-?(?:cv|cr|CV|CR)-?\d{{1,6}}(?:-[A-Za-z]{{1,4}}x?)*(?:-\d+)?{_INITIALS}"
-    r"|MDL\s(?:No\.\s*)?\d{3,5}(?!\d)"
-    r"|[A-Z]{0,3}\d[\dA-Za-z]*(?:[-–:][\dA-Za-z]+)+"
-    r"|[A-Z]{1,3}\d{4,8}(?![\w-])"
-    r"|\d{4}[A-Z]{2}\d{3,6}(?![\w-])"
-    r"|[A-Z]{1,3}-\d{4,7}(?![\w-])"
-)
-"""A docket number's printed forms, most specific first (see `dockets.jsonl` for how each is read)."""
-
+_LABEL = r"(?<![\w.])(?:(?i:nos?)\.|(?i:no)[:\-]|(?i:numbers?)(?:\(s\))?|#)"
+""""No.", "NO.", "Nos.", "No:", "Number(s)", "#" (any case; never the "No" of "November" or "Not")."""
 _LABELLED = re.compile(
-    rf"(?<![\w.])(?:Nos?\.|No:|Number(?:\(s\))?|#)\s*:?\s*(?P<number>{_NUMBER})(?P<more>(?:\s*(?:,|&|and)\s*(?:{_NUMBER}))*)"
+    rf"{_LABEL}\s*[:#]?\s*(?P<number>{CIVIL_WORDS}(?:{NUMBER}|{SPACED}))(?P<more>(?:\s*(?:,|&|and)\s*(?:{NUMBER}))*)"
 )
 _PLAIN = re.compile(r"^[ \t]*(?:Docket\s+)?No\.\s*(?P<number>\d{4,7})\.?[ \t]*$", re.M)
 """A bare number on its own "No." line of the head ("No. 14460."): older state dockets have no year part."""
 _STAMP = re.compile(
-    rf"\bCase:?\s+(?P<number>{_NUMBER}),?\s+(?:Document|DktEntry|ID:|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+    rf"\bCase:?\s*(?P<number>{NUMBER}),?\s+(?:Document|DktEntry|Doc\.?\s*#|ID:|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
 )
 _ALONE = re.compile(
     r"^[ \t]*(?P<number>\d{2}-\d{3,5}(?:-[a-z]{2})?)[ \t]*$"
-    r"|(?<![\w-])(?P<district>(?:\d{1,2}:)?\d{2}-(?:cv|cr|CV|CR)-\d{3,6}(?:-[A-Za-z]{1,4}x?)*|(?:CV|CR)-\d{2}-\d{3,6}(?:-[A-Z]{1,4}x?)*)",
+    rf"|(?<![\w\-:./])(?P<district>{UNLABELLED})",
     re.M,
 )
-"""Unlabelled numbers a head may hold: an appellate number alone on its line ("11-2233-ag" above the
-caption) or a district number anywhere ("CV-01-24113-ABC" when a column layout separated it from "D.C. No.")."""
+"""Unlabelled numbers a head may hold: an appellate number alone on its line ("11-2233-ag" above the caption) or a
+district number anywhere ("CV-01-24113-ABC" when a column layout separated it from "D.C. No.", "12 Civ. 5708 (ABC)"
+beside the parties)."""
 _ALIEN = re.compile(r"(?<![\w-])(?P<number>A[- ]?\d{2,3}(?:-|\s{1,3})?\d{3}(?:-|\s{1,3})?\d{3})(?![\w-])")
 _MDL = re.compile(r"\b(?P<number>MDL\s(?:No\.\s*)?\d{3,5})(?!\d)")
-_ITEM = re.compile(_NUMBER)
+_ITEM = re.compile(NUMBER)
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s*$")
-_CASE_NAME_BEFORE = re.compile(r"(?:\sv\.\s|\bIn re\b)[^\n]*$")
+_CASE_NAME_BEFORE = re.compile(r"(?:\sv\.\s+[A-Z][\w.'’&-]+|\bIn re\b)[^\n]*$")
+"""Another case's name on the line before a number; a caption's "v.  )" column is none."""
 _CITE_AFTER = re.compile(r",?\s*(?:at\s+)?\d{1,4}\s+(?:WL|U\.\s?S\.|F\.|S\.\s?Ct\.|[A-Z][a-z]*\.\s?\d?d?\s?\d)")
 """A reporter cite right after a number ("No. MDL 863, 1994 WL 34924"): the number belongs to that case."""
 OWN_CAPTION_CHARS = 300
 """A "Smith v. Jones, No. ..." this close to the start is the document's own caption, later another case."""
-MIN_DIGITS = 4
-"""Fewer digits than this ("Nos. 3-4") is an item number, not a docket."""
-
-
-@cache
-def _context_words(role: str) -> frozenset[str]:
-    """Words before "No." that make it something else: `not_docket` right before it ("Pub. L. No.",
-    "ECF No."), `other_case` up to two words before it ("Related Case No.")."""
-    return frozenset(row["word"] for row in read_tsv("docket_context.tsv") if row["role"] == role)
-
-
-@cache
-def _parsers() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((row["kind"], re.compile(row["parse"])) for row in read_jsonl("dockets.jsonl"))
-
-
-def parse(key: str) -> dict[str, Any]:
-    """The parts of a docket key: kind plus office, year, type, number, judge_initials where printed."""
-    for kind, pattern in _parsers():
-        if m := pattern.match(key):
-            return {"kind": kind, **{k: v for k, v in m.groupdict().items() if v}}
-    return {"kind": "other"}
-
-
-def key_of(printed: str) -> str:
-    """Docket key: as printed, whitespace- and dash-normalized (typeset hyphens and en dashes become "-"),
-    without a "No." inside ("MDL No. 2641" -> "MDL 2641")."""
-    return re.sub(r"\bNo\.\s*", "", " ".join(printed.split())).translate(_DASHES)
-
-
-_DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-"})
 
 
 class DocketFinder(Component):
@@ -100,8 +68,8 @@ class DocketFinder(Component):
     label = "DOCKET"
 
     def load(self) -> None:
-        _context_words("not_docket")
-        _parsers()
+        context_words("not_docket")
+        parse("")
 
     def find(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -121,7 +89,7 @@ class DocketFinder(Component):
         for piece in structure_of(doc).dockets:
             before = text[max(0, piece.start - 30): piece.start].split()[-3:]
             if not in_citation(doc, piece.start, piece.end) and not any(
-                    w.strip(".,()[]:") in _context_words("other_case") for w in before):
+                    w.strip(".,()[]:") in context_words("other_case") for w in before):
                 found.setdefault((piece.start, piece.end), key_of(piece.text))
         for m in _ALIEN.finditer(text):
             found.setdefault(m.span("number"), key_of(m["number"]))
@@ -131,6 +99,12 @@ class DocketFinder(Component):
             for start in _occurrences(text, key):
                 if not in_citation(doc, start, start + len(key)):
                     found.setdefault((start, start + len(key)), key)
+        structure = structure_of(doc)
+        own = stamped or (structure.stamp.docket if structure.stamp else None) or next(
+            (p.text for p in structure.dockets), None)
+        if own:
+            for span, key in _printings(text, key_of(own)):
+                found.setdefault(span, key)
         taken_until = -1
         for (start, end), key in sorted(found.items(), key=lambda item: (item[0][0], -item[0][1])):
             if start >= taken_until:
@@ -157,20 +131,47 @@ class DocketFinder(Component):
         if self._other_case(text, m.start(), m.end(), news):
             return False
         before = text[max(0, m.start() - 30) : m.start()]
-        if any(w.strip(".,()[]:") in _context_words("other_case") for w in before.split()[-2:]):
+        if any(w.strip(".,()[]:") in context_words("other_case") for w in before.split()[-2:]):
             return False
         word = _WORD_BEFORE.search(before)
-        return not (word and word.group(1) in _context_words("not_docket"))
+        return not (word and word.group(1) in context_words("not_docket") | context_words("filing"))
 
 
 def _occurrences(text: str, key: str):
-    """Where a key is printed again exactly, as a whole token."""
+    """Where a key is printed again exactly, as a whole token (never inside a longer number: "97" is not
+    repeated in "1:97-cv-01234")."""
+    if sum(ch.isdigit() for ch in key) < MIN_DIGITS:
+        return
     pos = text.find(key)
     while pos != -1:
         end = pos + len(key)
-        if (pos == 0 or not text[pos - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+        if (pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] in ":-/")) and (
+                end == len(text) or not (text[end].isalnum() or text[end] in "-:/")):
             yield pos
         pos = text.find(key, pos + 1)
+
+
+_LEAD = 16
+"""How far before its number's digits a printed docket may start ("1:25-cv-0" before "1234")."""
+
+
+def _printings(text: str, own: str) -> list[tuple[tuple[int, int], str]]:
+    """Every printing of the document's own case anywhere in the text, in whatever form ("25-cv-1234 (ABC)" in a
+    footer, "No. 1:25-cv-01234" in a certificate of service, the case cited by its number in the body)."""
+    case = parse(own).get("case")
+    if not case:
+        return []
+    number = str(int(case.rsplit("-", 1)[1]))
+    out = []
+    for hit in re.finditer(rf"(?<!\d)0*{number}(?!\d)", text):
+        for start in range(max(0, hit.start() - _LEAD), hit.start()):
+            if start and (text[start - 1].isalnum() or not text[start].isalnum()):
+                continue
+            m = _ITEM.match(text, start)
+            if m and m.end() >= hit.end() and same_case(m.group(), own):
+                out.append((m.span(), key_of(m.group())))
+                break
+    return out
 
 
 make_docket_component = factory("docketflow_dockets", DocketFinder, requires=["citations"])

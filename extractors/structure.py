@@ -21,6 +21,8 @@ from datetime import date
 from functools import lru_cache
 
 from docketflow.extractors.date_parsing import find_mentions
+from docketflow.extractors.docket_forms import CIVIL_WORDS, NUMBER, SPACED, UNLABELLED, context_words
+from docketflow.extractors.ecf import STAMP_LINE, EcfStamp, document_stamp, find_stamps
 from docketflow.extractors.signature import SHORT_TITLE, SUFFIX, Signer, last_signer
 from docketflow.extractors.spans import doc_text, scratch
 from docketflow.models.document import Part
@@ -128,7 +130,8 @@ _LOWER_COURT = re.compile(r"(?i)(?:appeals?\s+from|on\s+appeal|review\s+of|petit
 # Docket lines: "No. 24-1234.", "Nos. 1325, 1326, September Term, 1984", "Crim. No. 4551.", "Civ. A. No. MC 73-54.",
 # "Case No. 5D99-1234", "NO. 01-99-00123-CV", "Record No. 0123-45-6" ... and a number alone on its caption line.
 _DOCKET_LABEL = re.compile(
-    r"^[\[(]?(?:(?:[A-Z][A-Za-z]{0,9}\.?|C\.A\.)[ \t]+){0,3}?(?:Nos?|NOS?|Numbers?|NUMBERS?)[.:]?[ \t]*[:#]?[ \t]*"
+    r"^[\[(]?(?P<words>(?:(?:[A-Z][A-Za-z]{0,9}\.?|C\.A\.)[ \t]+){0,3}?)(?:Nos?|NOS?|Numbers?|NUMBERS?)(?![A-Za-z])"
+    r"[.:\-]?[ \t]*[:#]?[ \t]*"
     r"(?P<rest>[^\n]{1,120})$"
     r"|^[\[(]?(?P<prefix>Civ|Crim|Civil|Misc|Index|Docket|DOCKET|Cause|CAUSE|Record|Appeal)\.?[ \t]+"
     r"(?P<bare>\d[^\n]{0,60})$"
@@ -137,8 +140,13 @@ _DOCKET_PIECE = re.compile(
     r"(?:(?:[A-Z][A-Za-z]{0,5}\.?|C\.A\.)[ \t.\-‐‑–]?){0,3}\d[\w.,/:–‐‑\-]*"
     r"(?:[ \t](?:[A-Z]{1,5}\.?(?![a-z])|[A-Z][a-z]{1,4}\.|\d[\w,.\-]*|of[ \t]\d{4})(?![\w]))*"
 )
-_BARE_NUMBER = re.compile(r"^\[?(?P<n>(?:[A-Z]{1,3}[ \-‐‑–]?)?\d[\dA-Z,]*(?:[\-‐‑–][\dA-Za-z]+)*)\.?\]?$")
-"""A docket number alone on its caption line ("2060624.", "A15-1285"); a date ("03/24/2015") is none."""
+_FORM = re.compile(rf"(?P<number>{CIVIL_WORDS}(?:{NUMBER}|{SPACED}))[\w.]*")
+"""A docket number in one of the printed forms of `docket_forms`, after its label."""
+_MONTH_YEAR = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?[ \t]?(?:19|20)\d\d")
+_BARE_NUMBER = re.compile(rf"^\[?(?P<n>(?:[A-Z]{{1,3}}[ \-‐‑–]?)?\d[\dA-Z,]*(?:[\-‐‑–][\dA-Za-z]+)*|{UNLABELLED})"
+                          r"\.?\]?$")
+"""A docket number alone on its caption line or in a caption column ("2060624.", "A15-1285", "2:25-CV-01234-ABC");
+a date ("03/24/2015") is none."""
 _TERM = re.compile(r"(?i)\bterm\b")
 _YEAR_ONLY = re.compile(r"^\s*(?:1[6-9]|20)\d\d\.?\]?\s*$")
 """The year closing "No. 46, October Term, 1953.": part of the term, not a docket."""
@@ -214,6 +222,8 @@ class Structure:
     majority_end: int = 0
     """Where the majority opinion ends: its concurrence line, signature or first separate opinion."""
     signature: tuple[int, int] | None = None
+    stamp: EcfStamp | None = None
+    """The CM/ECF stamp of the first stamped page, when the text kept its stamps."""
     signer: Signer | None = None
     """The judge who signs (the last signature block with a judge's title, else the last "/s/" of a judge)."""
     separate: list[Separate] = field(default_factory=list)
@@ -366,35 +376,53 @@ def _court_lines(text: str, cells: list[tuple[int, int, str]]) -> list[Piece]:
     return found
 
 
-def _docket_pieces(text: str, cells: list[tuple[int, int, str]]) -> list[Piece]:
-    """The case's own numbers from the caption's docket lines, as printed, in caption order."""
+def _docket_pieces(text: str, cells: list[tuple[int, int, str]], stamp_lines: set[int]) -> list[Piece]:
+    """The case's own numbers from the caption's docket lines, as printed, in caption order; never a filing's
+    number ("ECF No. 12") or a CM/ECF stamp's parts (`stamp_lines` holds where each stamp line starts)."""
     found: list[Piece] = []
     for start, _end, value in cells:
+        line_start = text.rfind("\n", 0, start) + 1
+        if line_start in stamp_lines:
+            continue
         label = _DOCKET_LABEL.match(value)
         if label:
+            words = (label.group("words") or "").split()
+            if words and words[-1].strip(".") in context_words("filing"):
+                continue
             group = "rest" if label.group("rest") is not None else "bare"
-            rest_start = start + label.start(group)
-            rest = label.group(group).split("(")[0]
-            termed = False
-            for piece in re.finditer(r"[^,;&]+(?:,\d[^,;&]*)*", rest):
-                chunk = piece.group()
-                if _TERM.search(chunk) or (termed and _YEAR_ONLY.match(chunk)):
-                    termed = True
-                    continue
-                inner = re.sub(r"^\s*(?:and\s+)?(?:(?:Dockets?|DOCKETS?|Adv|Index|Civ|Crim|Civil)\.?\s+)?"
-                               r"(?:(?:Nos?|NOS?)\.?\s*)?", "", chunk)
-                offset = rest_start + piece.start() + (len(chunk) - len(inner))
-                number = _DOCKET_PIECE.match(inner)
-                if not number:
-                    continue
-                key = number.group().rstrip(".,:;- ")
-                if sum(ch.isdigit() for ch in key) >= 2 and len(key) <= 40:
-                    found.append(Piece(offset, offset + len(key), key))
+            found += _labelled_pieces(start + label.start(group), label.group(group))
             continue
         bare = _BARE_NUMBER.match(value)
-        if bare and sum(ch.isdigit() for ch in bare["n"]) >= 4 and not re.fullmatch(r"(?:1[6-9]|20)\d\d", bare["n"]):
+        if bare and sum(ch.isdigit() for ch in bare["n"]) >= 4 and not re.fullmatch(r"(?:1[6-9]|20)\d\d", bare["n"]) \
+                and not _MONTH_YEAR.fullmatch(bare["n"]) and text.rfind("\n", 0, line_start - 1) + 1 not in stamp_lines:
             key = bare["n"].rstrip(",")
             found.append(Piece(start + bare.start("n"), start + bare.start("n") + len(key), key))
+    return found
+
+
+def _labelled_pieces(rest_start: int, rest: str) -> list[Piece]:
+    """The numbers after a docket label ("No. 25-1234", "Nos. 1325, 1326, September Term, 1984", "Civil Action No.
+    25-cv-1234 (ABC)(DEF)"): each in a printed form of `docket_forms`, else up to its first parenthesis."""
+    found = []
+    termed = False
+    for piece in re.finditer(r"[^,;&]+(?:,\d[^,;&]*)*", rest):
+        chunk = piece.group()
+        if _TERM.search(chunk) or (termed and _YEAR_ONLY.match(chunk)):
+            termed = True
+            continue
+        inner = re.sub(r"^\s*(?:and\s+)?(?:(?:Dockets?|DOCKETS?|Adv|Index|Civ|Crim|Civil)\.?\s+)?"
+                       r"(?:(?:Nos?|NOS?)\.?\s*)?", "", chunk)
+        offset = rest_start + piece.start() + (len(chunk) - len(inner))
+        form = _FORM.match(inner)
+        if form:
+            key, offset = form.group().rstrip(".,:;- "), offset + form.start()  # glued on: "91-347-C.A"
+        else:
+            number = _DOCKET_PIECE.match(inner.split("(")[0])
+            if not number:
+                continue
+            key = number.group().rstrip(".,:;- ")
+        if sum(ch.isdigit() for ch in key) >= 2 and len(key) <= 40 and not re.fullmatch(r"(?:1[6-9]|20)\d\d", key):
+            found.append(Piece(offset, offset + len(key), key))
     return found
 
 
@@ -467,7 +495,9 @@ def read_structure(text: str) -> Structure:
     structure.body_start = author_line[1] if author_line else (title.end if title else caption_end)
     head_cells = _lines(text, 0, caption_end)
     structure.court_lines = _court_lines(text, head_cells)
-    structure.dockets = _docket_pieces(text, head_cells)
+    stamp_lines = {m.start() for m in STAMP_LINE.finditer(text, 0, caption_end)}
+    structure.stamp = document_stamp(find_stamps(text[:HEAD_LIMIT]))
+    structure.dockets = _docket_pieces(text, head_cells, stamp_lines)
     structure.dates = _header_dates(text, head_cells)
     panel = _PANEL.search(text, 0, caption_end + 400)
     structure.panel = panel.span() if panel else None

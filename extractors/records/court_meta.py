@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from docketflow.extractors.docket_forms import MIN_DIGITS, case_number, key_of, parse
 from docketflow.extractors.judges import name_case
 from docketflow.extractors.records.view import DocView
 from docketflow.extractors.signature import CC_LINE
@@ -102,14 +103,23 @@ def author_judge(view: DocView, kind: str) -> str | None:
 
 
 def caption_docket(view: DocView) -> str | None:
-    """The caption's first docket line, else the first docket number of the caption, else of the document."""
+    """The docket the document is filed under: its CM/ECF stamp's (the clerk's own form of the number), else the
+    first of the caption's docket lines below the court's name, else the first docket number of the caption, else
+    of the document; a caption's number without the assigned judges' initials in parentheses."""
     structure = view.structure
-    for piece in structure.dockets:
-        found = view.within("DOCKET", piece.start, piece.end)
-        if found:
-            return found[0].key
-    dockets = view.within("DOCKET", 0, structure.caption_end) or view.mentions("DOCKET")
-    return dockets[0].key if dockets else view.context.docket
+    stamped = view.context.docket or (structure.stamp.docket if structure.stamp else None)
+    if stamped and parse(key_of(stamped))["kind"] != "other":
+        return key_of(stamped)
+    pieces = [m for piece in structure.dockets for m in view.within("DOCKET", piece.start, piece.end)[:1]]
+    candidates = pieces or view.within("DOCKET", 0, structure.caption_end) or view.mentions("DOCKET")
+    if not candidates:
+        return stamped
+    # the caption follows the court's name (counsel's block and a clerk's stamp above it are not the caption);
+    # a full number wins over a short list item ("Nos. 12, 14")
+    court_start = structure.court_lines[0].start if structure.court_lines else 0
+    best = min(candidates, key=lambda m: (sum(ch.isdigit() for ch in m.key) < MIN_DIGITS, m.start < court_start,
+                                          m.start))
+    return case_number(best.key)
 
 
 def _party(lines: list[str], upward: bool = False) -> str | None:

@@ -15,7 +15,7 @@ from docketflow.pipeline.ingest.errors import IngestError
 from docketflow.pipeline.ingest.sidecar import is_sidecar, read_sidecar, sidecar_values
 
 if TYPE_CHECKING:
-    from docketflow.pipeline.ingest.ecf import EcfStamp
+    from docketflow.extractors.ecf import EcfStamp
 
 __all__ = ["IngestError", "SourceDocument", "is_sidecar", "media_type_of", "read_document", "read_sidecar"]
 

@@ -32,7 +32,7 @@ from functools import lru_cache
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from docketflow.pipeline.ingest.ecf import split_stamps
+from docketflow.extractors.ecf import split_stamps
 from docketflow.pipeline.ingest.margins import Box
 from docketflow.pipeline.ingest.pagetext import split_lines
 from docketflow.pipeline.ingest.pdfium import PDFIUM_LOCK, RawPage, open_pdfium

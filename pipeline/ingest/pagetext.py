@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from docketflow.pipeline.ingest.ecf import EcfStamp, split_stamps
+from docketflow.extractors.ecf import EcfStamp, split_stamps
 
 EDGE_LINES = 3
 """How many non-empty lines at each end of a page may hold a header, footer or page number."""

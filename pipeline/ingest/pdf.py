@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from docketflow.pipeline.ingest.ecf import EcfStamp, document_stamp
+from docketflow.extractors.ecf import EcfStamp, document_stamp
 from docketflow.pipeline.ingest.errors import IngestError
 from docketflow.pipeline.ingest.margins import Box, cut_regions, margin_cut, side_margins
 from docketflow.pipeline.ingest.pagetext import (

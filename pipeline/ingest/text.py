@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from charset_normalizer import from_bytes
-from docketflow.pipeline.ingest.ecf import EcfStamp, document_stamp, find_stamps
+from docketflow.extractors.ecf import EcfStamp, document_stamp, find_stamps
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),

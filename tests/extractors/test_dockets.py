@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 from docketflow.extractors.data import read_jsonl
-from docketflow.extractors.dockets import parse
+from docketflow.extractors.docket_forms import case_number, parse, same_case
 from docketflow.extractors.spans import DocContext, entities
 
 
@@ -53,7 +53,37 @@ BODY = "\n" + "The parties briefed the motion at length and the court heard argu
         ("STATE v. DOE\nNo. 2007CA00254.\nDATE OF JUDGMENT ENTRY", {"2007CA00254"}),
         ("Docket Number(s): 1:20CV457\nCase Description", {"1:20CV457"}),
         ("Appeal from Superior Court of the County, No. C-16928, Doe, Judge.", {"C-16928"}),
+        # each court system's printed form, with its judges' initials kept as printed
+        ("UNITED STATES DISTRICT COURT\nSOUTHERN DISTRICT OF NEW YORK\nDOE, Plaintiff,   12 Civ. 3456 (ABC)\nORDER",
+         {"12 Civ. 3456 (ABC)"}),
+        ("DOE v. ROE\nNo. 08 C 2468\nMEMORANDUM OPINION AND ORDER", {"08 C 2468"}),
+        ("ARIZONA COURT OF APPEALS\nNo. 1 CA-CV 12-0345\nOPINION", {"1 CA-CV 12-0345"}),
+        ("COMMONWEALTH COURT OF PENNSYLVANIA\nNo. 214 C.D. 2019\nOPINION", {"214 C.D. 2019"}),
+        ("UNITED STATES DISTRICT COURT\nCase No. 8:19-cv-2345 ABC (DEFx)\nORDER", {"8:19-cv-2345 ABC (DEFx)"}),
+        ("UNITED STATES DISTRICT COURT\nCivil Action No. 3:18-cv-12345 (ABC)(DEF)\nOPINION",
+         {"3:18-cv-12345 (ABC)(DEF)"}),
+        ("UNITED STATES DISTRICT COURT\nCASE NO. 17cv2468 XYZ (QRS)\nORDER", {"17cv2468 XYZ (QRS)"}),
+        ("UNITED STATES DISTRICT COURT\nNo. CIV S-97-1357 QRS\nORDER", {"CIV S-97-1357 QRS"}),
+        ("UNITED STATES DISTRICT COURT\nCase No. C19-2468 XYZ\nORDER", {"C19-2468 XYZ"}),
+        ("WESTERN DISTRICT OF TEXAS\nNO. A-16-CV-917-XY\nORDER", {"A-16-CV-917-XY"}),
+        ("UNITED STATES DISTRICT COURT\nCivil Action No. 1 :07-CV-01234\nORDER", {"1 :07-CV-01234"}),
+        ("UNITED STATES DISTRICT COURT\nCivil No. 96 - 1234 (AB)\nORDER", {"96 - 1234 (AB)"}),
+        ("UNITED STATES DISTRICT COURT\nCR. NO. 05-1234-01\nORDER", {"05-1234-01"}),
+        ("UNITED STATES BANKRUPTCY COURT\nCase No. 1:23-bk-10234-XY\nAdv. Pro. No. 1:23-ap-01022-XY\nORDER",
+         {"1:23-bk-10234-XY", "1:23-ap-01022-XY"}),
+        ("UNITED STATES DISTRICT COURT\nCase No. 2:25-cv-01234-ABC\n(Member Case No. 2:25-cv-01299-ABC)\nORDER",
+         {"2:25-cv-01234-ABC", "2:25-cv-01299-ABC"}),
+        ("IN RE WIDGET ANTITRUST LITIGATION\nMDL No. 3012\nCase No. 1:21-md-03012-XYZ\nORDER",
+         {"MDL 3012", "1:21-md-03012-XYZ"}),
+        # the case's own number printed again in a footer, in another form
+        ("UNITED STATES DISTRICT COURT\nCase 2:25-cv-01234-ABC Document 12 Filed 01/02/26 Page 1 of 9\nORDER" + BODY
+         + "\n25cv1234 ORDER - 2\n", {"2:25-cv-01234-ABC", "25cv1234"}),
         # near-misses
+        ("UNITED STATES DISTRICT COURT\nDecided November 3, 2019\nORDER", set()),
+        ("UNITED STATES DISTRICT COURT\nCase 2:25-cv-01234-ABC ECF No. 57, PageID.1234 Filed 01/02/26 Page 1 of 9\n"
+         "ORDER", {"2:25-cv-01234-ABC"}),
+        ("Counsel for the Defendant\nFAX No. 555-123-4567\nUNITED STATES DISTRICT COURT\nORDER", set()),
+        ("UNITED STATES DISTRICT COURT\nCase No. 3:25-cv-01234 ORDER GRANTING MOTION", {"3:25-cv-01234"}),
         ("The Senate report, S. Rep. No. 305, at 17, explains the purpose.", set()),
         ("Congress passed the Act, Pub. L. No. 102-526, 106 Stat. 3443.", set()),
         ("Plaintiff filed a reply. (ECF No. 26-5.) The motion is granted.", set()),
@@ -92,6 +122,11 @@ def test_running_header_repeats_count(nlp) -> None:
     ("key", "parts"),
     [
         ("3:24-cv-01872-AL", {"office": "3", "year": "24", "type": "cv", "number": "01872", "judge_initials": "AL"}),
+        ("8:19-cv-2345 ABC (DEFx)", {"office": "8", "year": "19", "number": "2345", "judge_initials": "ABC-DEFx",
+                                     "case": "19-cv-02345"}),
+        ("12 Civ. 3456 (ABC)", {"year": "12", "number": "3456", "judge_initials": "ABC", "case": "12-cv-03456"}),
+        ("1 CA-CV 12-0345", {"office": "1", "type": "CV", "year": "12", "number": "0345"}),
+        ("214 C.D. 2019", {"number": "214", "type": "C.D.", "year": "2019"}),
         ("CV 21-7731-AB-CDx", {"type": "CV", "year": "21", "number": "7731", "judge_initials": "AB-CDx"}),
         ("25-5181", {"year": "25", "number": "5181"}),
         ("A 12 345 678", {"number": "12 345 678"}),
@@ -106,3 +141,25 @@ def test_parse(key: str, parts: dict[str, str]) -> None:
 def test_parse_examples(row) -> None:
     for example in row["examples"]:
         assert parse(example)["kind"] == row["kind"], example
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("3:25-cv-01234-ABC", "25-cv-1234 (ABC)", True),
+        ("1:12-cv-03456-ABC", "12 Civ. 3456 (ABC)", True),
+        ("CIV S-97-1357 QRS", "2:97-cv-01357", True),
+        ("3:25-cv-01234-ABC", "3:25-cr-01234-ABC", False),
+        ("3:25-cv-01234", "3:24-cv-01234", False),
+        ("25-1234", "25-cv-1234", False),
+    ],
+)
+def test_two_printings_of_one_case(a: str, b: str, same: bool) -> None:
+    assert same_case(a, b) is same
+
+
+@pytest.mark.parametrize(("key", "number"), [("12 Civ. 3456 (ABC)", "12 Civ. 3456"),
+                                             ("3:18-cv-12345 (ABC)(DEF)", "3:18-cv-12345"),
+                                             ("3:25-cv-01234-ABC", "3:25-cv-01234-ABC")])
+def test_case_number_drops_parenthesized_initials(key: str, number: str) -> None:
+    assert case_number(key) == number

@@ -107,7 +107,7 @@ def test_panel_list_is_not_an_author_line() -> None:
         ("Nos. 1325, 1326, September Term, 1984.", ["1325", "1326"]),
         ("Crim. No. 4551.", ["4551"]),
         ("Civ. A. No. MC 71-22.", ["MC 71-22"]),
-        ("No. 98 Civ. 1234 (ABC).", ["98 Civ. 1234"]),
+        ("No. 98 Civ. 1234 (ABC).", ["98 Civ. 1234 (ABC)"]),
         ("No. 42,509-KA", ["42,509-KA"]),
         ("No. 46, October Term, 1953.", ["46"]),
         ("2060624.", ["2060624"]),

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from docketflow.extractors.ecf import STAMP_LINE
 from docketflow.pipeline.ingest import read_document
-from docketflow.pipeline.ingest.ecf import STAMP_LINE
 
 PDF_DIR = Path("corpus/pdf")
 CLEAN = [

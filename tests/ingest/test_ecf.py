@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from docketflow.pipeline.ingest.ecf import document_stamp, find_stamps, parse_stamp, split_stamps
+from docketflow.extractors.ecf import document_stamp, find_stamps, parse_stamp, split_stamps
 
 
 @pytest.mark.parametrize(

@@ -16,15 +16,15 @@ from docketflow.extractors.isodate import to_iso_date
 # Circuit ("Appellate Case:") all start with "Case" + docket and carry a m/d/y date and a page number.
 STAMP_LINE = re.compile(
     r"^[ \t]*(?:Appellate[ \t]+|USCA\d*[ \t]+)?Case:?[ \t]*#?[ \t]*(?P<docket>\d[\w:.\-]*\w)\b,?"
-    r"(?=[^\n]*\b\d{1,2}/\d{1,2}/\d{2,4}\b)"
+    r"(?=[^\n]*(?<!\d)\d{1,2}/\d{1,2}/\d{2,4}(?!\d))"
     r"(?=[^\n]*\bPages?(?:[ \t]*ID)?:?[ \t]*#?:?[ \t]*\d)"
     r"[^\n]{0,160}$",
     re.MULTILINE,
 )
-_DOCUMENT = re.compile(r"\bDocument:?\s*#?\s*(\d[\d.\-]*\d|\d)")
+_DOCUMENT = re.compile(r"\bDoc(?:ument)?\.?:?\s*#?\s*(\d[\d.\-]*\d|\d)")
 _DKT_ENTRY = re.compile(r"\bDktEntry:?\s*(\d[\d.]*\d|\d)")
-_FILED = re.compile(r"\bFiled:?\s*(\d{1,2}/\d{1,2}/\d{2,4})\b")
-_ANY_DATE = re.compile(r"\b(\d{1,2}/\d{1,2}/\d{2,4})\b")
+_FILED = re.compile(r"\bFiled:?\s*(\d{1,2}/\d{1,2}/\d{2,4})(?!\d)")
+_ANY_DATE = re.compile(r"(?<!\d)(\d{1,2}/\d{1,2}/\d{2,4})(?!\d)")
 
 
 @dataclass(frozen=True)
