@@ -343,6 +343,32 @@ def _caption_end(text: str, author_line: tuple[int, int] | None, prose: int) -> 
     return min(prose, len(text)), None
 
 
+_PARTY_LINE = re.compile(r"(?i)\bet\s+al\b|;|,$")
+_COURT_COMPLETE = re.compile(r"(?i)(?:circuit|district\s+of\s+\w[\w .]*|division)$")
+_PARTY_START = re.compile(r"(?i)(?:state|commonwealth|people|territory)\s+of\b|united\s+states\b")
+
+
+def _party_follows(line: str, following: str) -> bool:
+    """Whether the line after a court line is the first party, not the court's name continued: it lists parties
+    ("STATE OF OREGON; et al.,"), or the court is already named whole ("... FOR THE NINTH CIRCUIT") and the line
+    names a sovereign, as a first party does."""
+    return bool(_PARTY_LINE.search(following)) or bool(
+        _COURT_COMPLETE.search(line) and _PARTY_START.match(following))
+
+
+def _continues(line: str, following: str) -> bool:
+    """Whether the short line after a court line goes on naming the court ("FOR THE NINTH CIRCUIT", "Eastern
+    District of Texas"), rather than starting the parties, a docket or the panel."""
+    if len(following) > 70 or line.endswith((",", ".")) or _JUDGES_LINE.search(following) \
+            or _party_follows(line, following):
+        return False
+    return bool(_COURT_CONTINUES.match(following)) or (
+        re.fullmatch(r"[A-Z][A-Za-z .,]{2,40}", following) is not None
+        and not re.search(r"(?i)\b(?:no|appellants?|appellees?|petitioners?|respondents?|plaintiffs?|defendants?|"
+                          r"relators?|v|vs)\b\.?", following)
+        and not re.search(r"\d", following))
+
+
 def _court_lines(text: str, cells: list[tuple[int, int, str]]) -> list[Piece]:
     """Court names in the caption, each joined with the short lines that continue it ("In The / Court of
     Appeals / For the / First District of Texas"); never the court appealed from."""
@@ -362,13 +388,7 @@ def _court_lines(text: str, cells: list[tuple[int, int, str]]) -> list[Piece]:
                 r"united\s+states|[A-Z .]+\s+(?:SUPREME\s+)?COURT)", cells[first - 1][2]) and first > i - 2:
             first -= 1
         last = i
-        while last + 1 < len(cells) and last < i + 4 and len(cells[last + 1][2]) <= 70 and (
-                _COURT_CONTINUES.match(cells[last + 1][2]) or (re.fullmatch(r"[A-Z][A-Za-z .,]{2,40}",
-                                                                           cells[last + 1][2])
-                and not re.search(r"(?i)\b(?:no|appellants?|appellees?|petitioners?|respondents?|plaintiffs?|"
-                                  r"defendants?|relators?|v|vs)\b\.?", cells[last + 1][2])
-                and not re.search(r"\d", cells[last + 1][2]))) and not cells[last][2].endswith((",", ".")) \
-                and not _JUDGES_LINE.search(cells[last + 1][2]):
+        while last + 1 < len(cells) and last < i + 4 and _continues(cells[last][2], cells[last + 1][2]):
             last += 1
         phrase = " ".join(c[2] for c in cells[first: last + 1])
         found.append(Piece(cells[first][0], cells[last][1], phrase))

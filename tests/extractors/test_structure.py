@@ -62,6 +62,21 @@ def test_state_caption_court_lines_join_and_take_the_caption_state() -> None:
         "texapp", "03-20-00123-CV", "2021-05-04", "affirmed")
 
 
+@pytest.mark.parametrize(("caption", "court"), [
+    # a court line continued on the next line is one court; the first party never joins it
+    ("UNITED STATES COURT OF APPEALS\nFOR THE NINTH CIRCUIT\n\nSTATE OF WASHINGTON; et al.,\n"
+     "                Plaintiffs-Appellees,\n", "ca9"),
+    ("UNITED STATES DISTRICT COURT\nFOR THE DISTRICT OF OREGON\nSTATE OF NEVADA\n               Plaintiff,\n", "ord"),
+    ("IN THE UNITED STATES DISTRICT COURT\nFOR THE EASTERN DISTRICT OF\nPENNSYLVANIA\n\nJANE DOE,\n", "paed"),
+    # near-miss: a state court's name runs over the line into "STATE OF"
+    ("IN THE SUPREME COURT OF THE\nSTATE OF NEVADA\n\nJANE DOE,\n", "nev"),
+])
+def test_court_line_over_line_breaks(caption: str, court: str) -> None:
+    text = caption + "  v.\n\nACME CORP., Defendant.\n\nNo. 25-1234\n\nORDER\n\nThe motion to compel is DENIED.\n"
+    (holding,) = records_of(text, "court_order").holdings
+    assert holding.court == court
+
+
 def test_bulk_text_without_caption_is_an_opinion_deciding_by_its_majority() -> None:
     assert detect_kind(BULK, media_type="text/plain") == "opinion"
     structure = read_structure(BULK)
