@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -144,7 +144,8 @@ class DateFinder(Component):
         ctx = context(doc)
         text = doc_text(doc)
         found = find_mentions(text)
-        anchor = ctx.anchor_date or _cached_own_date(doc, text, found)
+        own = _cached_own_date(doc, text, found)
+        anchor = ctx.anchor_date or (own.value if own else None)
         dockets = sorted((s.start_char, s.end_char) for s in entities(doc, "DOCKET"))
         mentions = [m for m in found if _keep(doc, text, m, dockets)]
         _share_years(text, mentions)
@@ -216,6 +217,15 @@ class DateFinder(Component):
         add_entity(doc, mention.start, mention.end, "DATE", day.isoformat(), normalized)
 
 
+@dataclass(frozen=True)
+class Dated:
+    """The date a document gives itself and where it prints it."""
+
+    value: date
+    start: int
+    end: int
+
+
 def document_date(doc: Doc) -> date | None:
     """The date the document gives itself, for when the caller knows none (and for the record builder).
 
@@ -224,11 +234,17 @@ def document_date(doc: Doc) -> date | None:
     its line (the line under an opinion's caption), a "Filed 12/02/20" stamp. Kept on the doc, so
     asking again costs nothing.
     """
+    found = own_date(doc)
+    return found.value if found else None
+
+
+def own_date(doc: Doc) -> Dated | None:
+    """`document_date` with where the text prints it (the evidence of a holding's `decided`)."""
     return _cached_own_date(doc, doc_text(doc), None)
 
 
-def _cached_own_date(doc: Doc, text: str, mentions: list[Mention] | None) -> date | None:
-    """`document_date`, reusing the component's mentions so the text is scanned once."""
+def _cached_own_date(doc: Doc, text: str, mentions: list[Mention] | None) -> Dated | None:
+    """`own_date`, reusing the component's mentions so the text is scanned once."""
     area = scratch(doc)
     if _DOCUMENT_DATE not in area:
         found = find_mentions(text) if mentions is None else mentions
@@ -255,16 +271,16 @@ def _blank_after(text: str, end: int, line_end: int) -> bool:
     return not text[end:line_end].strip()
 
 
-def _own_date(text: str, mentions: list[Mention]) -> date | None:
+def _own_date(text: str, mentions: list[Mention]) -> Dated | None:
     """The ranking behind `document_date`."""
-    signed: list[date] = []
-    alone: list[date] = []
-    filed: list[date] = []
+    signed: list[Dated] = []
+    alone: list[Dated] = []
+    filed: list[Dated] = []
     for mention in mentions:
         part = mention.parts[0] if len(mention.parts) == 1 else None
         if part is None or part.day is None or part.year is None:
             continue
-        found = date(part.year, part.month, part.day)
+        found = Dated(date(part.year, part.month, part.day), mention.start, mention.end)
         near = max(0, mention.start - LINE_REACH)
         line_start = text.rfind("\n", near, mention.start) + 1 or near
         line_end = text.find("\n", mention.end, mention.end + LINE_REACH)

@@ -224,6 +224,8 @@ class Structure:
     signature: tuple[int, int] | None = None
     stamp: EcfStamp | None = None
     """The CM/ECF stamp of the first stamped page, when the text kept its stamps."""
+    stamp_line: tuple[int, int] | None = None
+    """Where the first stamp line is printed."""
     signer: Signer | None = None
     """The judge who signs (the last signature block with a judge's title, else the last "/s/" of a judge)."""
     separate: list[Separate] = field(default_factory=list)
@@ -239,10 +241,10 @@ class Structure:
         """True inside a concurrence or dissent: its words are not the court's decision."""
         return any(s.start <= start < s.end for s in self.separate)
 
-    def decided(self) -> str | None:
+    def decided(self) -> HeaderDate | None:
         """The header date by label precedence: decided/filed/entered first, else a date alone on its line."""
         ranked = sorted(self.dates, key=lambda d: (d.rank, d.start))
-        return ranked[0].iso if ranked else None
+        return ranked[0] if ranked else None
 
     def decision_zone(self, text: str) -> tuple[int, int]:
         """The closing part of the majority: its last paragraphs before the concurrence line or signature."""
@@ -517,6 +519,8 @@ def read_structure(text: str) -> Structure:
     structure.court_lines = _court_lines(text, head_cells)
     stamp_lines = {m.start() for m in STAMP_LINE.finditer(text, 0, caption_end)}
     structure.stamp = document_stamp(find_stamps(text[:HEAD_LIMIT]))
+    first_stamp = STAMP_LINE.search(text, 0, HEAD_LIMIT)
+    structure.stamp_line = first_stamp.span() if first_stamp else None
     structure.dockets = _docket_pieces(text, head_cells, stamp_lines)
     structure.dates = _header_dates(text, head_cells)
     panel = _PANEL.search(text, 0, caption_end + 400)

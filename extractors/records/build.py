@@ -6,7 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from docketflow.extractors.dates import document_date
+from docketflow.extractors.dates import own_date
 from docketflow.extractors.records import court_meta
 from docketflow.extractors.records.access import access_arrangements
 from docketflow.extractors.records.agreements import anaphoric_arrangement, default_purpose, sentence_arrangements
@@ -128,12 +128,6 @@ def _decretal_followers(view: DocView, decision: Decision, starts: set[int]) -> 
     return followers
 
 
-def _head_date(view: DocView) -> str | None:
-    """The first full date under the caption (an opinion's date line), when nothing better dates it."""
-    head_end = max(2000, len(view.text) // 20)
-    return next((m.key for m in view.within("DATE", 0, head_end) if len(m.key) == 10), None)
-
-
 def _court_holdings(view: DocView, doc: Doc, kind: str, source_date: str | None) -> list[Holding]:
     structure = view.structure
     finders = ((lambda: opinion_decisions(view.text, view.sentences, structure)),
@@ -149,19 +143,18 @@ def _court_holdings(view: DocView, doc: Doc, kind: str, source_date: str | None)
         title = (structure.title.start, structure.title.end) if structure.title else None
         start, end = structure.author_line or title or (0, min(structure.caption_end, 400))
         decisions = [Decision(None, None, start, end, "caption", "")]
-    court = court_meta.caption_court(view)
-    judge = court_meta.author_judge(view, kind)
-    signed = document_date(doc)
-    decided = (structure.decided() or (signed.isoformat() if signed else None) or source_date
-               or _head_date(view))
-    docket = court_meta.caption_docket(view)
+    meta = {"court": court_meta.caption_court(view), "judge": court_meta.author_judge(view, kind),
+            "decided": court_meta.decided(view, own_date(doc), source_date), "docket": court_meta.caption_docket(view)}
     name = court_meta.case_name(view)
     holdings = []
     starts = {d.start for d in decisions}
     for index, decision in enumerate(decisions):
-        draft = _Draft(EvidenceSet(view.doc_id, view.text, view.page_of), court=court, judge=judge,
-                       decided=decided, docket=docket, motion=decision.motion, disposition=decision.disposition,
-                       verbs=view.text[decision.start:decision.end])
+        draft = _Draft(EvidenceSet(view.doc_id, view.text, view.page_of), motion=decision.motion,
+                       disposition=decision.disposition, verbs=view.text[decision.start:decision.end],
+                       **{key: read.value for key, read in meta.items()})
+        for part, read in meta.items():
+            if read.value and read.span:
+                draft.evidence.add(*read.span, part)
         if decision.disposition:
             draft.evidence.add(decision.start, decision.end, "motion", "disposition")
         draft.read(view, [(decision.start, decision.end), *_decretal_followers(view, decision, starts)])

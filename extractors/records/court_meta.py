@@ -1,18 +1,22 @@
-"""Who decided, where, when and in which case — read from a court document's caption and signature.
+"""Who decided, where, when and in which case — each read from the part of a court document that states it.
 
 The court is the caption's (not the court appealed from); the judge is the opinion's author line
-("ALVAREZ, Circuit Judge.", "BELL, Appellate Immigration Judge:", "ORTEGA, J.") or, for orders, the
-judge who signs last; the docket is the caption's first; the case name joins the caption's parties.
+("ALVAREZ, Circuit Judge.", "BELL, Appellate Immigration Judge:", "ORTEGA, J.") or the judge who signs the
+order's signature block; the docket is the CM/ECF stamp's, else the caption's; the date is the header's
+decided/filed line, else the date the judge signs, else the stamp's filing date; the case name joins the
+caption's parties. Each is returned with the span it was read from, which becomes the holding's evidence.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
+from docketflow.extractors.dates import Dated
 from docketflow.extractors.docket_forms import MIN_DIGITS, case_number, key_of, parse
 from docketflow.extractors.judges import name_case
-from docketflow.extractors.records.view import DocView
+from docketflow.extractors.records.view import DocView, Mention
 from docketflow.extractors.signature import CC_LINE
 
 _NAME = r"[A-ZÀ-Þ][\w.'’\- ]{1,40}?"
@@ -43,20 +47,39 @@ _ROLE = re.compile(
 )
 
 
-def caption_court(view: DocView) -> str | None:
+@dataclass(frozen=True)
+class Read:
+    """A holding field's value and the span of text it was read from (None when it came from outside the text,
+    such as a stamp the PDF reader removed)."""
+
+    value: str | None
+    span: tuple[int, int] | None = None
+
+
+NOTHING = Read(None)
+
+
+def _mention(m: Mention) -> Read:
+    return Read(m.key, (m.start, m.end))
+
+
+def caption_court(view: DocView) -> Read:
     """The deciding court: the caption's court line, else the first court named in the caption (or, without
-    one, the head) that is not the court appealed from."""
+    one, the head) that is not the court appealed from, else the court the document names most."""
     structure = view.structure
     for line in structure.court_lines:
         found = view.within("COURT", line.start, line.end)
         if found:
-            return found[0].key
+            return _mention(found[0])
     head_end = structure.caption_end if structure.caption_end > 200 else max(3000, len(view.text) // 10)
     for mention in view.within("COURT", 0, head_end):
         if not _LOWER_COURT.search(view.text[max(0, mention.start - 80): mention.start]):
-            return mention.key
+            return _mention(mention)
     courts = Counter(m.key for m in view.mentions("COURT"))
-    return courts.most_common(1)[0][0] if courts else None  # ties: the court named first
+    if not courts:
+        return NOTHING
+    key = courts.most_common(1)[0][0]  # ties: the court named first
+    return _mention(next(m for m in view.mentions("COURT") if m.key == key))
 
 
 def _judge_key(view: DocView, name: str) -> str:
@@ -70,56 +93,80 @@ def _judge_key(view: DocView, name: str) -> str:
     return spelled
 
 
-def author_judge(view: DocView, kind: str) -> str | None:
+def author_judge(view: DocView, kind: str) -> Read:
     """Who decided, by precedence: the opinion's author line (None when per curiam), the judge's signature
     block, the author forms of reporter prints ("ROE, District Judge."), the last judge named in the tail,
     a judge the caption names ("Hon. Jane Q. Roe"), and for an order the last judge it names at all."""
     text = view.text
     structure = view.structure
     if structure.author is not None:
-        return _judge_key(view, structure.author.text)
+        piece = structure.author
+        return Read(_judge_key(view, piece.text), (piece.start, piece.end))
     if structure.per_curiam:
-        return None
+        return NOTHING
     if structure.signer is not None:
-        return _judge_key(view, structure.signer.name)
+        signer = structure.signer
+        return Read(_judge_key(view, signer.name), (signer.start, signer.end))
     for pattern in (_AUTHOR, _STATE_AUTHOR):
         match = pattern.search(text)
-        name = match and (match.group("name") or match.groupdict().get("caps"))
-        if name and not re.match(r"(?i)before|present|per\s+curiam", name):
-            return _judge_key(view, name.strip())
+        group = match and ("name" if match.group("name") else "caps" if match.groupdict().get("caps") else None)
+        if group and not re.match(r"(?i)before|present|per\s+curiam", match.group(group)):
+            return Read(_judge_key(view, match.group(group).strip()), match.span(group))
     match = _OPINION_BY.search(text)
     if match:
-        return _judge_key(view, match.group("name") or match.group("justice"))
+        group = "name" if match.group("name") else "justice"
+        return Read(_judge_key(view, match.group(group)), match.span(group))
     copied = CC_LINE.search(text, int(len(text) * 0.85))
     signer = view.within("JUDGE", int(len(text) * 0.85), copied.start() if copied else len(text))
     if signer:
-        return signer[-1].key  # a trial court's opinion is signed at its end
+        return _mention(signer[-1])  # a trial court's opinion is signed at its end
     caption = view.within("JUDGE", 0, structure.caption_end)
     if caption:
-        return caption[0].key
+        return _mention(caption[0])
     if kind == "court_order" and view.mentions("JUDGE"):
-        return view.mentions("JUDGE")[-1].key
-    return None
+        return _mention(view.mentions("JUDGE")[-1])
+    return NOTHING
 
 
-def caption_docket(view: DocView) -> str | None:
+def caption_docket(view: DocView) -> Read:
     """The docket the document is filed under: its CM/ECF stamp's (the clerk's own form of the number), else the
     first of the caption's docket lines below the court's name, else the first docket number of the caption, else
     of the document; a caption's number without the assigned judges' initials in parentheses."""
     structure = view.structure
-    stamped = view.context.docket or (structure.stamp.docket if structure.stamp else None)
+    stamp = structure.stamp
+    stamped = view.context.docket or (stamp.docket if stamp else None)
     if stamped and parse(key_of(stamped))["kind"] != "other":
-        return key_of(stamped)
+        in_text = stamp is not None and key_of(stamp.docket) == key_of(stamped)
+        return Read(key_of(stamped), structure.stamp_line if in_text else None)
     pieces = [m for piece in structure.dockets for m in view.within("DOCKET", piece.start, piece.end)[:1]]
     candidates = pieces or view.within("DOCKET", 0, structure.caption_end) or view.mentions("DOCKET")
     if not candidates:
-        return stamped
+        return Read(stamped)
     # the caption follows the court's name (counsel's block and a clerk's stamp above it are not the caption);
     # a full number wins over a short list item ("Nos. 12, 14")
     court_start = structure.court_lines[0].start if structure.court_lines else 0
     best = min(candidates, key=lambda m: (sum(ch.isdigit() for ch in m.key) < MIN_DIGITS, m.start < court_start,
                                           m.start))
-    return case_number(best.key)
+    return Read(case_number(best.key), (best.start, best.end))
+
+
+def decided(view: DocView, own: Dated | None, source_date: str | None) -> Read:
+    """When the court decided: the header's decided/filed/entered line, else the date the judge signs (or, for
+    want of one, a date alone on its line), else the CM/ECF stamp's filing date, else the first full date under
+    the caption."""
+    structure = view.structure
+    header = structure.decided()
+    if header:
+        return Read(header.iso, (header.start, header.end))
+    if own:
+        return Read(own.value.isoformat(), (own.start, own.end))
+    if structure.stamp and structure.stamp.filed:
+        return Read(structure.stamp.filed, structure.stamp_line)
+    if source_date:
+        return Read(source_date)
+    head_end = max(2000, len(view.text) // 20)
+    first = next((m for m in view.within("DATE", 0, head_end) if len(m.key) == 10), None)
+    return _mention(first) if first else NOTHING
 
 
 def _party(lines: list[str], upward: bool = False) -> str | None:

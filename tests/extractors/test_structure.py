@@ -38,7 +38,7 @@ def test_federal_caption_header_author_and_dissent() -> None:
     structure = read_structure(FEDERAL)
     assert structure.author is not None and structure.author.text == "LIN"
     assert [d.text for d in structure.dockets] == ["24-1234"]
-    assert structure.decided() == "2025-06-09"  # decided, never argued
+    assert structure.decided().iso == "2025-06-09"  # decided, never argued
     assert [(s.author, s.type) for s in structure.separate] == [("PARK", "dissenting")]
     (holding,) = records_of(FEDERAL, "opinion").holdings
     assert (holding.court, holding.judge, holding.docket, holding.decided, holding.disposition) == (

@@ -49,6 +49,19 @@ def test_order_metadata_comes_from_caption_date_and_signature() -> None:
     assert 0.5 < holding.confidence <= 1.0
 
 
+def test_each_field_of_an_order_cites_the_part_it_was_read_from() -> None:
+    text = ("Case 8:25-cv-01234-ABC Document 41 Filed 03/05/26 Page 1 of 2\n" + ORDER_HEAD
+            + "Plaintiffs' motion for a preliminary injunction is GRANTED." + ORDER_FOOT)
+    (holding,) = records_of(text, "court_order").holdings
+    cited = {field: e.text for e in holding.evidence for field in e.supports}
+    assert (holding.docket, holding.decided) == ("8:25-cv-01234-ABC", "2026-03-04")  # the signed date wins
+    assert cited["court"] == "UNITED STATES DISTRICT COURT\nDISTRICT OF MARYLAND"
+    assert cited["judge"] == "PAULA XINIS"
+    assert cited["decided"] == "March 4, 2026"
+    assert cited["docket"].startswith("Case 8:25-cv-01234-ABC Document 41")
+    assert "GRANTED" in cited["disposition"]
+
+
 # (order body, permitted, barred, effect)
 DATA_ORDERS = [
     ("IT IS ORDERED that Defendants are enjoined from disclosing the Social Security numbers and immigration "
@@ -210,7 +223,7 @@ def test_a_tie_between_named_courts_goes_to_the_one_named_first_under_any_hash_s
             "from docketflow.extractors.records.view import DocView; "
             "from docketflow.extractors.records.court_meta import caption_court; "
             "t = 'The parties appealed from the Ohio Supreme Court and then from the Texas Supreme Court.'; "
-            "print(caption_court(DocView(build_nlp()(t), 'x', 'opinion')))")
+            "print(caption_court(DocView(build_nlp()(t), 'x', 'opinion')).value)")
     answers = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                               env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout for seed in ("0", "2")}
     assert answers == {"ohio\n"}
