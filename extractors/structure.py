@@ -532,12 +532,14 @@ def read_structure(text: str) -> Structure:
               ] if _mentions_concur(text, structure.body_start, majority_end) else []
     signed = [m for m in _SIGNATURE.finditer(text, structure.body_start, majority_end)
               if m.start() > structure.body_start + (majority_end - structure.body_start) * 3 // 4]
+    signer = structure.signer = last_signer(text)
     ends = [m.start() for m in concur[:1] + signed[:1]]
+    if signer and structure.body_start + (majority_end - structure.body_start) * 3 // 4 < signer.start < majority_end:
+        ends.append(text.rfind("\n", 0, signer.start) + 1)  # a block with no "SO ORDERED" or "Dated" above it
     if ends:
         structure.signature = (min(ends), majority_end)
         majority_end = min(ends)
     structure.majority_end = max(majority_end, structure.body_start)
-    structure.signer = last_signer(text)
     return structure
 
 
@@ -560,6 +562,9 @@ def parts(structure: Structure, text: str, decision: int | None = None) -> list[
     if structure.panel and structure.panel[0] < caption_end:
         header.append(structure.panel[0])
     found: list[tuple[str, int, int, str | None, str | None]] = [("caption", 0, caption_end, None, None)]
+    stamp = structure.stamp_line
+    if stamp and not text[:stamp[0]].strip() and stamp[1] < caption_end:
+        found.append(("stamp", *stamp, None, None))  # the CM/ECF stamp heads the first page, above the caption
     if header:
         found.append(("header", min(header), caption_end, None, None))
     if structure.title:

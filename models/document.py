@@ -7,7 +7,7 @@ from pydantic import Field
 
 Label = Literal["JUDGE", "COURT", "AGENCY", "STATUTE", "DATA_CATEGORY", "DATE", "CASE", "DOCKET"]
 Kind = Literal["court_order", "opinion", "news", "federal_register_notice", "other"]
-PartName = Literal["caption", "title", "header", "author", "body", "separate_opinion", "decision", "signature"]
+PartName = Literal["stamp", "caption", "title", "header", "author", "body", "separate_opinion", "decision", "signature"]
 
 
 class Source(Record):

@@ -155,3 +155,23 @@ def test_history_and_side_motion_are_not_the_decision() -> None:
             + "The district court granted the motion.\n\nAppellee's motion to strike is denied.")
     (holding,) = [h for h in records_of(text, "opinion").holdings if h.motion == "appeal"]
     assert holding.disposition == "affirmed"
+
+
+ORDER = ("Case 3:25-cv-01234-ABC Document 98 Filed 12/29/25 Page 1 of 2\n"
+         "UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\n\nJANE DOE,\n    Plaintiff,\n  v.\n"
+         "ACME CORP.,\n    Defendant.\n\nCase No. 3:25-cv-01234-ABC\n\n"
+         "ORDER GRANTING IN PART AND DENYING IN PART PLAINTIFF'S MOTION FOR A PRELIMINARY INJUNCTION\n\n"
+         + PROSE + "\n\nFor these reasons, the motion for a preliminary injunction is GRANTED IN PART and DENIED IN "
+         "PART.\n\n18  Dated: December 29, 2025\n19  ______________________\nJANE Q. ROE\n"
+         "20  United States District Judge\n")
+
+
+def test_an_order_s_parts_from_stamp_to_signature() -> None:
+    (holding,) = records_of(ORDER, "court_order").holdings
+    carried = parts(read_structure(ORDER), ORDER)
+    names = [p.part for p in carried]
+    assert names[:3] == ["stamp", "caption", "title"] and names[-1] == "signature"
+    signature = next(p for p in carried if p.part == "signature")
+    assert "JANE Q. ROE" in ORDER[signature.start:signature.end]
+    assert (holding.judge, holding.decided, holding.motion, holding.disposition) == (
+        "Jane Q. Roe", "2025-12-29", "preliminary_injunction", "granted_in_part")
