@@ -6,6 +6,7 @@ import math
 import re
 from itertools import islice
 
+from docketflow.extractors.docket_text import is_docket_text
 from docketflow.extractors.structure import Structure, read_structure
 
 _HEAD = 6000
@@ -73,6 +74,8 @@ def detect_kind(text: str, stated: str | None = None, media_type: str | None = N
         return "federal_register_notice"
     if stated == "other":
         return stated
+    if is_docket_text(text):
+        return "court_order"
     structure = read_structure(text)
     captioned = bool(_CAPTION.search(head)) or bool(structure.court_lines and structure.dockets)
     if captioned:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from docketflow.extractors.dates import Dated
 from docketflow.extractors.docket_forms import MIN_DIGITS, case_number, key_of, parse
+from docketflow.extractors.docket_text import read_entry
 from docketflow.extractors.judges import name_case
 from docketflow.extractors.records.view import DocView, Mention
 from docketflow.extractors.signature import CC_LINE
@@ -95,7 +96,8 @@ def _judge_key(view: DocView, name: str) -> str:
 
 def author_judge(view: DocView, kind: str) -> Read:
     """Who decided, by precedence: the opinion's author line (None when per curiam), the judge's signature
-    block, the author forms of reporter prints ("ROE, District Judge."), the last judge named in the tail,
+    block, the clerk's "Signed by Judge ..." line, the author forms of reporter prints ("ROE, District Judge."), the
+    last judge named in the tail,
     a judge the caption names ("Hon. Jane Q. Roe"), and for an order the last judge it names at all."""
     text = view.text
     structure = view.structure
@@ -107,6 +109,9 @@ def author_judge(view: DocView, kind: str) -> Read:
     if structure.signer is not None:
         signer = structure.signer
         return Read(_judge_key(view, signer.name), (signer.start, signer.end))
+    entry = read_entry(text)
+    if entry and entry.judge and entry.judge_span:
+        return Read(_judge_key(view, entry.judge), entry.judge_span)
     for pattern in (_AUTHOR, _STATE_AUTHOR):
         match = pattern.search(text)
         group = match and ("name" if match.group("name") else "caps" if match.groupdict().get("caps") else None)
@@ -151,13 +156,16 @@ def caption_docket(view: DocView) -> Read:
 
 
 def decided(view: DocView, own: Dated | None, source_date: str | None) -> Read:
-    """When the court decided: the header's decided/filed/entered line, else the date the judge signs (or, for
-    want of one, a date alone on its line), else the CM/ECF stamp's filing date, else the first full date under
-    the caption."""
+    """When the court decided: the header's decided/filed/entered line, else the clerk's "Signed by ... on" date,
+    else the date the judge signs (or, for want of one, a date alone on its line), else the CM/ECF stamp's filing
+    date, else the first full date under the caption."""
     structure = view.structure
     header = structure.decided()
     if header:
         return Read(header.iso, (header.start, header.end))
+    entry = read_entry(view.text)
+    if entry and entry.signed:
+        return Read(entry.signed, entry.signed_span)
     if own:
         return Read(own.value.isoformat(), (own.start, own.end))
     if structure.stamp and structure.stamp.filed:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from docketflow.extractors.docket_text import read_entry
 from docketflow.extractors.records.cues import all_labels, first_label
 from docketflow.extractors.records.sentences import Sentences
 from docketflow.extractors.structure import Structure
@@ -172,7 +173,7 @@ def _stipulated(text: str, sentences: Sentences) -> Decision | None:
 
 def order_decisions(text: str, sentences: Sentences) -> list[Decision]:
     """Decisions of a court order: a signed stipulation, an itemized list, else decretal sentences, else
-    the title."""
+    the title, else the clerk's clause of a docket-text order ("MINUTE ORDER granting 12 Motion ...")."""
     stipulated = _stipulated(text, sentences)
     if stipulated:
         return [stipulated]
@@ -193,6 +194,9 @@ def order_decisions(text: str, sentences: Sentences) -> list[Decision]:
         s, e = title.span()
         return [Decision(motion_of(title.group("motion")), disposition_of(title.group("disp")) or "other",
                          s, e, "title", _subject(title.group("motion")))]
+    entry = read_entry(text)
+    if entry and entry.clause and entry.disposition and entry.motion:
+        return [Decision(motion_of(entry.motion), entry.disposition, *entry.clause, "title", _subject(entry.motion))]
     return []
 
 

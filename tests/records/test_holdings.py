@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from docketflow.extractors.kind import detect_kind
 
 from tests.records.helpers import fields, records_of
 
@@ -227,3 +228,28 @@ def test_a_tie_between_named_courts_goes_to_the_one_named_first_under_any_hash_s
     answers = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                               env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout for seed in ("0", "2")}
     assert answers == {"ohio\n"}
+
+
+# (docket text of a text-only or minute order, expected holding fields)
+DOCKET_TEXT_ORDERS = [
+    ("MINUTE ORDER granting in part and denying in part 17 Motion for Preliminary Injunction. Signed by District "
+     "Judge Jane Q. Roe on 8/12/2025. (abc) (Entered: 08/12/2025)",
+     {"judge": "Jane Q. Roe", "decided": "2025-08-12", "motion": "preliminary_injunction",
+      "disposition": "granted_in_part"}),
+    ("TEXT ORDER: The Court DENIES the motion to compel [20]. Ordered by Magistrate Judge Omar Bell on 3/4/2026.",
+     {"judge": "Omar Bell", "decided": "2026-03-04", "motion": "other", "disposition": "denied"}),
+    ("Judge Jane Q. Roe: ORDER entered granting 25 Motion to Dismiss for Failure to State a Claim. (Entered: "
+     "05/06/2024)", {"judge": "Jane Q. Roe", "motion": "motion_to_dismiss", "disposition": "granted"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DOCKET_TEXT_ORDERS)
+def test_text_only_and_minute_orders(text: str, expected: dict[str, str]) -> None:
+    assert detect_kind(text) == "court_order"
+    (holding,) = records_of(text, "court_order").holdings
+    assert fields(holding, list(expected)) == expected
+
+
+def test_a_clerks_notice_is_not_a_text_order() -> None:
+    assert detect_kind("NOTICE of Appearance by Jane Q. Roe on behalf of Acme Corp. (Roe, Jane) (Entered: "
+                       "05/06/2024)") != "court_order"
