@@ -100,6 +100,12 @@ _DISTRICT_NAME = re.compile(
     r"(?:(?P<dir>Northern|Southern|Eastern|Western|Central|Middle) District of|(?P<abbr>[NSEWCM])\.D\.|"
     r"District of|D\.)?\s*(?P<state>.+)$"
 )
+_DISTRICT_NAME_INVERTED = re.compile(
+    r"^United States District Court, (?P<state>[A-Z][a-z]+(?: (?!(?:Northern|Southern|Eastern|Western|Central|Middle)$)"
+    r"[A-Z][a-z]+)?)(?: (?P<dir>Northern|Southern|Eastern|Western|Central|Middle))?$"
+)
+"""courts-db's other form of a district court's name: "United States District Court, Oklahoma Northern",
+"United States District Court, Nebraska"."""
 
 
 @dataclass(frozen=True)
@@ -128,10 +134,11 @@ def _district_index() -> tuple[dict[tuple[str, str], list[_Court]], dict[str, li
     for row in courts_db.courts:
         if row["system"] != "federal" or row["type"] == "bankruptcy" or row["id"].startswith("circt"):
             continue
-        m = _DISTRICT_NAME.match(row["name"].strip())
+        name = row["name"].strip()
+        m = _DISTRICT_NAME_INVERTED.match(name) or _DISTRICT_NAME.match(name)
         if not m:
             continue
-        direction = DIRECTIONS.get((m["dir"] or "").lower(), (m["abbr"] or "").lower())
+        direction = DIRECTIONS.get((m["dir"] or "").lower(), (m.groupdict().get("abbr") or "").lower())
         court = _as_court(row)
         by_place.setdefault((direction, m["state"].lower()), []).append(court)
         if row["citation_string"]:
@@ -239,6 +246,9 @@ def _families() -> dict[str, _Family]:
             needs_before=True,
         ),
         "abbrev": _Family(re.compile(rf"(?=[NSEWCMD]\.)(?<![\w.])(?:{abbrev_alt})\.?(?![\w])")),
+        # a reporter's caption: the district abbreviated, the state spelled out ("E.D. California", "D. Colorado")
+        "abbrev_state": _Family(re.compile(rf"(?=[NSEWCMD]\.)(?<![\w.])(?:(?P<dir>[NSEWCM])\.\s?)?D\.\s?"
+                                           rf"(?P<state>{states})\b")),
         "circuit": _Family(
             re.compile(r"(?=\s?C)(?:\b(?:Circuit|CIRCUIT)\b|(?<=[\w.])\s?Cir\.)"),
             before=re.compile(
@@ -371,6 +381,11 @@ class CourtFinder(Component):
         yield from self._prose(text, when)
         for start, end, _ in fam["abbrev"].finditer(text):
             court = _pick(self.by_abbrev.get(_abbrev_key(text[start:end]), []), when)
+            if court:
+                yield CourtHit(start, end, court.id)
+        for start, end, g in fam["abbrev_state"].finditer(text):
+            court = _pick(self.by_place.get(((g["dir"] or "").lower(), " ".join(g["state"].split()).lower()), []),
+                          when)
             if court:
                 yield CourtHit(start, end, court.id)
         for start, end, g in fam["circuit"].finditer(text):

@@ -371,6 +371,12 @@ def _continues(line: str, following: str) -> bool:
         and not re.search(r"\d", following))
 
 
+_REPORTER_COURT = re.compile(r"(?i)united\s+states\s+district\s+court,?")
+_REPORTER_DISTRICT = re.compile(r"(?m)^[ \t]*(?:[NSEWCM]\.[ \t]?)?D\.[ \t]?[A-Z][A-Za-z]+(?:[ \t][A-Z][a-z]+)?")
+"""A reporter's caption names the district on a line of its own, under "United States District Court," and
+sometimes past a line of the other column's text: "E.D. Arkansas,", "D. Colorado."."""
+
+
 def _court_lines(text: str, cells: list[tuple[int, int, str]]) -> list[Piece]:
     """Court names in the caption, each joined with the short lines that continue it ("In The / Court of
     Appeals / For the / First District of Texas"); never the court appealed from."""
@@ -393,7 +399,11 @@ def _court_lines(text: str, cells: list[tuple[int, int, str]]) -> list[Piece]:
         while last + 1 < len(cells) and last < i + 4 and _continues(cells[last][2], cells[last + 1][2]):
             last += 1
         phrase = " ".join(c[2] for c in cells[first: last + 1])
-        found.append(Piece(cells[first][0], cells[last][1], phrase))
+        end = cells[last][1]
+        district = _REPORTER_DISTRICT.search(text, end, end + 400) if _REPORTER_COURT.fullmatch(phrase) else None
+        if district and text.count("\n", end, district.start()) <= 3:
+            phrase, end = f"{phrase} {district.group().strip()}", district.end()
+        found.append(Piece(cells[first][0], end, phrase))
         i = last + 1
     return found
 

@@ -23,6 +23,14 @@ def court_keys(nlp, text: str) -> set[str]:
     ("sentence", "expected"),
     [
         ("UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\n\nORDER", {"cand"}),
+        # courts courts-db names "United States District Court, <State> <Direction>"
+        ("IN THE UNITED STATES DISTRICT COURT\nFOR THE WESTERN DISTRICT OF OKLAHOMA\n\nORDER", {"okwd"}),
+        ("UNITED STATES DISTRICT COURT\nFOR THE DISTRICT OF NEBRASKA\n\nMEMORANDUM AND ORDER", {"ned"}),
+        ("The case was transferred from N.D. Okla. to D. Neb.", {"oknd", "ned"}),
+        # a reporter's caption: the district abbreviated, the state spelled out
+        ("United States District Court,\nE.D. Arkansas,\nWestern Division.", {"ared"}),
+        ("United States District Court, D. Colorado.", {"cod"}),
+        ("Robert D. Smith testified at the hearing.", set()),
         ("UNITED STATES COURT OF APPEALS FOR THE FIRST CIRCUIT", {"ca1"}),
         ("Appeal from the United States District Court for the District of Massachusetts.", {"mad"}),
         ("A federal judge in the Northern District of California ruled on Monday.", {"cand"}),

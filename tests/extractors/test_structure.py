@@ -68,6 +68,9 @@ def test_state_caption_court_lines_join_and_take_the_caption_state() -> None:
      "                Plaintiffs-Appellees,\n", "ca9"),
     ("UNITED STATES DISTRICT COURT\nFOR THE DISTRICT OF OREGON\nSTATE OF NEVADA\n               Plaintiff,\n", "ord"),
     ("IN THE UNITED STATES DISTRICT COURT\nFOR THE EASTERN DISTRICT OF\nPENNSYLVANIA\n\nJANE DOE,\n", "paed"),
+    # a reporter's print: the district under "United States District Court,", past the other column's text
+    ("2026 WL 1234567\nOnly the Westlaw citation is currently available.\nUnited States District Court,     the "
+     "parties then\nW.D. Arkansas,       cross-moved for\nFayetteville Division.\n\nJANE DOE,\n", "arwd"),
     # near-miss: a state court's name runs over the line into "STATE OF"
     ("IN THE SUPREME COURT OF THE\nSTATE OF NEVADA\n\nJANE DOE,\n", "nev"),
 ])
