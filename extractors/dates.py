@@ -48,10 +48,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "weekday_range_before": re.compile(r"\b[A-Z][a-z]+day\s*(?:-|–|through|to)\s*$"),
         # Labels that introduce the document's own date in a caption or signature block.
         "signed": re.compile(
-            r"(?:\b(?:dated|decided|signed|entered)\s*:\s*|^\s*(?:dated|date|decided|signed|entered)\b[\s:,]*"
-            r"(?:this|on)?\s*)$",
+            r"(?:\b(?:dated|decided|signed|entered|enter)\s*:\s*|^\s*(?:\d{1,2}\s+)?(?:dated|date|decided|signed|entered)"
+            r"\b[\s:,]*(?:this|on)?\s*|\bso\s+ordered\s+(?:on|this)\s+|^\s*[A-Z][A-Za-z'’\-]+,\s+(?:C\.\s?)?J\.\s+)$",
             re.IGNORECASE | re.MULTILINE,  # searched between a line's start and a date: ^ is the line's start
         ),
+        # "Date:" beside a signature line (its label is not at the line's start) counts under "SO ORDERED"
+        "date_label": re.compile(r"\bdate\s*:\s*$", re.IGNORECASE),
+        "so_ordered": re.compile(r"so\s+ordered", re.IGNORECASE),
+        # a line-initial "dated" in lower case continues a sentence ("... the letter / dated May 3, 2019.")
+        "prose_dated": re.compile(r"\s*dated\b(?!\s*:)"),
+        # counsel's signature block: a date there is when a party signed, not the court
+        "counsel": re.compile(r"(?i)respectfully\s+submitted|attorneys?\s+for\s+(?:the\s+)?(?:plaintiff|defendant|"
+                              r"petitioner|respondent)|counsel\s+for\s+(?:the\s+)?(?:plaintiff|defendant)|\bSBN\b"),
+        "judge_named": re.compile(r"(?i)\bjudge\b|U\.\s?S\.\s?[DM]\.\s?J|\bJ\.\s*$"),
+        "line_number": re.compile(r"\s*\d{1,2}\s+"),
         "filed": re.compile(r"\bfiled\s*:?\s*$", re.IGNORECASE),
     }
 
@@ -271,6 +281,21 @@ def _blank_after(text: str, end: int, line_end: int) -> bool:
     return not text[end:line_end].strip()
 
 
+def _signed(text: str, mention: Mention, line_start: int) -> bool:
+    """Whether a date is where the court signs: "Dated: ...", "ENTER: ...", "this 4th day of ...", "SO ORDERED
+    on ...", "Date:" under "SO ORDERED", "ROE, J.  May 4, 2026"; never a sentence going on past a line break, nor
+    the date counsel signed a stipulation."""
+    pats = _patterns()
+    lead = text[line_start:mention.start]
+    labelled = mention.form == "dayof" or pats["signed"].search(text, line_start, mention.start) is not None or (
+        pats["date_label"].search(lead) is not None
+        and pats["so_ordered"].search(text, max(0, mention.start - 250), mention.start) is not None)
+    if not labelled or (pats["prose_dated"].match(lead) and not lead.lstrip().startswith(("Dated", "DATED"))):
+        return False
+    counsel = pats["counsel"].search(text, mention.end, mention.end + 250)
+    return counsel is None or pats["judge_named"].search(text, mention.end, counsel.start()) is not None
+
+
 def _own_date(text: str, mentions: list[Mention]) -> Dated | None:
     """The ranking behind `document_date`."""
     signed: list[Dated] = []
@@ -284,9 +309,12 @@ def _own_date(text: str, mentions: list[Mention]) -> Dated | None:
         near = max(0, mention.start - LINE_REACH)
         line_start = text.rfind("\n", near, mention.start) + 1 or near
         line_end = text.find("\n", mention.end, mention.end + LINE_REACH)
-        if mention.form == "dayof" or _patterns()["signed"].search(text, line_start, mention.start):
+        if _signed(text, mention, line_start):
             signed.append(found)
-        elif _blank_before(text, line_start, mention.start) and _blank_after(text, mention.end, line_end):
+        elif (_blank_before(text, line_start, mention.start) or (
+                _blank_before(text, line_start, line_start)
+                and _patterns()["line_number"].fullmatch(text, line_start, mention.start))) \
+                and _blank_after(text, mention.end, line_end):
             alone.append(found)
         elif _patterns()["filed"].search(text, line_start, mention.start):
             filed.append(found)

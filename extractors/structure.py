@@ -193,7 +193,8 @@ class HeaderDate:
     end: int
     iso: str
     rank: int
-    """1: labelled decided/filed/entered/signed; 2: a date alone on its line."""
+    """0: a reporter's docket-and-date line or a clerk's "FILED" stamp; 1: labelled decided/filed/entered/signed;
+    2: a date alone on its line."""
 
 
 @dataclass(frozen=True)
@@ -458,28 +459,41 @@ def _labelled_pieces(rest_start: int, rest: str) -> list[Piece]:
     return found
 
 
+_PROSE_DATED = re.compile(r"(?i)\b(?:orders?|opinions?|stipulations?|letters?|motions?|decisions?|judgments?|report|"
+                          r"agreement)\s+(?:\w+\s+)?dated\s*$")
+"""A date that dates another paper ("by an Order dated May 8, 2019"), not this one."""
+_CONTINUED = re.compile(r"(?i)(?:\b(?:on|of|in|since|until|by|from|and|before|after|dated)|,)$")
+"""The end of a line that a date alone on the next line finishes ("... held a hearing on" / "March 3, 2020.")."""
+_FILED_CELL = re.compile(r"(?i)(?:FILED|ENTERED|DATED)\s*:?")
+"""A clerk's stamp in the caption ("FILED" / "April 13, 1990") of an order entered on paper before CM/ECF."""
+
+
 def _header_dates(text: str, cells: list[tuple[int, int, str]]) -> list[HeaderDate]:
-    """Full dates in the caption and header, ranked by label; argued/submitted/rehearing dates left out."""
+    """Full dates in the caption and header, ranked by label; argued/submitted/rehearing dates, dates of other
+    papers and dates that finish a sentence left out."""
     found = []
     for index, (start, _end, value) in enumerate(cells):
+        previous = cells[index - 1] if index > 0 else None
         for mention in find_mentions(value):
             for part in mention.parts:
                 if part.day is None or part.year is None:
                     continue
                 before = value[: part.start]
                 label = re.split(r"[.;)]\s|—|--", before)[-1] if before.strip() else ""
-                if len(label) > 40:
+                if len(label) > 40 or _PROSE_DATED.search(text, max(0, start + part.start - 60), start + part.start):
                     continue  # a date inside a sentence ("the cut-off date of March 31"), not a header line
-                previous = cells[index - 1] if index > 0 else None
                 if not label.strip() and previous and len(previous[2]) < 40 and (
                         previous[2].endswith(":") or "\n" not in text[previous[1]:start]):
                     label = previous[2]
                 if _DATE_NEVER.search(label):
                     continue
                 after = value[part.end:].strip(" .,)")
-                if _DATE_LABEL.search(label):
+                if previous and _FILED_CELL.fullmatch(previous[2]) and mention.start == 0:
+                    rank = 0
+                elif _DATE_LABEL.search(label):
                     rank = 1
-                elif not label.strip(" (") and (not after or _AFTER_DATE_LINE.match(after)):
+                elif not label.strip(" (") and (not after or _AFTER_DATE_LINE.match(after)) and not (
+                        previous and _CONTINUED.search(previous[2])):
                     rank = 2
                 else:
                     continue
@@ -489,6 +503,34 @@ def _header_dates(text: str, cells: list[tuple[int, int, str]]) -> list[HeaderDa
                     continue
                 found.append(HeaderDate(start + part.start, start + part.end, iso, rank))
     return found
+
+
+_REPORTER_DOCKET = re.compile(r"(?m)^[^\n]*?\b(?:Nos?|NOS?|Civ|Civil\s+Action\s+No|Case\s+No|Cause\s+No)\.?[ \t]*"
+                              r"[^\n|]{1,220}(?:\n[^\n|]{0,220}){0,5}?\|")
+"""A reporter's docket-and-date line: "No. 4:19-CV-0321. | Aug. 2, 2019." (the date follows the bar)."""
+
+
+def _reporter_date(text: str) -> HeaderDate | None:
+    """The date on a reporter print's docket line, after its "|": on the same line, or at the start of one of
+    the next lines when the other column's text came between."""
+    line = _REPORTER_DOCKET.search(text, 0, HEAD_LIMIT)
+    if line is None:
+        return None
+    pipe = line.end()
+    for mention in find_mentions(text[pipe: pipe + 250]):
+        part = mention.parts[0] if len(mention.parts) == 1 else None
+        if part is None or part.day is None or part.year is None:
+            continue
+        start = pipe + mention.start
+        line_start = text.rfind("\n", 0, start) + 1
+        same_line = line_start <= pipe
+        if same_line or (not text[line_start:start].strip(" |") and text.startswith(".", pipe + mention.end)):
+            try:
+                return HeaderDate(start, pipe + mention.end, date(part.year, part.month, part.day).isoformat(), 0)
+            except ValueError:
+                return None
+        return None
+    return None
 
 
 def _separate_opinions(text: str, body_start: int) -> list[Separate]:
@@ -532,7 +574,8 @@ def read_structure(text: str) -> Structure:
     first_stamp = STAMP_LINE.search(text, 0, HEAD_LIMIT)
     structure.stamp_line = first_stamp.span() if first_stamp else None
     structure.dockets = _docket_pieces(text, head_cells, stamp_lines)
-    structure.dates = _header_dates(text, head_cells)
+    reporter = _reporter_date(text)
+    structure.dates = ([reporter] if reporter else []) + _header_dates(text, head_cells)
     panel = _PANEL.search(text, 0, caption_end + 400)
     structure.panel = panel.span() if panel else None
     structure.separate = _separate_opinions(text, structure.body_start)

@@ -129,6 +129,18 @@ def test_relative_dates_fall_back_to_the_documents_own_date(nlp):
         ("Case 1:20-cv-00001 Document 5 Filed 12/02/20 Page 1 of 3\nThe motion is denied.", date(2020, 12, 2)),
         ("The Turnover Order dated June 30, 2025 is stayed.", None),
         ("The motion is denied.", None),
+        # the forms a judge signs with
+        ("The motion is denied.\n\nENTER: August 29, 2019\n\nJane Q. Roe\nUnited States District Judge",
+         date(2019, 8, 29)),
+        ("The motion is denied. So ordered on December 31, 2018.\n\nJane Q. Roe", date(2018, 12, 31)),
+        ("14 IT IS SO ORDERED.\n15 Date: June 13, 2014       JANE Q. ROE\n16 United States District Judge",
+         date(2014, 6, 13)),
+        ("12  The motion is denied.\n13\n14  May 5, 2016\n15  JANE Q. ROE", date(2016, 5, 5)),
+        ("ROE, J.       March 21, 2017\n\nThe plaintiffs move to compel.", date(2017, 3, 21)),
+        # near-misses: a sentence carried over a line break, counsel's signature under the court's
+        ("The Court entered the letter\ndated June 24, 1996.\nThe motion is denied.", None),
+        ("SIGNED this 19th day of September, 2019.\n\nJane Q. Roe\nUnited States District Judge\n\n"
+         "Dated: September 18, 2019\n/s/ Omar Bell\nAttorneys for Plaintiff", date(2019, 9, 19)),
     ],
 )
 def test_document_date(nlp, text, expected):

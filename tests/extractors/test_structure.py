@@ -178,3 +178,24 @@ def test_an_order_s_parts_from_stamp_to_signature() -> None:
     assert "JANE Q. ROE" in ORDER[signature.start:signature.end]
     assert (holding.judge, holding.decided, holding.motion, holding.disposition) == (
         "Jane Q. Roe", "2025-12-29", "preliminary_injunction", "granted_in_part")
+
+
+@pytest.mark.parametrize(("head", "decided"), [
+    # a reporter's docket-and-date line, the date after the bar, on its line or under the other column's text
+    ("Only the Westlaw citation is currently available.\nUnited States District Court, D. Colorado.\n"
+     "Jane DOE, Plaintiff,\nv.\nACME CORP., Defendant.\nCivil Action No. 19-cv-01234-ABC. | Aug. 2, 2019.   the "
+     "parties then moved\n", "2019-08-02"),
+    ("United States District Court, D. Colorado.\nNo. 19-cv-01234-ABC\n|   the parties then moved to compel\n"
+     "Aug. 2, 2019.\n", "2019-08-02"),
+    # a clerk's FILED stamp in a paper-era caption
+    ("UNITED STATES DISTRICT COURT\nDISTRICT OF MAINE\nFILED\nApril 13, 1990\nJANE DOE, Plaintiff\n", "1990-04-13"),
+])
+def test_header_date_forms(head: str, decided: str) -> None:
+    text = head + "\nORDER\n\n" + PROSE
+    assert read_structure(text).decided().iso == decided
+
+
+def test_a_date_of_another_paper_or_ending_a_sentence_is_no_header_date() -> None:
+    text = ("UNITED STATES DISTRICT COURT\nDISTRICT OF MAINE\nJANE DOE, Plaintiff\nBy an Order dated May 8, 2019, "
+            "the case\nwas set for a hearing on\nMarch 28, 2019.\nORDER\n\n" + PROSE)
+    assert read_structure(text).decided() is None
