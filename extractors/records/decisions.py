@@ -29,22 +29,28 @@ _ITEM = re.compile(
     r"(?P<disp>(?:" + _DISP_WORD + r")[^.\n]{0,80})"
 )
 _PASSIVE = re.compile(
-    r"(?P<motion>\b(?:motion|application|request|petition|stipulation|appeal|judgment|order|decision|stay|"
-    r"injunction|denial|dismissal|conviction|sentence|ruling)s?\b[^;:]{0,220}?)\s+(?:is|are|shall\s+be|must\s+be|should\s+be|"
-    r"be|hereby\s+is)\s+(?:hereby\s+|therefore\s+|"
-    r"accordingly\s+|respectfully\s+)?(?P<disp>(?:(?:granted|denied|affirmed|reversed|vacated|remanded|"
-    r"dismissed|sustained|discharged|lifted|dissolved|modified|stayed)(?:\s+in\s+part)?[\s,;]*(?:and\s+)?){1,4})",
+    r"(?P<motion>(?:\b[\w'’-]+\s+){0,3}?\b(?:motion|application|request|petition|stipulation|appeal|judgment|order|decision|stay|"
+    r"injunction|denial|dismissal|conviction|sentence|ruling|agreement|settlement|decree)s?\b[^;:]{0,220}?)\s+"
+    r"(?:is|are|shall\s+be|must\s+be|should\s+be|be,?\s+and\s+(?:the\s+same\s+)?(?:it\s+)?(?:hereby\s+)?(?:is|are),?|"
+    r"be|hereby\s+is)\s+(?:(?:hereby|therefore|accordingly|respectfully|both|finally|preliminarily)\s+){0,2}(?P<disp>(?:(?:granted|denied|affirmed|reversed|vacated|remanded|dismissed|sustained|discharged|"
+    r"lifted|dissolved|modified|stayed|allowed|approved)(?:\s+in\s+part)?[\s,;]*(?:and\s+)?){1,4})",
     re.I,
 )
+"""The passive decretal form: "the motion is GRANTED", "be, and hereby is, DENIED", "the motion to dismiss is ALLOWED",
+"the settlement agreement is finally approved"."""
 _PASSIVE_VERB = re.compile(r"granted|denied|affirmed|reversed|vacated|remanded|dismissed|sustained|discharged|"
-                           r"lifted|dissolved|modified|stayed", re.I)
+                           r"lifted|dissolved|modified|stayed|allowed|approved", re.I)
 """The participles `_PASSIVE` ends on: a sentence without one is spared its slow, backtracking scan."""
 _ACTIVE = re.compile(
-    r"\b(?:the\s+)?Court\s+(?:hereby\s+|therefore\s+|also\s+|accordingly\s+|thus\s+)?"
-    r"(?P<disp>GRANTS(?:\s+IN\s+PART)?(?:\s+AND\s+DENIES\s+IN\s+PART)?|DENIES|AFFIRMS|REVERSES|VACATES|REMANDS|"
-    r"DISMISSES|STAYS|LIFTS|grants|denies)\b(?P<motion>[^.;]{0,200})"
+    r"\b(?:the\s+)?(?:Court|court)\s+(?:hereby\s+|therefore\s+|also\s+|accordingly\s+|thus\s+|preliminarily\s+)?"
+    r"(?P<disp>(?:GRANTS|grants)(?:\s+(?i:in\s+part))?(?:\s+(?i:and\s+denies\s+in\s+part))?|DENIES|AFFIRMS|REVERSES|"
+    r"VACATES|REMANDS|DISMISSES|STAYS|LIFTS|APPROVES|denies|approves)\b(?P<motion>[^.;]{0,200})"
 )
-_ENJOINED = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:preliminarily\s+|temporarily\s+)?enjoined\b", re.I)
+_GERUND = re.compile(r"\bIT\s+IS\s+(?:HEREBY\s+|FURTHER\s+)*ORDERED\s+(?P<disp>(?i:granting\s+in\s+part\s+and\s+"
+                     r"denying\s+in\s+part|granting|denying))\s+(?P<motion>[^.;]{3,200})")
+"""The clerk-style decretal sentence: "IT IS ORDERED granting Plaintiffs' Motion for Preliminary Injunction"."""
+_ENJOINED = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:immediately\s+)?(?:preliminarily\s+|temporarily\s+)?"
+                       r"enjoined\b", re.I)
 _ORDERED = re.compile(r"\bIT\s+IS\s+(?:HEREBY\s+|FURTHER\s+|SO\s+)*ORDERED\b|^\s*(?:FURTHER\s+)?ORDER\s*:|"
                       r"^[^\S\n]*(?:FURTHER\s+)?ORDERED,?\s+(?:that|THAT)\b", re.M)
 """Decretal openings: "IT IS ORDERED ...", a BIA "ORDER:", a line that starts "ORDERED that the case be ..."."""
@@ -137,6 +143,11 @@ def _sentence_decisions(text: str, start: int, end: int) -> list[Decision]:
     for match in _ACTIVE.finditer(sentence):
         if _HYPOTHETICAL.search(sentence[: match.start()]) or _quoted(sentence, match.start()):
             continue
+        disposition = disposition_of(match.group("disp"))
+        if disposition:
+            found.append(Decision(motion_of(match.group("motion")), disposition, start, end, "decretal",
+                                  _subject(match.group("motion"))))
+    for match in _GERUND.finditer(sentence) if not found else ():
         disposition = disposition_of(match.group("disp"))
         if disposition:
             found.append(Decision(motion_of(match.group("motion")), disposition, start, end, "decretal",

@@ -33,6 +33,17 @@ ORDERS = [
     ("IT IS HEREBY ORDERED that the Court grants a temporary administrative stay of the transfer order.",
      [("stay", "granted")]),
     ("Plaintiffs argue the agency acted unlawfully. The agency disagrees.", [(None, None)]),
+    # the words courts decide in besides "granted" and "denied"
+    ("For these reasons, the motion to dismiss is ALLOWED.", [("motion_to_dismiss", "granted")]),
+    ("It is Ordered that the renewed motion to intervene be, and hereby is, Denied.", [("other", "denied")]),
+    ("IT IS ORDERED granting Plaintiffs' Motion for Preliminary Injunction.", [("preliminary_injunction", "granted")]),
+    ("Accordingly, the court GRANTS in part and DENIES in part the Defendants' Motion to Dismiss.",
+     [("motion_to_dismiss", "granted_in_part")]),
+    ("The Settlement Agreement is hereby finally approved.", [("other", "granted")]),
+    # the motion's kind: what it asks for first, not an injunction it is about
+    ("Plaintiffs' Motion to Enforce the Preliminary Injunction is GRANTED.", [("other", "granted")]),
+    ("Defendant's second summary-judgment motion is DENIED.", [("summary_judgment", "denied")]),
+    ("Defendant's Motion to Quash and to Dismiss is DENIED.", [("other", "denied")]),
 ]
 
 
