@@ -146,6 +146,19 @@ def _district_index() -> tuple[dict[tuple[str, str], list[_Court]], dict[str, li
     return by_place, by_abbrev
 
 
+@cache
+def _trial_courts() -> frozenset[str]:
+    by_place, _ = _district_index()
+    districts = {court.id for courts in by_place.values() for court in courts}
+    return frozenset(districts | {row["id"] for row in courts_db.courts if row["type"] in ("trial", "bankruptcy")})
+
+
+def is_trial_court(key: str | None) -> bool:
+    """Whether a court hears cases first (a federal district or bankruptcy court, a state trial court) rather
+    than appeals; courts-db calls some district courts "appellate" for their old appellate jurisdiction."""
+    return key is not None and key in _trial_courts()
+
+
 def _abbrev_key(abbrev: str) -> str:
     return re.sub(r"[\s.]", "", abbrev).lower()
 

@@ -6,19 +6,21 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from docketflow.extractors.courts import is_trial_court
 from docketflow.extractors.dates import own_date
 from docketflow.extractors.records import court_meta
 from docketflow.extractors.records.access import access_arrangements
 from docketflow.extractors.records.agreements import anaphoric_arrangement, default_purpose, sentence_arrangements
 from docketflow.extractors.records.cues import first_label
 from docketflow.extractors.records.data_split import drop_containers, effect_of, reported_effect, split_categories
-from docketflow.extractors.records.decisions import Decision, opinion_decisions, order_decisions
+from docketflow.extractors.records.decisions import Decision, court_decisions, without_pleading_numbers
 from docketflow.extractors.records.evidence import EvidenceSet
 from docketflow.extractors.records.fedreg import notice_agreements
 from docketflow.extractors.records.merge import from_arrangement, history_entry, merge_document, with_history
 from docketflow.extractors.records.news_events import Decision as NewsDecision
 from docketflow.extractors.records.news_events import news_decisions
 from docketflow.extractors.records.parties import most_specific, overlap
+from docketflow.extractors.records.sentences import Sentences
 from docketflow.extractors.records.view import DocView
 from docketflow.extractors.structure import parts
 from docketflow.models import Agreement, Holding, Part
@@ -130,20 +132,17 @@ def _decretal_followers(view: DocView, decision: Decision, starts: set[int]) -> 
 
 def _court_holdings(view: DocView, doc: Doc, kind: str, source_date: str | None) -> list[Holding]:
     structure = view.structure
-    finders = ((lambda: opinion_decisions(view.text, view.sentences, structure)),
-               (lambda: order_decisions(view.text, view.sentences)))
-    decisions: list[Decision] = []
-    for finder in finders if kind == "opinion" else reversed(finders):
-        decisions = finder()
-        if decisions:
-            break
+    court = court_meta.caption_court(view)
+    text = without_pleading_numbers(view.text)
+    sentences = view.sentences if text is view.text else Sentences(text)
+    decisions = court_decisions(text, sentences, structure, kind, is_trial_court(court.value))
     if not decisions:
         # an opinion or order always decides something, even when no rule reads what: the holding still says
         # where, when, who and in which case
         title = (structure.title.start, structure.title.end) if structure.title else None
         start, end = structure.author_line or title or (0, min(structure.caption_end, 400))
         decisions = [Decision(None, None, start, end, "caption", "")]
-    meta = {"court": court_meta.caption_court(view), "judge": court_meta.author_judge(view, kind),
+    meta = {"court": court, "judge": court_meta.author_judge(view, kind),
             "decided": court_meta.decided(view, own_date(doc), source_date), "docket": court_meta.caption_docket(view)}
     name = court_meta.case_name(view)
     holdings = []

@@ -14,7 +14,8 @@ granted") are not decisions of this document.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import islice
 
 from docketflow.extractors.docket_text import read_entry
 from docketflow.extractors.records.cues import all_labels, first_label
@@ -56,11 +57,14 @@ _ORDERED = re.compile(r"\bIT\s+IS\s+(?:HEREBY\s+|FURTHER\s+|SO\s+)*ORDERED\b|^\s
 """Decretal openings: "IT IS ORDERED ...", a BIA "ORDER:", a line that starts "ORDERED that the case be ..."."""
 _STIPULATION_TITLE = re.compile(r"STIPULATION\s+(?:AND|&)\s+(?:\[?[A-Z]{4,10}\]?\s+)?ORDER", re.I)
 _TITLE = re.compile(
-    r"^[^\S\n]*(?:\[PROPOSED\]\s+)?(?:(?:STIPULATION\s+AND\s+)?ORDER|MEMORANDUM\s+(?:OPINION\s+)?AND\s+ORDER)\s+"
-    r"(?P<disp>GRANTING\s+IN\s+PART\s+AND\s+DENYING\s+IN\s+PART|GRANTING|DENYING)\s+"
-    r"(?P<motion>[^\n]{3,120}(?:\n[ \t]*[A-Z][A-Z ,;'’()\-]{2,120})?)",
+    r"^[^\S\n]*(?:\[PROPOSED\]\s+)?(?:(?:STIPULATION\s+AND\s+)?ORDER|(?:MEMORANDUM\s+)?(?:OPINION\s+)?AND\s+ORDER)\s+"
+    r"(?P<disp>GRANTING\s+IN\s+PART\s+AND\s+DENYING\s+IN\s+PART|DENYING\s+IN\s+PART\s+AND\s+GRANTING\s+IN\s+PART|"
+    r"GRANTING\s+IN\s+PART|GRANTING|DENYING)\s+"
+    r"(?P<motion>[^\n]{3,120}(?:\n[ \t]*[A-Z][A-Z ,;'’“”()\-]{2,120}){0,2})",
     re.M,
 )
+"""The order's title names its disposition and motion, over up to three caption lines: "ORDER GRANTING IN PART AND
+DENYING IN PART / PLAINTIFFS' MOTION FOR A / PRELIMINARY INJUNCTION"."""
 _DISPOSITION_WORDS = "affirmed|reversed|vacated|remanded|dismissed|denied|granted"
 _SUBJECT_DISPOSITION = (r"(?i:(?:The\s+)?(?:Judgment|Order|Decision|Appeal|Certiorari|Writs?(?:\s+of\s+\w+)?|"
                         r"Stay|Application(?:\s+for\s+(?:a\s+)?stay)?|"
@@ -180,6 +184,90 @@ def _stipulated(text: str, sentences: Sentences) -> Decision | None:
         return None
     start, end = sentences.around(ordered[-1].start())
     return Decision("other", "granted", start, end, "decretal", "stipulation")
+
+
+_EFFECTS = frozenset({"vacated", "dismissed", "stayed", "modified", "remanded", "other"})
+"""Dispositions that can be what an order does to a thing (a stay, a case, an injunction) rather than to a motion."""
+_MOVED = re.compile(r"(?i)motion|application|request|petition|stipulation")
+_PLEADING_NUMBER = re.compile(r"(?m)^([ \t]*)(\d{1,2})(?=[ \t]|$)")
+PLEADING_LINES = 40
+"""Numbered lines beyond which a text is on pleading paper, whose margin numbers break its sentences."""
+_SCOPE = re.compile(r"(?i)\bas\s+to\b|\bto\s+the\s+extent\b|\bin\s+all\s+other\s+respects\b|\bin\s+part\b|"
+                    r"\bwith\s+respect\s+to\b|\binsofar\b|\bas\s+moot\b")
+"""Words that limit a ruling to part of a motion ("granted as to Count I", "in all other respects, denied")."""
+_STANDARD = re.compile(r"\s*(?:A|An)\s+(?:motion|application|request|petition)\b|[^.;]*\b(?:granted|denied)\s+"
+                       r"(?:only\s+)?(?:if|when|where|unless)\b", re.I)
+"""A sentence stating the law, not deciding: "A motion to dismiss will be granted if ..."."""
+
+
+def without_pleading_numbers(text: str) -> str:
+    """The text with pleading paper's margin line numbers blanked (same length, so offsets hold): "Motion to /
+    5 Dismiss" reads as one phrase."""
+    if next(islice(_PLEADING_NUMBER.finditer(text, 0, 20_000), PLEADING_LINES, None), None) is None:
+        return text
+    return _PLEADING_NUMBER.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+
+
+def court_decisions(text: str, sentences: Sentences, structure: Structure, kind: str,
+                    trial: bool) -> list[Decision]:
+    """What a court document decides, by precedence: an appellate opinion's closing disposition, else its
+    decretal language; a trial court's decretal language (an opinion's too: a district court decides motions,
+    not appeals), else its closing disposition; a ruling limited in scope merged into one partial ruling per
+    motion; the title when the body says only what the order does to a thing, or less than the title."""
+    if kind == "opinion" and not trial:
+        return opinion_decisions(text, sentences, structure) or order_decisions(text, sentences)
+    found = order_decisions(text, sentences)
+    if kind == "opinion":
+        found = [d for d in found if d.disposition not in _EFFECTS or _MOVED.search(d.subject)]
+    found = found or opinion_decisions(text, sentences, structure)
+    if trial:
+        found = [_not_an_appeal(d, text) for d in found]
+    return _with_title(_merge_partial(found, text), text)
+
+
+def _not_an_appeal(decision: Decision, text: str) -> Decision:
+    """A trial court decides motions: a closing "DENIED." is the motion's the sentence names, else `other`."""
+    if decision.motion != "appeal":
+        return decision
+    named = first_label("motion", re.sub(r"(?i)\bappeal\w*", "", text[decision.start:decision.end]))
+    return replace(decision, motion=named or "other")
+
+
+def _merge_partial(decisions: list[Decision], text: str) -> list[Decision]:
+    """One motion granted in some respects and denied in others is granted in part, when a sentence limits a
+    ruling's scope ("granted as to Count I ... In all other respects, the motion is denied")."""
+    if len(decisions) < 2 or any(d.cue == "item" for d in decisions):
+        return decisions  # itemized rulings each name their own motion
+    decisions = [d for d in decisions if not _STANDARD.match(text, d.start)]
+    if len(decisions) < 2 or not any(_SCOPE.search(text, d.start, d.end) for d in decisions):
+        return decisions
+    by_motion: dict[str | None, list[Decision]] = {}
+    for d in decisions:
+        by_motion.setdefault(d.motion, []).append(d)
+    out = []
+    for motion, group in by_motion.items():
+        found = {d.disposition for d in group}
+        if {"granted", "denied"} <= found or ("granted_in_part" in found and len(found) > 1) or (
+                motion == "motion_to_dismiss" and {"dismissed", "denied"} <= found):
+            out.append(replace(group[0], disposition="granted_in_part"))
+        else:
+            out += group
+    return sorted(out, key=lambda d: d.start)
+
+
+def _with_title(decisions: list[Decision], text: str) -> list[Decision]:
+    """The title's ruling ("ORDER GRANTING IN PART ... MOTION FOR ...") when the body names none, only says what
+    the order does to a thing ("the injunction is vacated"), or misses that the ruling is partial."""
+    title = _TITLE.search(text, 0, 5000)
+    if title is None:
+        return decisions
+    words = " ".join(title.group("disp").split())
+    ruling = Decision(motion_of(title.group("motion")), "granted_in_part" if "PART" in words else
+                      disposition_of(words) or "other", *title.span(), "title", _subject(title.group("motion")))
+    if not decisions or all(d.disposition in _EFFECTS or d.motion in ("appeal", None) for d in decisions) or (
+            ruling.disposition == "granted_in_part" and all(d.disposition != "granted_in_part" for d in decisions)):
+        return [ruling]
+    return decisions
 
 
 def order_decisions(text: str, sentences: Sentences) -> list[Decision]:

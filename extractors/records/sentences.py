@@ -18,8 +18,11 @@ _PERIOD_BREAK = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0
 _BLANK_LINE = re.compile(r"\n[ \t]*\n(?=\s*(?:[^\sa-z]|$))")
 """A blank line ends a sentence unless the text goes on in lower case: double-spaced court text puts blank
 lines inside sentences ("the petition must\n\nbe denied")."""
-_HEADING_END = re.compile(r"(?m)^[^\n]{1,70}?[^\s.,;:\-—–(\[]$\n(?=[ \t]*[\"“(\[]?[A-Z0-9§])")
-"""A short line without closing punctuation before a capitalized line: a heading or caption line."""
+_GOES_ON = "".join(rf"(?<![ \t]{word})" for word in ("to", "of", "for", "the", "and", "or", "a", "an", "in", "on",
+                                                      "by", "is", "are", "be", "with", "that", "its", "his", "her"))
+_HEADING_END = re.compile(rf"(?m)^[^\n]{{1,70}}?[^\s.,;:\-—–(\[]{_GOES_ON}$\n(?=[ \t]*[\"“(\[]?[A-Z0-9§])")
+"""A short line without closing punctuation before a capitalized line: a heading or caption line; never one that
+ends on a word a sentence goes on from ("... Defendant's Motion to" / "Dismiss is GRANTED.")."""
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’]*)\.$")
 
 

@@ -264,3 +264,36 @@ def test_text_only_and_minute_orders(text: str, expected: dict[str, str]) -> Non
 def test_a_clerks_notice_is_not_a_text_order() -> None:
     assert detect_kind("NOTICE of Appearance by Jane Q. Roe on behalf of Acme Corp. (Roe, Jane) (Entered: "
                        "05/06/2024)") != "court_order"
+
+
+DISTRICT_OPINION = ("UNITED STATES DISTRICT COURT\nDISTRICT OF MARYLAND\n\nJANE DOE,\n    Plaintiff,\n  v.\n"
+                    "ACME CORP.,\n    Defendant.\n\nCivil Action No. 8:25-cv-01234-ABC\n\nMEMORANDUM OPINION\n\n"
+                    "The plaintiff asks the Court to rule on a motion. " * 3 + "\n\n")
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # a district court decides motions, never an appeal, even in an opinion's closing line
+    ("", "CONCLUSION\n\nFor these reasons, the motion to recuse, ECF No. 12, is\nDENIED.", [("other", "denied")]),
+    # one motion granted in some respects and denied in others is granted in part
+    ("", "The motion to dismiss is granted as to Count I. In all other respects, the motion to dismiss is denied.",
+     [("motion_to_dismiss", "granted_in_part")]),
+    # near-miss: the legal standard is not a ruling
+    ("", "A motion to dismiss will be granted if the complaint fails to state a claim. The Court DENIES the "
+         "motion to dismiss.", [("motion_to_dismiss", "denied")]),
+    # the title's ruling, when the body only says what the order does to the injunction
+    ("ORDER GRANTING JOINT MOTION TO VACATE\nTHE PRELIMINARY INJUNCTION\n\n",
+     "IT IS ORDERED that the preliminary injunction entered on May 1, 2025 is hereby VACATED.", [("other", "granted")]),
+    ("ORDER GRANTING IN PART AND DENYING IN PART\nPLAINTIFFS' MOTION FOR A PRELIMINARY INJUNCTION\n\n",
+     "The motion for a preliminary injunction is GRANTED.", [("preliminary_injunction", "granted_in_part")]),
+])
+def test_district_court_rulings(title: str, body: str, expected: list[tuple[str, str]]) -> None:
+    text = DISTRICT_OPINION.replace("MEMORANDUM OPINION\n\n", title or "MEMORANDUM OPINION\n\n") + body
+    holdings = records_of(text, "opinion").holdings
+    assert [(h.motion, h.disposition) for h in holdings] == expected
+
+
+def test_pleading_paper_numbers_do_not_break_a_ruling() -> None:
+    lines = [f"{n:>2}  The parties briefed the motion and the Court heard argument on it." for n in range(1, 44)]
+    lines += ["44  Accordingly, Defendant's Motion to", "45  Dismiss is GRANTED."]
+    (holding,) = records_of(ORDER_HEAD + "\n".join(lines) + ORDER_FOOT, "court_order").holdings
+    assert (holding.motion, holding.disposition) == ("motion_to_dismiss", "granted")
