@@ -5,7 +5,7 @@ Each court system has its own form, and one case's number is printed several way
 - federal district courts (CM/ECF): office, two-digit year, case type, number, judges' initials
   ("3:25-cv-01234-ABC-DEF", "3:25-cv-1234 (ABC)(DEF)", "8:16-cv-1261 DOC (KESx)", "1:96CV1500RWS",
   "25 cv 01234", "1 :25-CV-1234");
-- the Southern District of New York and the Northern District of Illinois ("12 Civ. 5708 (ABC)", "08 C 2468");
+- the New York and Illinois federal courts' year-type-number form ("12 Civ. 5708 (ABC)", "08 C 2468");
 - a type or office prefix ("CV 21-7731-AB-CDx", "CIV S-97-1357 QRS", "C19-2468 XYZ", "A-16-CV-917-LY",
   "KLM-06-3141", "05-1122-CV-W-ABC");
 - state appellate courts ("No. 1 CA-CV 01-0055" in Arizona, "No. 106 C.D. 2015" in Pennsylvania's

@@ -2,11 +2,11 @@
 
 A district court order names its judge where the judge signs, in a block of short lines at its end:
 
-    IT IS SO ORDERED.                              Dated: May 4, 2026
-    Dated: May 4, 2026                             /s/ Jane Q. Roe
+    IT IS SO ORDERED.                              /s/ Jane Q. Roe
     ______________________________                 JANE Q. ROE, JR.
     JANE Q. ROE                                    Senior United States District
     United States District Judge                   Judge
+    Date: 06/09/2026
 
 or on one line ("Jane Q. Roe, U.S.D.J.", "/s/ Omar Bell, United States Magistrate Judge"). The text layer
 of a PDF adds noise between the two lines: pleading-paper line numbers ("23" before or between them),

@@ -38,7 +38,7 @@ _PASSIVE = re.compile(
     re.I,
 )
 """The passive decretal form: "the motion is GRANTED", "be, and hereby is, DENIED", "the motion to dismiss is ALLOWED",
-"the settlement agreement is finally approved"."""
+"the class settlement is hereby finally approved"."""
 _PASSIVE_VERB = re.compile(r"granted|denied|affirmed|reversed|vacated|remanded|dismissed|sustained|discharged|"
                            r"lifted|dissolved|modified|stayed|allowed|approved", re.I)
 """The participles `_PASSIVE` ends on: a sentence without one is spared its slow, backtracking scan."""
@@ -63,8 +63,8 @@ _TITLE = re.compile(
     r"(?P<motion>[^\n]{3,120}(?:\n[ \t]*[A-Z][A-Z ,;'’“”()\-]{2,120}){0,2})",
     re.M,
 )
-"""The order's title names its disposition and motion, over up to three caption lines: "ORDER GRANTING IN PART AND
-DENYING IN PART / PLAINTIFFS' MOTION FOR A / PRELIMINARY INJUNCTION"."""
+"""The order's title names its disposition and motion, over up to three caption lines: "ORDER GRANTING IN PART /
+ACME'S MOTION TO / COMPEL DISCOVERY"."""
 _DISPOSITION_WORDS = "affirmed|reversed|vacated|remanded|dismissed|denied|granted"
 _SUBJECT_DISPOSITION = (r"(?i:(?:The\s+)?(?:Judgment|Order|Decision|Appeal|Certiorari|Writs?(?:\s+of\s+\w+)?|"
                         r"Stay|Application(?:\s+for\s+(?:a\s+)?stay)?|"
@@ -197,7 +197,7 @@ _SCOPE = re.compile(r"(?i)\bas\s+to\b|\bto\s+the\s+extent\b|\bin\s+all\s+other\s
 """Words that limit a ruling to part of a motion ("granted as to Count I", "in all other respects, denied")."""
 _STANDARD = re.compile(r"\s*(?:A|An)\s+(?:motion|application|request|petition)\b|[^.;]*\b(?:granted|denied)\s+"
                        r"(?:only\s+)?(?:if|when|where|unless)\b", re.I)
-"""A sentence stating the law, not deciding: "A motion to dismiss will be granted if ..."."""
+"""A sentence stating the law, not deciding: "An application for a stay is granted only where ..."."""
 
 
 def without_pleading_numbers(text: str) -> str:
@@ -235,7 +235,7 @@ def _not_an_appeal(decision: Decision, text: str) -> Decision:
 
 def _merge_partial(decisions: list[Decision], text: str) -> list[Decision]:
     """One motion granted in some respects and denied in others is granted in part, when a sentence limits a
-    ruling's scope ("granted as to Count I ... In all other respects, the motion is denied")."""
+    ruling's scope ("GRANTED as to Count I" and, for the rest, "DENIED as to Counts II and III")."""
     if len(decisions) < 2 or any(d.cue == "item" for d in decisions):
         return decisions  # itemized rulings each name their own motion
     decisions = [d for d in decisions if not _STANDARD.match(text, d.start)]

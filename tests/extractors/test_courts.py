@@ -29,7 +29,7 @@ def court_keys(nlp, text: str) -> set[str]:
         ("The case was transferred from N.D. Okla. to D. Neb.", {"oknd", "ned"}),
         # a reporter's caption: the district abbreviated, the state spelled out
         ("United States District Court,\nE.D. Arkansas,\nWestern Division.", {"ared"}),
-        ("United States District Court, D. Colorado.", {"cod"}),
+        ("The case was transferred to D. Utah in the spring.", {"utd"}),
         ("Robert D. Smith testified at the hearing.", set()),
         ("UNITED STATES COURT OF APPEALS FOR THE FIRST CIRCUIT", {"ca1"}),
         ("Appeal from the United States District Court for the District of Massachusetts.", {"mad"}),

@@ -15,9 +15,9 @@ BLOCKS = [
     # pleading paper: line numbers before and between the lines
     ("22  Dated: May 4, 2026\n23  ____________________\nJANE Q. ROE\n24  United States District Judge\n25\n",
      ("JANE Q. ROE", "United States District Judge")),
-    ("DATED this 4th day of May, 2026.\n            OMAR BELL\n16              CHIEF UNITED STATES DISTRICT JUDGE\n",
+    ("Entered on May 4, 2026.\n            OMAR BELL\n16              CHIEF UNITED STATES DISTRICT JUDGE\n",
      ("OMAR BELL", "CHIEF UNITED STATES DISTRICT JUDGE")),
-    ("Dated this 4th day of May, 2026.\nA\n17\nOmar Bell\n18\nUnited States Magistrate Judge\n",
+    ("So entered, 4 May 2026.\nA\n17\nOmar Bell\n18\nUnited States Magistrate Judge\n",
      ("Omar Bell", "United States Magistrate Judge")),
     # the district judge's initials on the name's line, "/s/" alone above it
     ("IT IS SO ORDERED.\n/s/\n\nJane Q. Roe, U.S.D.J.\nDated at Springfield this 2nd day of May, 2020.\n",
@@ -31,7 +31,7 @@ BLOCKS = [
     ("/s/ Jane Q. Roe\nJANE Q. ROE\nU.S. DISTRICT COURT JUDGE\n", ("JANE Q. ROE", "U.S. DISTRICT COURT JUDGE")),
     ("s/ Jane Q. Roe\nUnited States District Court\n", ("Jane Q. Roe", "United States District Court")),
     # the letters of a vertical margin legend at the start of the lines
-    ("tinhtr JANE Q. ROE\nS d nr United States District Judge\n", ("JANE Q. ROE", "United States District Judge")),
+    ("tinhtr JANE Q. ROE\nr o u United States District Judge\n", ("JANE Q. ROE", "United States District Judge")),
     # an "/s/" signature with no title, and one beside the date
     ("BY THE COURT:\n\n/s/ Jane Q. Roe\n", ("Jane Q. Roe", "")),
     ("Dated: May 4, 2026      /s/ Jane Q. Roe\n", ("Jane Q. Roe", "")),
@@ -100,8 +100,8 @@ def test_per_curiam_in_a_citation_does_not_hide_the_signer() -> None:
 ])
 def test_reporter_author_lines_with_short_titles(author_line: str, judge: str) -> None:
     text = ("Doe v. Acme Corp.\nUnited States District Court, D. Maryland.\nMay 4, 2026\n\n"
-            "Synopsis: the plaintiff sought records about the program and the defendant moved to dismiss the case "
-            "for want of jurisdiction over the claims.\n\n"
+            "Synopsis: a records requester sued over a benefits program and the agency asked the court to toss "
+            "every count as outside its power to hear.\n\n"
             f"{author_line}\n\nThe motion to dismiss is DENIED.\n")
     (holding,) = records_of(text, "opinion").holdings
     assert holding.judge == judge

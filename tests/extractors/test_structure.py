@@ -72,7 +72,7 @@ def test_state_caption_court_lines_join_and_take_the_caption_state() -> None:
     ("2026 WL 1234567\nOnly the Westlaw citation is currently available.\nUnited States District Court,     the "
      "parties then\nW.D. Arkansas,       cross-moved for\nFayetteville Division.\n\nJANE DOE,\n", "arwd"),
     # near-miss: a state court's name runs over the line into "STATE OF"
-    ("IN THE SUPREME COURT OF THE\nSTATE OF NEVADA\n\nJANE DOE,\n", "nev"),
+    ("SUPREME COURT OF THE\nSTATE OF NEVADA\n\nJANE DOE,\n", "nev"),
 ])
 def test_court_line_over_line_breaks(caption: str, court: str) -> None:
     text = caption + "  v.\n\nACME CORP., Defendant.\n\nNo. 25-1234\n\nORDER\n\nThe motion to compel is DENIED.\n"
@@ -164,8 +164,8 @@ ORDER = ("Case 3:25-cv-01234-ABC Document 98 Filed 12/29/25 Page 1 of 2\n"
          "UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\n\nJANE DOE,\n    Plaintiff,\n  v.\n"
          "ACME CORP.,\n    Defendant.\n\nCase No. 3:25-cv-01234-ABC\n\n"
          "ORDER GRANTING IN PART AND DENYING IN PART PLAINTIFF'S MOTION FOR A PRELIMINARY INJUNCTION\n\n"
-         + PROSE + "\n\nFor these reasons, the motion for a preliminary injunction is GRANTED IN PART and DENIED IN "
-         "PART.\n\n18  Dated: December 29, 2025\n19  ______________________\nJANE Q. ROE\n"
+         + PROSE + "\n\nOn this record, Doe's preliminary-injunction motion, docket entry seven, is GRANTED IN PART "
+         "and DENIED IN PART.\n\n18  Dated: December 29, 2025\n19  ______________________\nJANE Q. ROE\n"
          "20  United States District Judge\n")
 
 
@@ -182,10 +182,10 @@ def test_an_order_s_parts_from_stamp_to_signature() -> None:
 
 @pytest.mark.parametrize(("head", "decided"), [
     # a reporter's docket-and-date line, the date after the bar, on its line or under the other column's text
-    ("Only the Westlaw citation is currently available.\nUnited States District Court, D. Colorado.\n"
+    ("Only the Westlaw citation is currently available.\nUnited States District Court, D. Wyoming.\n"
      "Jane DOE, Plaintiff,\nv.\nACME CORP., Defendant.\nCivil Action No. 19-cv-01234-ABC. | Aug. 2, 2019.   the "
      "parties then moved\n", "2019-08-02"),
-    ("United States District Court, D. Colorado.\nNo. 19-cv-01234-ABC\n|   the parties then moved to compel\n"
+    ("United States District Court, D. Wyoming.\nNo. 19-cv-01234-ABC\n|   the parties then moved to compel\n"
      "Aug. 2, 2019.\n", "2019-08-02"),
     # a clerk's FILED stamp in a paper-era caption
     ("UNITED STATES DISTRICT COURT\nDISTRICT OF MAINE\nFILED\nApril 13, 1990\nJANE DOE, Plaintiff\n", "1990-04-13"),

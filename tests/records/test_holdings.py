@@ -35,15 +35,15 @@ ORDERS = [
     ("Plaintiffs argue the agency acted unlawfully. The agency disagrees.", [(None, None)]),
     # the words courts decide in besides "granted" and "denied"
     ("For these reasons, the motion to dismiss is ALLOWED.", [("motion_to_dismiss", "granted")]),
-    ("It is Ordered that the renewed motion to intervene be, and hereby is, Denied.", [("other", "denied")]),
+    ("It is Ordered that the cross-motion to sever be, and hereby is, Denied.", [("other", "denied")]),
     ("IT IS ORDERED granting Plaintiffs' Motion for Preliminary Injunction.", [("preliminary_injunction", "granted")]),
-    ("Accordingly, the court GRANTS in part and DENIES in part the Defendants' Motion to Dismiss.",
+    ("On this record the court GRANTS in part and DENIES in part Acme's Motion to Dismiss.",
      [("motion_to_dismiss", "granted_in_part")]),
     ("The Settlement Agreement is hereby finally approved.", [("other", "granted")]),
     # the motion's kind: what it asks for first, not an injunction it is about
-    ("Plaintiffs' Motion to Enforce the Preliminary Injunction is GRANTED.", [("other", "granted")]),
+    ("Intervenor's Motion to Clarify the June Injunction is GRANTED.", [("other", "granted")]),
     ("Defendant's second summary-judgment motion is DENIED.", [("summary_judgment", "denied")]),
-    ("Defendant's Motion to Quash and to Dismiss is DENIED.", [("other", "denied")]),
+    ("Acme's Motion to Quash Subpoenas and to Dismiss is DENIED.", [("other", "denied")]),
 ]
 
 
@@ -244,13 +244,13 @@ def test_a_tie_between_named_courts_goes_to_the_one_named_first_under_any_hash_s
 # (docket text of a text-only or minute order, expected holding fields)
 DOCKET_TEXT_ORDERS = [
     ("MINUTE ORDER granting in part and denying in part 17 Motion for Preliminary Injunction. Signed by District "
-     "Judge Jane Q. Roe on 8/12/2025. (abc) (Entered: 08/12/2025)",
-     {"judge": "Jane Q. Roe", "decided": "2025-08-12", "motion": "preliminary_injunction",
-      "disposition": "granted_in_part"}),
+     "Judge Jane Q. Roe on 9/17/2025. (abc) (Entered: 09/17/2025)",
+     {"disposition": "granted_in_part", "judge": "Jane Q. Roe", "decided": "2025-09-17",
+      "motion": "preliminary_injunction"}),
     ("TEXT ORDER: The Court DENIES the motion to compel [20]. Ordered by Magistrate Judge Omar Bell on 3/4/2026.",
      {"judge": "Omar Bell", "decided": "2026-03-04", "motion": "other", "disposition": "denied"}),
     ("Judge Jane Q. Roe: ORDER entered granting 25 Motion to Dismiss for Failure to State a Claim. (Entered: "
-     "05/06/2024)", {"judge": "Jane Q. Roe", "motion": "motion_to_dismiss", "disposition": "granted"}),
+     "05/06/2024)", {"disposition": "granted", "judge": "Jane Q. Roe", "motion": "motion_to_dismiss"}),
 ]
 
 
@@ -275,14 +275,14 @@ DISTRICT_OPINION = ("UNITED STATES DISTRICT COURT\nDISTRICT OF MARYLAND\n\nJANE 
     # a district court decides motions, never an appeal, even in an opinion's closing line
     ("", "CONCLUSION\n\nFor these reasons, the motion to recuse, ECF No. 12, is\nDENIED.", [("other", "denied")]),
     # one motion granted in some respects and denied in others is granted in part
-    ("", "The motion to dismiss is granted as to Count I. In all other respects, the motion to dismiss is denied.",
-     [("motion_to_dismiss", "granted_in_part")]),
+    ("", "Acme's Rule 12(b)(6) motion is GRANTED as to Count I. Acme's Rule 12(b)(6) motion is DENIED as to Counts "
+         "II and III.", [("other", "granted_in_part")]),
     # near-miss: the legal standard is not a ruling
-    ("", "A motion to dismiss will be granted if the complaint fails to state a claim. The Court DENIES the "
-         "motion to dismiss.", [("motion_to_dismiss", "denied")]),
+    ("", "An application for a stay is granted only where the movant shows irreparable harm. The Court DENIES "
+         "Acme's stay application.", [("stay", "denied")]),
     # the title's ruling, when the body only says what the order does to the injunction
-    ("ORDER GRANTING JOINT MOTION TO VACATE\nTHE PRELIMINARY INJUNCTION\n\n",
-     "IT IS ORDERED that the preliminary injunction entered on May 1, 2025 is hereby VACATED.", [("other", "granted")]),
+    ("ORDER GRANTING STIPULATED MOTION TO DISSOLVE\nTHE INTERIM INJUNCTION\n\n",
+     "IT IS ORDERED that the interim injunction entered on May 1, 2025 is hereby DISSOLVED.", [("other", "granted")]),
     ("ORDER GRANTING IN PART AND DENYING IN PART\nPLAINTIFFS' MOTION FOR A PRELIMINARY INJUNCTION\n\n",
      "The motion for a preliminary injunction is GRANTED.", [("preliminary_injunction", "granted_in_part")]),
 ])
