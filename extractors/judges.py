@@ -23,7 +23,8 @@ from docketflow.extractors.structure import Piece, Structure, structure_of
 from spacy.tokens import Doc
 
 _UP = "A-ZÀ-ÖØ-Þ"
-_WORD = rf"(?:Mc|Mac|O['’]|D['’])?[{_UP}][\w'’\-]*"
+_WORD = rf"(?:Mc|Mac|O['’]|D['’])?[{_UP}](?:[^\W_]|['’\-])*"
+"""A capitalized word of a name; an underscore (a signature rule run into the name) ends it."""
 _INITIAL = rf"[{_UP}]\."
 _PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|du|la|le)"
 _TOKEN = rf"(?:{_INITIAL}|{_WORD})"
@@ -150,6 +151,9 @@ def _clean(name: str) -> str | None:
     """The name without title words or stray capitals around it; ALL CAPS turned to Title Case."""
     name = re.sub(r"^(?:OPINION|Opinion)(?=[A-Z])", "", name)  # bulk texts run the heading into the author line
     words = re.sub(r"['’]s$", "", name.replace("*", "")).split()
+    while words and words[-1].strip(",").upper() in _SUFFIXES:
+        words.pop()  # "JOHN P. DOE, JR.", "ANA RUIZ IV": the scorer and the key name the person without it
+    words = [w.rstrip("-'’") for w in words if w.rstrip("-'’")]  # a line-end hyphen or a stray quote
     verb = next((i for i, w in enumerate(words) if w.lower() in _headline_verbs()), None)
     words = words[:verb]  # "Judge Ana Reyes Blocks Transfer": the headline's verb ends the name
     stop = _not_names()
@@ -177,6 +181,7 @@ def name_case(word: str) -> str:
 
 
 _ROMAN = ("II", "III", "IV")
+_SUFFIXES = frozenset({"JR.", "JR", "SR.", "SR", "II", "III", "IV"})
 _SUFFIX_WORDS = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
 
 

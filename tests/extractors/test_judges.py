@@ -29,6 +29,10 @@ def judge_keys(nlp, text: str) -> set[str]:
         ("Appeal from the Superior Court, No. C-20417, Marta L. Quist, Judge.", {"Marta L. Quist"}),
         ("The motion was denied. Accordingly, Judge\n\nthe clerk closed the case.", set()),
         ("Chief Judge Lena Ortiz granted the stay.", {"Lena Ortiz"}),
+        # a suffix, a signature rule run into the name, a hyphen at a line's end: the person's name without them
+        ("Chief Judge OMAR T. BELL IV granted the stay.", {"Omar T. Bell"}),
+        ("/s/ Lena Ortiz______________\nUnited States District Judge", {"Lena Ortiz"}),
+        ("[Assigned to the Honorable Lena Ortiz-\nCourtroom 4]", {"Lena Ortiz"}),
         ("Magistrate Judge Susan van Keulen resolved the dispute.", {"Susan van Keulen"}),
         ("Justice Tamar Hale dissented.", {"Tamar Hale"}),
         ("Immigration Judge Paul Nix denied relief.", {"Paul Nix"}),
