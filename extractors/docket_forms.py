@@ -36,11 +36,11 @@ _TYPES = r"(?:cv|cr|mj|md|mc|bk|ap|po|sw|ml|civ|CV|CR|MJ|MD|MC|BK|AP|PO|SW|ML|CI
 _DISTRICT = (rf"(?:(?:\d{{1,2}}|l)[ \t]?:[ \t]?)?\d{{2}}[ \t]?{DASH}?[ \t]?{_TYPES}[ \t]?{DASH}?[ \t]?\d{{1,6}}(?!\d)"
              rf"(?:[A-Z]{{2,4}}(?![\w]))?(?:{DASH}\d{{1,3}}(?![\w]))?{INITIALS}")
 """A CM/ECF district number: "3:25-cv-01234-ABC", "25-cv-1234", "1:20CV457", "25 cv 01234 ABC", "1 :25-CV-1234"."""
-_CIV_NUMBER = (r"\d{2}[ \t]{1,2}(?:Civ\.?|CIV\.?|Cv\.?|CV|cv|Cr\.?|CR|Crim\.?|CRIM\.?|Misc\.?|MC|C|M)[ \t]{1,2}\d{1,6}"
-               rf"(?![\d\-]){INITIALS}")
-"""The year-type-number form of New York and Illinois federal courts: "12 Civ. 5708 (ABC)", "08 C 2468"."""
+_CIV_NUMBER = (r"\d{2}(?:[ \t]{1,2}(?:Civ\.?|CIV\.?|Cv\.?|CV|cv|Cr\.?|CR|Crim\.?|CRIM\.?|Misc\.?|MC|C|M)[ \t]{1,2}|C)"
+               rf"\d{{1,6}}(?![\d\-]){INITIALS}")
+"""The year-type-number form of New York and Illinois federal courts: "12 Civ. 5708 (ABC)", "08 C 2468", "08C2468"."""
 _PREFIXED = (rf"(?:MDL|(?:SA|ED|LA)?CV|CIV|Civ|Cv|CR|Cr|C)\.?(?:[ \t]?A\.)?[ \t]{{0,2}}{DASH}?[ \t]?"
-             rf"(?:[A-Z]{{1,2}}[-. ][ \t]?)?\d{{2}}{DASH}\d{{1,6}}(?!\d)(?:{DASH}[A-Z]{{1,4}}x?)*{INITIALS}")
+             rf"(?:(?!NO\b)[A-Z]{{1,2}}[-. ][ \t]?)?\d{{2}}{DASH}\d{{1,6}}(?!\d)(?:{DASH}[A-Z]{{1,4}}x?)*{INITIALS}")
 """A type or office before the year: "CV 21-7731-AB-CDx", "C 09-03315 ABC", "CIV S-97-1357 QRS", "C19-2468 XYZ",
 "MDL 15-02641-PHX-DGC"."""
 _LETTERED = (rf"[A-Z]{{1,3}}{DASH}\d{{2}}{DASH}C[AVR]{DASH}\d{{1,6}}(?:{DASH}[A-Z]{{1,4}})*"

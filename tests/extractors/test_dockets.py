@@ -56,7 +56,10 @@ BODY = "\n" + "The parties briefed the motion at length and the court heard argu
         # each court system's printed form, with its judges' initials kept as printed
         ("UNITED STATES DISTRICT COURT\nSOUTHERN DISTRICT OF NEW YORK\nDOE, Plaintiff,   12 Civ. 3456 (ABC)\nORDER",
          {"12 Civ. 3456 (ABC)"}),
-        ("DOE v. ROE\nNo. 08 C 2468\nMEMORANDUM OPINION AND ORDER", {"08 C 2468"}),
+        ("DOE v. ROE\nNo. 08 C 2468\nMEMORANDUM OPINION AND ORDER" + BODY + "\n08C2468 Doe v. Roe Page 2 of 3\n",
+         {"08 C 2468", "08C2468"}),
+        # the label's own words are not the number's office letters
+        ("JANE ROE, )  CV. NO. 04-567-XY\nORDER", {"04-567-XY"}),
         ("ARIZONA COURT OF APPEALS\nNo. 1 CA-CV 12-0345\nOPINION", {"1 CA-CV 12-0345"}),
         ("COMMONWEALTH COURT OF PENNSYLVANIA\nNo. 214 C.D. 2019\nOPINION", {"214 C.D. 2019"}),
         ("UNITED STATES DISTRICT COURT\nCase No. 8:19-cv-2345 ABC (DEFx)\nORDER", {"8:19-cv-2345 ABC (DEFx)"}),
