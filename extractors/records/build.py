@@ -31,7 +31,8 @@ _SHARING = re.compile(r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|ed|ure)|data|record
 """Words that make a decision one about data ("freedom of information" requests are about public records)."""
 _ACCESS = re.compile(r"\b(?:access(?:ing)?|systems?|databases?)\b", re.I)
 """A reported decision about reaching an agency's systems ("blocked DOGE's access") is about data too."""
-_CUE_CONFIDENCE = {"item": 0.9, "decretal": 0.9, "closing": 0.85, "title": 0.7, "news": 0.65, "caption": 0.5}
+_CUE_CONFIDENCE = {"item": 0.9, "decretal": 0.9, "closing": 0.85, "body": 0.8, "side": 0.75, "title": 0.7,
+                   "news": 0.65, "caption": 0.5}
 
 
 @dataclass

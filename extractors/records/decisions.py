@@ -101,7 +101,7 @@ class Decision:
     start: int
     end: int
     cue: str
-    """'item', 'decretal', 'title' or 'closing' — how strongly the text says it."""
+    """'item', 'decretal', 'closing', 'body', 'side', 'title' or 'caption': how strongly the text says it."""
     subject: str = ""
     """The motion as the text names it (distinguishes "Motion in Limine No. 1" from "No. 2")."""
 
@@ -162,12 +162,25 @@ def _sentence_decisions(text: str, start: int, end: int) -> list[Decision]:
     return found
 
 
+_MOTION_NAME = re.compile(r"\b(?:motion|application|request|petition)s?\s+(?:for|to)\s+(?:an?\s+|the\s+)?"
+                          r"(?:leave\s+to\s+)?[\w-]+(?:\s+[\w-]+)?")
+"""What a motion outside the schema's kinds asks for ("motion to strike", "motion for leave to amend"): two such
+motions decided alike are two decisions."""
+
+
+def _motion(decision: Decision) -> tuple[str | None, str]:
+    """Which motion a decision is about: its kind, and for kind `other` the relief it asks for."""
+    named = _MOTION_NAME.search(decision.subject) if decision.motion == "other" else None
+    return decision.motion, named.group() if named else ""
+
+
 def _dedupe(decisions: list[Decision]) -> list[Decision]:
-    """One decision per motion: itemized subjects stay apart, otherwise same motion and disposition merge."""
+    """One decision per motion: itemized subjects stay apart, otherwise same motion and disposition merge (for
+    motions of kind `other`, the same relief asked for too)."""
     out: list[Decision] = []
     seen: set[tuple] = set()
     for d in decisions:
-        key = (d.subject,) if d.cue == "item" else (d.motion, d.disposition)
+        key = (d.subject,) if d.cue == "item" else (*_motion(d), d.disposition)
         if key not in seen:
             seen.add(key)
             out.append(d)
@@ -186,6 +199,9 @@ def _stipulated(text: str, sentences: Sentences) -> Decision | None:
     return Decision("other", "granted", start, end, "decretal", "stipulation")
 
 
+_ANNOUNCED = re.compile(r"\bORDER(?:ED|S)\b|\bfor\s+(?:the\s+)?(?:foregoing|following|these|those)\s+reasons\b|"
+                        r"\breasons\s+(?:stated|set\s+forth|discussed|explained|given|that\s+follow)\b", re.I)
+"""How a document announces what it decides: "IT IS ORDERED", "For the reasons that follow, the motion is ..."."""
 _EFFECTS = frozenset({"vacated", "dismissed", "stayed", "modified", "remanded", "other"})
 """Dispositions that can be what an order does to a thing (a stay, a case, an injunction) rather than to a motion."""
 _MOVED = re.compile(r"(?i)motion|application|request|petition|stipulation")
@@ -222,7 +238,26 @@ def court_decisions(text: str, sentences: Sentences, structure: Structure, kind:
     found = found or opinion_decisions(text, sentences, structure)
     if trial:
         found = [_not_an_appeal(d, text) for d in found]
-    return _with_title(_merge_partial(found, text), text)
+    return _in_passing(_with_title(_merge_partial(found, text), text), text, structure)
+
+
+def _in_passing(decisions: list[Decision], text: str, structure: Structure) -> list[Decision]:
+    """When a document decides more than one thing, which ruling is its principal one: a motion of the schema's
+    kinds (an injunction, dismissal, summary judgment) over a side motion of kind `other` (cue `side`), and a
+    ruling announced ("IT IS ORDERED", "For the reasons that follow, ...") or in the closing paragraphs over one
+    stated in passing in the body (cue `body`)."""
+    if len(decisions) < 2:
+        return decisions
+    zone_start = structure.decision_zone(text)[0]
+    named = any(d.motion not in ("other", "appeal", None) for d in decisions)
+    out = []
+    for d in decisions:
+        if d.cue == "decretal" and named and d.motion == "other":
+            d = replace(d, cue="side")  # beside a dispositive or injunction motion, leave to amend or a bond
+        elif d.cue == "decretal" and d.start < zone_start and not _ANNOUNCED.search(text, d.start, d.end):
+            d = replace(d, cue="body")
+        out.append(d)
+    return out
 
 
 def _not_an_appeal(decision: Decision, text: str) -> Decision:
@@ -241,11 +276,11 @@ def _merge_partial(decisions: list[Decision], text: str) -> list[Decision]:
     decisions = [d for d in decisions if not _STANDARD.match(text, d.start)]
     if len(decisions) < 2 or not any(_SCOPE.search(text, d.start, d.end) for d in decisions):
         return decisions
-    by_motion: dict[str | None, list[Decision]] = {}
+    by_motion: dict[tuple[str | None, str], list[Decision]] = {}
     for d in decisions:
-        by_motion.setdefault(d.motion, []).append(d)
+        by_motion.setdefault(_motion(d), []).append(d)
     out = []
-    for motion, group in by_motion.items():
+    for (motion, _), group in by_motion.items():
         found = {d.disposition for d in group}
         if {"granted", "denied"} <= found or ("granted_in_part" in found and len(found) > 1) or (
                 motion == "motion_to_dismiss" and {"dismissed", "denied"} <= found):
@@ -286,8 +321,10 @@ def order_decisions(text: str, sentences: Sentences) -> list[Decision]:
     decretal = [d for s, e in sentences for d in _sentence_decisions(text, s, e)]
     decretal = [d for d in decretal if d.motion != "appeal" or "appeal" in d.subject]
     if decretal:
+        # a decision of kind `other` stays when it names a motion of its own ("the motion to strike is DENIED"),
+        # not when it only says what the order does beside the motions it decides
         motions = {d.motion for d in decretal}
-        return _dedupe([d for d in decretal if d.motion != "other" or len(motions) == 1])
+        return _dedupe([d for d in decretal if d.motion != "other" or len(motions) == 1 or _motion(d)[1]])
     title = _TITLE.search(text[:4000])
     if title:
         s, e = title.span()
