@@ -321,7 +321,7 @@ def order_decisions(text: str, sentences: Sentences) -> list[Decision]:
     decretal = [d for s, e in sentences for d in _sentence_decisions(text, s, e)]
     decretal = [d for d in decretal if d.motion != "appeal" or "appeal" in d.subject]
     if decretal:
-        # a decision of kind `other` stays when it names a motion of its own ("the motion to strike is DENIED"),
+        # a decision of kind `other` stays when it names a motion of its own ("Acme's strike motion, a motion to strike exhibits, is DENIED"),
         # not when it only says what the order does beside the motions it decides
         motions = {d.motion for d in decretal}
         return _dedupe([d for d in decretal if d.motion != "other" or len(motions) == 1 or _motion(d)[1]])

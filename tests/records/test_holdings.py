@@ -20,8 +20,8 @@ ORDERS = [
     ("The motion to dismiss is DENIED. The motion for a stay pending appeal is GRANTED.",
      [("motion_to_dismiss", "denied"), ("stay", "granted")]),
     # one holding per motion decided, motions beyond the schema's kinds each `other`
-    ("Acme's motion to dismiss is DENIED. Doe's motion for leave to amend is GRANTED. Acme's motion to strike is "
-     "DENIED as moot.", [("motion_to_dismiss", "denied"), ("other", "granted"), ("other", "denied")]),
+    ("Acme's motion to dismiss is DENIED. Doe's motion to file a longer brief is GRANTED. Acme's motion to strike "
+     "exhibits is DENIED as moot.", [("motion_to_dismiss", "denied"), ("other", "granted"), ("other", "denied")]),
     ("The district court denied a similar motion to dismiss last year. Plaintiffs' renewed motion to compel "
      "is DENIED.", [("other", "denied")]),
     # an order always decides something: when no rule reads what, its one holding has no disposition
@@ -303,7 +303,7 @@ def test_pleading_paper_numbers_do_not_break_a_ruling() -> None:
 
 
 def test_the_principal_ruling_of_a_multi_motion_order_is_its_most_confident() -> None:
-    body = ("Doe's request for judicial notice is GRANTED. For the reasons that follow, Acme's motion for summary "
+    body = ("Doe's request to take notice of two agency letters is GRANTED. For the reasons that follow, Acme's motion for summary "
             "judgment is GRANTED IN PART and DENIED IN PART.")
     holdings = records_of(ORDER_HEAD + body + ORDER_FOOT, "court_order").holdings
     principal = max(holdings, key=lambda h: h.confidence)
