@@ -86,8 +86,11 @@ CC_REACH = 400
 """How far above a name a "cc:" line makes it one of the copied."""
 MAX_FILLER = 5
 """Lines of filler allowed between a name line and its title line."""
-_ANCHOR = re.compile(r"(?i:judge)|JUDGE|[DM]\.[ \t]?J\.|/s/|(?<![\w/])[sS]/|(?i:district[ \t]+court)")
-"""What every signature block holds: a title, a judge's initials or an electronic signature."""
+MAX_LINE = 160
+"""A signature's title or "/s/" line is never longer (pleading numbers, a date column and margin letters included)."""
+_ANCHOR = re.compile(r"(?=[JjDdMmSs/])(?:(?i:judge|district[ \t]+court)|[DM]\.[ \t]?J\.|/s/|(?<![\w/])[sS]/)")
+"""What every signature block holds: a title, a judge's initials or an electronic signature (the lookahead lets a
+scan skip every other character at once)."""
 
 
 @dataclass(frozen=True)
@@ -171,12 +174,14 @@ def _title_below(lines: list[tuple[int, int, str, int]], index: int) -> str | No
 
 
 def _regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The stretches that can hold a signature: the lines up to each title word or "/s/" (most of a text is
-    prose, which is never read line by line)."""
+    """The stretches that can hold a signature: the lines up to each short line with a title word or "/s/" (most
+    of a text is prose, which is never read line by line, and a prose line that says "judge" signs nothing)."""
     regions: list[tuple[int, int]] = []
     for m in _ANCHOR.finditer(text, start, end):
         line_end = text.find("\n", m.end(), end)
         line_end = end if line_end == -1 else line_end
+        if line_end - text.rfind("\n", start, m.start()) > MAX_LINE:
+            continue
         begin = m.start()
         for _ in range(MAX_FILLER + 3):
             begin = text.rfind("\n", start, begin)

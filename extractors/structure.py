@@ -513,7 +513,7 @@ _REPORTER_DOCKET = re.compile(r"(?m)^[^\n]*?\b(?:Nos?|NOS?|Civ|Civil\s+Action\s+
 def _reporter_date(text: str) -> HeaderDate | None:
     """The date on a reporter print's docket line, after its "|": on the same line, or at the start of one of
     the next lines when the other column's text came between."""
-    line = _REPORTER_DOCKET.search(text, 0, HEAD_LIMIT)
+    line = _REPORTER_DOCKET.search(text, 0, HEAD_LIMIT) if "|" in text[:HEAD_LIMIT] else None
     if line is None:
         return None
     pipe = line.end()

@@ -30,7 +30,7 @@ _ITEM = re.compile(
     r"(?P<disp>(?:" + _DISP_WORD + r")[^.\n]{0,80})"
 )
 _PASSIVE = re.compile(
-    r"(?P<motion>(?:\b[\w'’-]+\s+){0,3}?\b(?:motion|application|request|petition|stipulation|appeal|judgment|order|decision|stay|"
+    r"(?P<motion>\b(?:motion|application|request|petition|stipulation|appeal|judgment|order|decision|stay|"
     r"injunction|denial|dismissal|conviction|sentence|ruling|agreement|settlement|decree)s?\b[^;:]{0,220}?)\s+"
     r"(?:is|are|shall\s+be|must\s+be|should\s+be|be,?\s+and\s+(?:the\s+same\s+)?(?:it\s+)?(?:hereby\s+)?(?:is|are),?|"
     r"be|hereby\s+is)\s+(?:(?:hereby|therefore|accordingly|respectfully|both|finally|preliminarily)\s+){0,2}(?P<disp>(?:(?:granted|denied|affirmed|reversed|vacated|remanded|dismissed|sustained|discharged|"
@@ -39,9 +39,12 @@ _PASSIVE = re.compile(
 )
 """The passive decretal form: "the motion is GRANTED", "be, and hereby is, DENIED", "the motion to dismiss is ALLOWED",
 "the class settlement is hereby finally approved"."""
-_PASSIVE_VERB = re.compile(r"granted|denied|affirmed|reversed|vacated|remanded|dismissed|sustained|discharged|"
-                           r"lifted|dissolved|modified|stayed|allowed|approved", re.I)
-"""The participles `_PASSIVE` ends on: a sentence without one is spared its slow, backtracking scan."""
+_LEAD_WORDS = re.compile(r"(?:[\w'’]+[ \t\n-]+){1,3}$")
+"""The words just before a motion's noun, which often name its kind ("second summary-judgment motion")."""
+_PASSIVE_VERB = re.compile(r"(?=[GgDdAaRrVvSsLlMm])(?i:granted|denied|affirmed|reversed|vacated|remanded|dismissed|"
+                           r"sustained|discharged|lifted|dissolved|modified|stayed|allowed|approved)")
+"""The participles `_PASSIVE` ends on: a sentence without one is spared its slow, backtracking scan (the lookahead
+lets the scan skip every other character at once)."""
 _ACTIVE = re.compile(
     r"\b(?:the\s+)?(?:Court|court)\s+(?:hereby\s+|therefore\s+|also\s+|accordingly\s+|thus\s+|preliminarily\s+)?"
     r"(?P<disp>(?:GRANTS|grants)(?:\s+(?i:in\s+part))?(?:\s+(?i:and\s+denies\s+in\s+part))?|DENIES|AFFIRMS|REVERSES|"
@@ -141,7 +144,8 @@ def _sentence_decisions(text: str, start: int, end: int) -> list[Decision]:
             continue
         disposition = disposition_of(match.group("disp"))
         if disposition:
-            motion_phrase = match.group("motion")
+            lead = _LEAD_WORDS.search(sentence, max(0, match.start() - 60), match.start())
+            motion_phrase = (lead.group() if lead else "") + match.group("motion")
             found.append(Decision(motion_of(motion_phrase), disposition, start, end, "decretal",
                                   _subject(motion_phrase)))
     for match in _ACTIVE.finditer(sentence):
@@ -151,7 +155,7 @@ def _sentence_decisions(text: str, start: int, end: int) -> list[Decision]:
         if disposition:
             found.append(Decision(motion_of(match.group("motion")), disposition, start, end, "decretal",
                                   _subject(match.group("motion"))))
-    for match in _GERUND.finditer(sentence) if not found else ():
+    for match in _GERUND.finditer(sentence) if not found and "ORDERED" in sentence else ():
         disposition = disposition_of(match.group("disp"))
         if disposition:
             found.append(Decision(motion_of(match.group("motion")), disposition, start, end, "decretal",
@@ -321,8 +325,8 @@ def order_decisions(text: str, sentences: Sentences) -> list[Decision]:
     decretal = [d for s, e in sentences for d in _sentence_decisions(text, s, e)]
     decretal = [d for d in decretal if d.motion != "appeal" or "appeal" in d.subject]
     if decretal:
-        # a decision of kind `other` stays when it names a motion of its own ("Acme's strike motion, a motion to strike exhibits, is DENIED"),
-        # not when it only says what the order does beside the motions it decides
+        # a decision of kind `other` stays when it names a motion of its own ("a motion to strike exhibits is
+        # DENIED"), not when it only says what the order does beside the motions it decides
         motions = {d.motion for d in decretal}
         return _dedupe([d for d in decretal if d.motion != "other" or len(motions) == 1 or _motion(d)[1]])
     title = _TITLE.search(text[:4000])

@@ -303,8 +303,8 @@ def test_pleading_paper_numbers_do_not_break_a_ruling() -> None:
 
 
 def test_the_principal_ruling_of_a_multi_motion_order_is_its_most_confident() -> None:
-    body = ("Doe's request to take notice of two agency letters is GRANTED. For the reasons that follow, Acme's motion for summary "
-            "judgment is GRANTED IN PART and DENIED IN PART.")
+    body = ("Doe's request to take notice of two agency letters is GRANTED. For the reasons that follow, Acme's "
+            "motion for summary judgment is GRANTED IN PART and DENIED IN PART.")
     holdings = records_of(ORDER_HEAD + body + ORDER_FOOT, "court_order").holdings
     principal = max(holdings, key=lambda h: h.confidence)
     assert (principal.motion, principal.disposition) == ("summary_judgment", "granted_in_part")
