@@ -32,7 +32,7 @@ LABEL = "DOCKET"
 HEAD_CHARS = 3000
 """Captions, headers and the lower-court line of an appeal fit here; cited cases mostly come later."""
 
-_LABEL = r"(?<![\w.])(?:(?i:nos?)\.|(?i:no)[:\-]|(?i:numbers?)(?:\(s\))?|#)"
+_LABEL = r"(?=[Nn#])(?<![\w.])(?:(?i:nos?)\.|(?i:no)[:\-]|(?i:numbers?)(?:\(s\))?|#)"
 """"No.", "NO.", "Nos.", "No:", "Number(s)", "#" (any case; never the "No" of "November" or "Not")."""
 _LABELLED = re.compile(
     rf"{_LABEL}\s*[:#]?\s*(?P<number>{CIVIL_WORDS}(?:{NUMBER}|{SPACED}))(?P<more>(?:\s*(?:,|&|and)\s*(?:{NUMBER}))*)"
@@ -44,7 +44,7 @@ _STAMP = re.compile(
 )
 _ALONE = re.compile(
     r"^[ \t]*(?P<number>\d{2}-\d{3,5}(?:-[a-z]{2})?)[ \t]*$"
-    rf"|(?<![\w\-:./])(?P<district>{UNLABELLED})",
+    rf"|(?=[\dA-Zl])(?<![\w\-:./])(?P<district>{UNLABELLED})",
     re.M,
 )
 """Unlabelled numbers a head may hold: an appellate number alone on its line ("11-2233-ag" above the caption) or a
