@@ -74,6 +74,7 @@ class DocketFinder(Component):
     def find(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         news = context(doc).kind == "news"
+        structure = structure_of(doc)
         head_end = len(text) - len(text.lstrip()) + HEAD_CHARS
         found: dict[tuple[int, int], str] = {}
         for m in _LABELLED.finditer(text, 0, head_end):
@@ -86,7 +87,7 @@ class DocketFinder(Component):
                 group = "number" if m.groupdict().get("number") else "district"
                 if not in_citation(doc, m.start(), m.end()) and not self._other_case(text, m.start(), m.end(), news):
                     found.setdefault(m.span(group), key_of(m[group]))
-        for piece in structure_of(doc).dockets:
+        for piece in structure.dockets:
             before = text[max(0, piece.start - 30): piece.start].split()[-3:]
             if not in_citation(doc, piece.start, piece.end) and not any(
                     w.strip(".,()[]:") in context_words("other_case") for w in before):
@@ -99,7 +100,6 @@ class DocketFinder(Component):
             for start in _occurrences(text, key):
                 if not in_citation(doc, start, start + len(key)):
                     found.setdefault((start, start + len(key)), key)
-        structure = structure_of(doc)
         own = stamped or (structure.stamp.docket if structure.stamp else None) or next(
             (p.text for p in structure.dockets), None)
         if own:
@@ -134,7 +134,7 @@ class DocketFinder(Component):
         if any(w.strip(".,()[]:") in context_words("other_case") for w in before.split()[-2:]):
             return False
         word = _WORD_BEFORE.search(before)
-        return not (word and word.group(1) in context_words("not_docket") | context_words("filing"))
+        return not (word and (word.group(1) in context_words("not_docket") or word.group(1) in context_words("filing")))
 
 
 def _occurrences(text: str, key: str):

@@ -151,7 +151,7 @@ def _clean(name: str) -> str | None:
     """The name without title words or stray capitals around it; ALL CAPS turned to Title Case."""
     name = re.sub(r"^(?:OPINION|Opinion)(?=[A-Z])", "", name)  # bulk texts run the heading into the author line
     words = re.sub(r"['’]s$", "", name.replace("*", "")).split()
-    while words and words[-1].strip(",").upper() in _SUFFIXES:
+    while words and words[-1].strip(",").lower() in _SUFFIX_WORDS:
         words.pop()  # "JOHN P. DOE, JR.", "ANA RUIZ IV": the scorer and the key name the person without it
     words = [w.rstrip("-'’") for w in words if w.rstrip("-'’")]  # a line-end hyphen or a stray quote
     verb = next((i for i, w in enumerate(words) if w.lower() in _headline_verbs()), None)
@@ -181,8 +181,8 @@ def name_case(word: str) -> str:
 
 
 _ROMAN = ("II", "III", "IV")
-_SUFFIXES = frozenset({"JR.", "JR", "SR.", "SR", "II", "III", "IV"})
 _SUFFIX_WORDS = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+"""A name's generational suffix, never the person's surname."""
 
 
 def _surname(name: str) -> str:

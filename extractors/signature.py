@@ -47,14 +47,10 @@ _SPLIT_TITLE = re.compile(r"(?i)(?:(?:chief|senior)[ \t]+)?(?:united[ \t]+states
 """The first half of a title broken over two lines ("Senior United States District" / "Judge")."""
 _COURT_AS_TITLE = re.compile(r"(?i)(?:united[ \t]+states[ \t]+|u\.[ \t]?s\.[ \t]*)?district[ \t]+court")
 """"United States District Court" under a name that was signed "/s/": the court stands for the title."""
-_NAME_LINE = re.compile(
-    rf"(?:(?:/s/|s/|S/)[ \t]*)?(?:(?:HON(?:ORABLE)?|Hon(?:orable)?)\.?[ \t]+)?{_NAME}"
-    rf"(?:[ \t]*,[ \t]*(?:{SHORT_TITLE}))?[ \t,.:'’\"]*"
-)
-_SAME_LINE = re.compile(
-    rf"(?:(?:/s/|s/|S/)[ \t]*)?(?:(?:HON(?:ORABLE)?|Hon(?:orable)?)\.?[ \t]+)?{_NAME}[ \t]*,[ \t]*"
-    rf"(?P<title>{SHORT_TITLE}|{_LONG_TITLE})[ \t]*[.:]?"
-)
+_SIGNED_NAME = rf"(?:(?:/s/|s/|S/)[ \t]*)?(?:(?:HON(?:ORABLE)?|Hon(?:orable)?)\.?[ \t]+)?{_NAME}"
+"""A name as a judge signs it, after an electronic "/s/" or "Hon." when there is one."""
+_NAME_LINE = re.compile(rf"{_SIGNED_NAME}(?:[ \t]*,[ \t]*(?:{SHORT_TITLE}))?[ \t,.:'’\"]*")
+_SAME_LINE = re.compile(rf"{_SIGNED_NAME}[ \t]*,[ \t]*(?P<title>{SHORT_TITLE}|{_LONG_TITLE})[ \t]*[.:]?")
 """A name and its title on one line: "Jane Q. Roe, U.S.D.J.", "/s/ OMAR BELL, United States Magistrate Judge"."""
 _SLASH_S = re.compile(rf"(?:/s/|s/|S/)[ \t]*{_NAME}[ \t]*")
 """An electronic signature with no title under it ("BY THE COURT:" / "/s/ Jane Q. Roe")."""

@@ -22,7 +22,8 @@ from functools import lru_cache
 
 from docketflow.extractors.date_parsing import find_mentions
 from docketflow.extractors.docket_forms import CIVIL_WORDS, NUMBER, SPACED, UNLABELLED, context_words
-from docketflow.extractors.ecf import STAMP_LINE, EcfStamp, document_stamp, find_stamps
+from docketflow.extractors.docket_text import Entry, read_entry
+from docketflow.extractors.ecf import STAMP_LINE, EcfStamp, document_stamp, parse_stamp
 from docketflow.extractors.signature import SHORT_TITLE, SUFFIX, Signer, last_signer
 from docketflow.extractors.spans import doc_text, scratch
 from docketflow.models.document import Part
@@ -227,6 +228,8 @@ class Structure:
     """The CM/ECF stamp of the first stamped page, when the text kept its stamps."""
     stamp_line: tuple[int, int] | None = None
     """Where the first stamp line is printed."""
+    entry: Entry | None = None
+    """The clerk's docket text when the document is one or ends with one ("... Signed by Judge X on 8/12/2025")."""
     signer: Signer | None = None
     """The judge who signs (the last signature block with a judge's title, else the last "/s/" of a judge)."""
     separate: list[Separate] = field(default_factory=list)
@@ -569,11 +572,10 @@ def read_structure(text: str) -> Structure:
     structure.body_start = author_line[1] if author_line else (title.end if title else caption_end)
     head_cells = _lines(text, 0, caption_end)
     structure.court_lines = _court_lines(text, head_cells)
-    stamp_lines = {m.start() for m in STAMP_LINE.finditer(text, 0, caption_end)}
-    structure.stamp = document_stamp(find_stamps(text[:HEAD_LIMIT]))
-    first_stamp = STAMP_LINE.search(text, 0, HEAD_LIMIT)
-    structure.stamp_line = first_stamp.span() if first_stamp else None
-    structure.dockets = _docket_pieces(text, head_cells, stamp_lines)
+    stamps = list(STAMP_LINE.finditer(text, 0, HEAD_LIMIT))  # one scan: the caption's, the first page's
+    structure.stamp = document_stamp([stamp for m in stamps if (stamp := parse_stamp(m.group()))])
+    structure.stamp_line = stamps[0].span() if stamps else None
+    structure.dockets = _docket_pieces(text, head_cells, {m.start() for m in stamps if m.start() < caption_end})
     reporter = _reporter_date(text)
     structure.dates = ([reporter] if reporter else []) + _header_dates(text, head_cells)
     panel = _PANEL.search(text, 0, caption_end + 400)
@@ -586,6 +588,7 @@ def read_structure(text: str) -> Structure:
     signed = [m for m in _SIGNATURE.finditer(text, structure.body_start, majority_end)
               if m.start() > structure.body_start + (majority_end - structure.body_start) * 3 // 4]
     signer = structure.signer = last_signer(text)
+    structure.entry = read_entry(text)
     ends = [m.start() for m in concur[:1] + signed[:1]]
     if signer and structure.body_start + (majority_end - structure.body_start) * 3 // 4 < signer.start < majority_end:
         ends.append(text.rfind("\n", 0, signer.start) + 1)  # a block with no "SO ORDERED" or "Dated" above it

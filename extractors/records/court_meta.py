@@ -15,15 +15,14 @@ from dataclasses import dataclass
 
 from docketflow.extractors.dates import Dated
 from docketflow.extractors.docket_forms import MIN_DIGITS, case_number, key_of, parse
-from docketflow.extractors.docket_text import read_entry
 from docketflow.extractors.judges import name_case
 from docketflow.extractors.records.view import DocView, Mention
-from docketflow.extractors.signature import CC_LINE
+from docketflow.extractors.signature import CC_LINE, SUFFIX
 
 _NAME = r"[A-ZÀ-Þ][\w.'’\- ]{1,40}?"
 _TITLE_WORDS = (r"(?:Chief\s+|Senior\s+|Associate\s+)?(?:U\.\s?S\.\s+)?(?:Circuit\s+|District\s+|"
                 r"Appellate\s+Immigration\s+|Bankruptcy\s+|Magistrate\s+|Immigration\s+)?(?:Judge|Justice)\s*[.:]")
-_SUFFIX = r"(?:,\s*(?:Jr|JR|Sr|SR)\.?|\s+I{2,3})?"
+_SUFFIX = rf"(?:{SUFFIX})?"
 _AUTHOR = re.compile(
     r"^[^\S\n]*(?:\d{1,3}[^\S\n]+)?(?:(?P<name>" + _NAME + _SUFFIX + r"),\*?|(?P<caps>[A-ZÀ-Þ][A-ZÀ-Þ.'’\- ]{1,40}?))"
     r"[ \t]+" + _TITLE_WORDS,
@@ -85,7 +84,7 @@ def caption_court(view: DocView) -> Read:
 
 def _judge_key(view: DocView, name: str) -> str:
     """The fuller of the document's JUDGE key with the same last name and the name as the line spells it."""
-    name = re.sub(r",?\s*(?:Jr|JR|Sr|SR)\.?$|\s+(?:I{2,3}|IV)$", "", name.strip())
+    name = re.sub(rf"{SUFFIX}$", "", name.strip())
     last = name.replace("*", "").split()[-1].lower()
     known = [m.key for m in view.mentions("JUDGE") if m.key.split()[-1].lower() == last]
     spelled = " ".join(name_case(w) for w in name.replace("*", "").split())
@@ -109,7 +108,7 @@ def author_judge(view: DocView, kind: str) -> Read:
     if structure.signer is not None:
         signer = structure.signer
         return Read(_judge_key(view, signer.name), (signer.start, signer.end))
-    entry = read_entry(text)
+    entry = structure.entry
     if entry and entry.judge and entry.judge_span:
         return Read(_judge_key(view, entry.judge), entry.judge_span)
     for pattern in (_AUTHOR, _STATE_AUTHOR):
@@ -163,7 +162,7 @@ def decided(view: DocView, own: Dated | None, source_date: str | None) -> Read:
     header = structure.decided()
     if header:
         return Read(header.iso, (header.start, header.end))
-    entry = read_entry(view.text)
+    entry = structure.entry
     if entry and entry.signed:
         return Read(entry.signed, entry.signed_span)
     if own:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from itertools import islice
 
-from docketflow.extractors.docket_text import read_entry
+from docketflow.extractors.docket_text import Entry
 from docketflow.extractors.records.cues import all_labels, first_label
 from docketflow.extractors.records.sentences import Sentences
 from docketflow.extractors.structure import Structure
@@ -68,6 +68,8 @@ _TITLE = re.compile(
 )
 """The order's title names its disposition and motion, over up to three caption lines: "ORDER GRANTING IN PART /
 ACME'S MOTION TO / COMPEL DISCOVERY"."""
+TITLE_REACH = 5000
+"""The title stands under the caption, within this many characters of the start."""
 _DISPOSITION_WORDS = "affirmed|reversed|vacated|remanded|dismissed|denied|granted"
 _SUBJECT_DISPOSITION = (r"(?i:(?:The\s+)?(?:Judgment|Order|Decision|Appeal|Certiorari|Writs?(?:\s+of\s+\w+)?|"
                         r"Stay|Application(?:\s+for\s+(?:a\s+)?stay)?|"
@@ -235,8 +237,8 @@ def court_decisions(text: str, sentences: Sentences, structure: Structure, kind:
     not appeals), else its closing disposition; a ruling limited in scope merged into one partial ruling per
     motion; the title when the body says only what the order does to a thing, or less than the title."""
     if kind == "opinion" and not trial:
-        return opinion_decisions(text, sentences, structure) or order_decisions(text, sentences)
-    found = order_decisions(text, sentences)
+        return opinion_decisions(text, sentences, structure) or order_decisions(text, sentences, structure.entry)
+    found = order_decisions(text, sentences, structure.entry)
     if kind == "opinion":
         found = [d for d in found if d.disposition not in _EFFECTS or _MOVED.search(d.subject)]
     found = found or opinion_decisions(text, sentences, structure)
@@ -297,19 +299,25 @@ def _merge_partial(decisions: list[Decision], text: str) -> list[Decision]:
 def _with_title(decisions: list[Decision], text: str) -> list[Decision]:
     """The title's ruling ("ORDER GRANTING IN PART ... MOTION FOR ...") when the body names none, only says what
     the order does to a thing ("the injunction is vacated"), or misses that the ruling is partial."""
-    title = _TITLE.search(text, 0, 5000)
-    if title is None:
+    ruling = _title_ruling(text)
+    if ruling is None:
         return decisions
-    words = " ".join(title.group("disp").split())
-    ruling = Decision(motion_of(title.group("motion")), "granted_in_part" if "PART" in words else
-                      disposition_of(words) or "other", *title.span(), "title", _subject(title.group("motion")))
     if not decisions or all(d.disposition in _EFFECTS or d.motion in ("appeal", None) for d in decisions) or (
             ruling.disposition == "granted_in_part" and all(d.disposition != "granted_in_part" for d in decisions)):
         return [ruling]
     return decisions
 
 
-def order_decisions(text: str, sentences: Sentences) -> list[Decision]:
+def _title_ruling(text: str) -> Decision | None:
+    """The ruling an order's title states ("ORDER GRANTING IN PART ... MOTION TO ...")."""
+    title = _TITLE.search(text, 0, TITLE_REACH)
+    if title is None:
+        return None
+    return Decision(motion_of(title.group("motion")), disposition_of(title.group("disp")) or "other", *title.span(),
+                    "title", _subject(title.group("motion")))
+
+
+def order_decisions(text: str, sentences: Sentences, entry: Entry | None = None) -> list[Decision]:
     """Decisions of a court order: a signed stipulation, an itemized list, else decretal sentences, else
     the title, else the clerk's clause of a docket-text order ("MINUTE ORDER granting 12 Motion ...")."""
     stipulated = _stipulated(text, sentences)
@@ -329,12 +337,9 @@ def order_decisions(text: str, sentences: Sentences) -> list[Decision]:
         # DENIED"), not when it only says what the order does beside the motions it decides
         motions = {d.motion for d in decretal}
         return _dedupe([d for d in decretal if d.motion != "other" or len(motions) == 1 or _motion(d)[1]])
-    title = _TITLE.search(text[:4000])
+    title = _title_ruling(text)
     if title:
-        s, e = title.span()
-        return [Decision(motion_of(title.group("motion")), disposition_of(title.group("disp")) or "other",
-                         s, e, "title", _subject(title.group("motion")))]
-    entry = read_entry(text)
+        return [title]
     if entry and entry.clause and entry.disposition and entry.motion:
         return [Decision(motion_of(entry.motion), entry.disposition, *entry.clause, "title", _subject(entry.motion))]
     return []
