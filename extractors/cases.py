@@ -5,7 +5,7 @@ whole text it is given (~22k words/s), so it only sees windows around a cheap "<
 <page>" anchor. Each full citation gives a CASE keyed by its reporter cite ("598 U.S. 175"), a CASE
 keyed by its name when eyecite finds one ("California v. HHS"), and a citation zone over name, cite and
 parenthetical: a court, judge, agency or date inside another case's citation is not this document's.
-The document's own caption ("PACIFIC LEGAL FOUNDATION v. BROWN, 29 Cal.3d 168" on its first line) is
+The document's own caption ("ACME LEAGUE v. ROE, 12 Cal.3d 345" on its first line) is
 not a zone.
 """
 
@@ -22,7 +22,7 @@ LABEL = "CASE"
 BEFORE, AFTER = 240, 120
 """Window around an anchor: room for a long case name before the cite and a parenthetical after it."""
 OWN_CAPTION_CHARS = 400
-"""A citation this close to the start is the document's own ("Cite as 28 I&N Dec. 437")."""
+"""A citation this close to the start is the document's own ("Cite as 12 I&N Dec. 345")."""
 
 _ANCHOR = re.compile(r"\b\d{1,4}\s(?:[A-Z][\w'&]*\.?\s?){1,4}(?:\d?[a-z]{1,2}\.?\s)?\d{1,8}\b")
 """A volume, a capitalized reporter abbreviation and a page: the shape of every reporter cite."""

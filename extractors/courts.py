@@ -352,7 +352,7 @@ class CourtFinder(Component):
         for line in lines:
             key = self.caption_key(line.text, when)
             if key is None and home and not _FEDERAL_LINE.search(line.text):
-                key = self.caption_key(f"{line.text} of {home}", when)  # "In The Fourteenth Court of Appeals"
+                key = self.caption_key(f"{line.text} of {home}", when)  # "The Twelfth Court of Appeals" in a caption
             if key:
                 out.append(CourtHit(line.start, line.end, key))
         return out
@@ -490,7 +490,7 @@ _CAPTION_TYPES = tuple((re.compile(pattern, re.I), canonical) for pattern, canon
     (r"superior\s+court", "Superior Court of {state}"),
 ))
 """Court types a state caption names, most specific first, each with the word order courts-db knows
-("In the Court of Appeals for the Tenth District of Ohio" -> "Court of Appeals of Ohio")."""
+("Court of Appeals, Ninth District, Ohio" in a caption -> "Court of Appeals of Ohio")."""
 
 
 @cache
@@ -522,7 +522,7 @@ def _counts(doc: Doc, text: str, hit: CourtHit) -> bool:
 def _narrower(keys: set[str]) -> dict[str, str]:
     """Parent court -> its one child named in the same document.
 
-    "The Court of Appeal" in an opinion that also names the "Third District Court of Appeal" is that
+    "The Court of Appeal" in an opinion that also names the "Fifth District Court of Appeal" is that
     district, not the statewide court system.
     """
     children: dict[str, list[str]] = {}

@@ -70,7 +70,7 @@ _WEEKDAY_LEADS = frozenset({"on", "by", "since", "until", "last", "next", "this"
 
 
 def _is_citation_date(text: str, mention: Mention) -> bool:
-    """A date that closes a court parenthetical: "(C.D. Cal. Oct. 18, 2016)", "(B.I.A. Jan. 11, 2007)"."""
+    """A date that closes a court parenthetical: "(C.D. Cal. Oct. 18, 2016)", "(B.I.A. Feb. 3, 2010)"."""
     before = text[max(0, mention.start - 60) : mention.start]
     opening = before.rfind("(")
     if opening < 0 or ")" in before[opening:] or not text[mention.end : mention.end + 3].lstrip().startswith(")"):

@@ -1,6 +1,6 @@
 """CM/ECF header stamps ("Case 3:25-cv-05536-VC Document 98 Filed 08/12/25 Page 1 of 7").
 
-The court's filing system prints one on every page. It is not part of the document's prose (it
+The court's filing system prints one on every page. It is no part of what the court wrote (it
 would otherwise add a docket number and a date to every page), but it is the most reliable
 statement of which docket, entry and filing date the document belongs to.
 """

@@ -330,7 +330,7 @@ def _fuller(current: str | None, candidate: str) -> str:
 
 
 def _court_after(text: str, courts: list, mention: Mention) -> str | None:
-    """A court the title itself names: "District Judge Vince Chhabria of the Northern District of California"."""
+    """A court the title itself names: "District Judge Ana Ruiz of the Southern District of Iowa"."""
     if not any(w in mention.title for w in ("District", "Circuit", "Magistrate", "Bankruptcy")):
         return None
     for span in courts:

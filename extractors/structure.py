@@ -59,7 +59,7 @@ _AUTHOR_FORMS = (
                rf"(?P<by>{_NAME})"),
     # "LIN, J., delivered the opinion of the court." / "LIN, Circuit Judge, delivered ..."
     re.compile(rf"(?m)^[^\S\n]*(?P<name>{_NAME}),[ \t]+(?:{_JUDGE_TITLE}),?[ \t]+delivered\s+the\s+opinion"),
-    # "Opinion by Judge Lin" / "Opinion for the Court filed by Circuit Judge Lin" / "MEMORANDUM OPINION BY JUDGE LIN"
+    # "Opinion by Judge Lin" / "Opinion ... filed by Circuit Judge Lin" / "MEMORANDUM OPINION BY JUDGE LIN"
     re.compile(rf"(?i:opinion\s+(?:of\s+the\s+court\s+|for\s+the\s+court\s+)?(?:filed\s+)?by)\s*:?\s+"
                rf"(?:(?:Chief|Senior|Circuit|District|Presiding|Associate|CHIEF|SENIOR|CIRCUIT|DISTRICT)\s+)*"
                rf"(?:Judge|JUDGE|Justice|JUSTICE)?\s*(?P<name>{_NAME})"),
@@ -382,8 +382,8 @@ sometimes past a line of the other column's text: "E.D. Arkansas,", "D. Colorado
 
 
 def _court_lines(text: str, cells: list[tuple[int, int, str]]) -> list[Piece]:
-    """Court names in the caption, each joined with the short lines that continue it ("In The / Court of
-    Appeals / For the / First District of Texas"); never the court appealed from."""
+    """Court names in the caption, each joined with the short lines that continue it ("Court of
+    Appeals / For the / Sixth District of Texas"); never the court appealed from."""
     found = []
     i = 0
     while i < len(cells):
@@ -484,7 +484,7 @@ def _header_dates(text: str, cells: list[tuple[int, int, str]]) -> list[HeaderDa
                 before = value[: part.start]
                 label = re.split(r"[.;)]\s|—|--", before)[-1] if before.strip() else ""
                 if len(label) > 40 or _PROSE_DATED.search(text, max(0, start + part.start - 60), start + part.start):
-                    continue  # a date inside a sentence ("the cut-off date of March 31"), not a header line
+                    continue  # a date inside a sentence ("the deadline set for May 2"), not a header line
                 if not label.strip() and previous and len(previous[2]) < 40 and (
                         previous[2].endswith(":") or "\n" not in text[previous[1]:start]):
                     label = previous[2]

@@ -1,13 +1,13 @@
 """What a court document decides, read from its decretal language.
 
-Orders: itemized rulings ("Defendant's Motion in Limine No. 2 (ECF 528): GRANTED IN PART and DENIED IN
-PART."), "IT IS ORDERED that ...", "the motion for a preliminary injunction is GRANTED IN PART and DENIED
-IN PART", "the Court GRANTS ...", "Defendants are enjoined from ...", and the title ("ORDER GRANTING
-REQUEST FOR REDACTION") when the body says nothing more precise. One decision per motion.
+Orders: itemized rulings ("Acme's Motion in Limine No. 2 (ECF 528): GRANTED IN PART and DENIED IN
+PART."), "IT IS ORDERED" paragraphs, "Acme's injunction motion is GRANTED IN PART", "the Court GRANTS ...",
+"Defendants are enjoined from ...", and the title ("ORDER GRANTING REQUEST TO SEAL") when the body says nothing
+more precise. One decision per motion.
 Opinions: the closing disposition ("Affirmed.", "AFFIRMED in part, VACATED in part, and REMANDED.",
-"the petition for review is GRANTED", "We affirm", a BIA "ORDER: The appeal is dismissed.") makes the
+"the petition is GRANTED", "We affirm", a BIA "ORDER: The appeal is dismissed.") makes the
 main decision; a separate motion disposed of at the end (a stay dismissed as moot) makes another.
-Past-tense history ("the district court denied the motion") and conditionals ("if the motion is
+Past-tense history ("the trial judge had denied it") and conditionals ("if the motion is
 granted") are not decisions of this document.
 """
 
@@ -88,7 +88,7 @@ _WE = re.compile(r"\b[Ww]e\s+(?:(?:therefore|thus|accordingly|hereby|must|now|wi
 _APPELLATE = frozenset({"affirmed", "reversed", "vacated", "remanded"})
 _APPELLATE_PASSIVE = re.compile(r"\b(?:is|are|must\s+be|should\s+be|be|stands)\s+(?:hereby\s+|therefore\s+|"
                                 r"accordingly\s+)?(?P<disp>affirmed|reversed|vacated|set\s+aside)\b", re.I)
-"""A closing disposition whatever its subject: "The denial of discretionary relief is affirmed."""
+"""A closing disposition whatever its subject: "The denial of a waiver is affirmed."""
 _HYPOTHETICAL = re.compile(r"\b(if|whether|unless|should|would|to\s+the\s+extent|once|until|when)\b[^.;]{0,80}$",
                            re.I)
 _LOWER_RULING = re.compile(r"(?:the\s+)?(?:district\s+court['’]s\s+)?(?:judgment|order|decision|ruling)\b", re.I)
@@ -346,8 +346,8 @@ def order_decisions(text: str, sentences: Sentences, entry: Entry | None = None)
 
 
 def _we_disposition(match: re.Match[str]) -> str | None:
-    """"We reverse the Court of Appeals and affirm the district court" reverses: the first verb is the
-    court's disposition of the judgment under review, unless the verbs divide it ("affirm in part")."""
+    """"We reverse the appellate court and affirm the trial judge" reverses: the first verb is the
+    writer's disposition of the judgment under review, unless the verbs divide it ("affirm in part")."""
     if re.search(r"\bin\s+part\b", match.group("rest")):
         return disposition_of(match.group("disp") + " " + match.group("rest"))
     return disposition_of(match.group("disp"))

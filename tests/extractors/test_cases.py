@@ -33,7 +33,7 @@ def case_keys(nlp, text: str) -> set[str]:
         ("Smith v. Jones, 12 F. Supp. 3d 45 (D. Mass. 2014).", {"12 F. Supp. 3d 45", "Smith v. Jones"}),
         ("Roe v. Wade, 410 U.S. 113, 93 S. Ct. 705 (1973).", {"410 U.S. 113", "93 S. Ct. 705", "Roe v. Wade"}),
         ("In re Widget Corp., 100 F.3d 200 (2d Cir. 1996).", {"100 F.3d 200", "In re Widget Corp."}),
-        ("Matter of Doe, 28 I&N Dec. 437 (BIA 2022).", {"28 I. & N. Dec. 437"}),
+        ("Matter of Doe, 31 I&N Dec. 512 (BIA 2031).", {"31 I. & N. Dec. 512"}),
         ("Doe v. Roe (1975) 15 Cal.3d 328, 334.", {"15 Cal. 3d 328", "Doe v. Roe"}),
         ("Hunt v. CIA, 981 F.2d 1116, 1121\n(9th Cir. 1992).", {"981 F.2d 1116", "Hunt v. CIA"}),
         ("Smith v. Jones, 77 Fed. Appx. 948 (9th Cir. 2003).", {"77 F. App'x 948", "Smith v. Jones"}),
@@ -66,7 +66,8 @@ def test_normalized_fields(nlp) -> None:
 @pytest.mark.parametrize(
     ("sentence", "inside", "outside"),
     [
-        ("See Berry v. Baca, 379 F.3d 764 (9th Cir. 2004). The Ninth Circuit agreed.", "9th Cir", "Ninth Circuit"),
+        ("See Berry v. Baca, 379 F.3d 764 (9th Cir. 2031). Later the Ninth Circuit agreed.", "9th Cir",
+         "Ninth Circuit"),
         ("Hunt v. CIA, 981 F.2d 1116, 1121\n(9th Cir. 1992). The CIA searched.", "Hunt v. CIA", "The CIA"),
         ("Doe v. Roe, No. 8:14-cv-01968-DFM, 2015 WL 13283060, at *3 (C.D. Cal. Feb. 12, 2015). Then C.D. Cal.",
          "8:14-cv-01968-DFM", "Then C.D. Cal."),

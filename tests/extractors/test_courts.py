@@ -33,7 +33,7 @@ def court_keys(nlp, text: str) -> set[str]:
         ("Robert D. Smith testified at the hearing.", set()),
         ("UNITED STATES COURT OF APPEALS FOR THE FIRST CIRCUIT", {"ca1"}),
         ("Appeal from the United States District Court for the District of Massachusetts.", {"mad"}),
-        ("A federal judge in the Northern District of California ruled on Monday.", {"cand"}),
+        ("On Monday a federal judge sitting in the Northern District of California ruled.", {"cand"}),
         ("UNITED STATES DISTRICT COURT\nFOR THE DISTRICT OF COLUMBIA", {"dcd"}),
         ("U.S. District Judge Ana Reyes of the District of Columbia ruled on Friday.", {"dcd"}),
         ("The family moved to the District of Columbia in 2001.", set()),
@@ -57,11 +57,11 @@ def court_keys(nlp, text: str) -> set[str]:
         # near-misses: citations of other cases, places, lower-case prose
         ("See Smith v. Jones, 900 F.3d 1 (9th Cir. 2019).", set()),
         ("Doe v. Roe, 12 F. Supp. 3d 4 (N.D. Cal. Feb. 21, 2014).", set()),
-        ("Id. at 1474 (stating that the Supreme Court has recognized the right).", set()),
+        ("Id. at 1474 (explaining that the Supreme Court long ago upheld the right).", set()),
         ("Mathis, 136 S. Ct. at 2256 (2016) (the Supreme Court explained).", set()),
         ("She moved to the District of Columbia in 2010.", set()),
         ("The state supreme court has not spoken.", set()),
-        ("He met the United States Attorney for the District of Maine.", set()),
+        ("He met with the United States Attorney for the District of Maine.", set()),
         ("Kaplan's Produce Co. v. Superior Court held otherwise.", set()),
         ("He asked the circuit court for more time.", set()),
     ],
@@ -102,7 +102,7 @@ def test_alias_examples(nlp, row):
         # near-misses: a state with several districts, a place that is no court
         ("A federal judge in Texas blocked the transfer.", set()),
         ("The families moved to Vermont in 2019.", set()),
-        ("The mayor of the District of Columbia objected.", set()),
+        ("The District of Columbia's mayor objected.", set()),
     ],
 )
 def test_court_prose_variants(nlp, sentence, expected):

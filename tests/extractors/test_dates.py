@@ -47,7 +47,7 @@ def keys(doc) -> list[str]:
         ("The record shows 2025-12-30 as the entry date.", None, ["2025-12-30"]),
         ("He arrived on 18 October 2007 by bus.", None, ["2007-10-18"]),
         ("A photo taken Monday, Jan. 27, 2025, shows the office.", TUESDAY, ["2025-01-27"]),
-        ("SO ORDERED this 9th day of December, 2009.", None, ["2009-12-09"]),
+        ("SO ORDERED on this 9th day of December, 2009.", None, ["2009-12-09"]),
         ("Entered on the 4th day of May, two thousand twenty-two.", None, ["2022-05-04"]),
         ("Witness my hand this first day of March, nineteen ninety-nine.", None, ["1999-03-01"]),
         # Month-year mentions, alone and joined.
@@ -64,7 +64,7 @@ def keys(doc) -> list[str]:
         ("The union voted last Wednesday to strike.", TUESDAY, ["2025-12-24"]),
         ("Both agencies filed notices in November.", TUESDAY, ["2025-11"]),
         ("The rule was published yesterday.", TUESDAY, ["2025-12-29"]),
-        ("Data sharing may begin on January 6 under the order.", TUESDAY, ["2026-01-06"]),
+        ("Under the order, the transfers may start on January 6.", TUESDAY, ["2026-01-06"]),
         ("The rule will take effect on March 1.", TUESDAY, ["2026-03-01"]),
         ("The agency posted the notice on March 1.", TUESDAY, ["2025-03-01"]),
         # Yearless dates take the year the narrative is in, not the decision's.

@@ -52,7 +52,7 @@ BODY = "\n" + "The parties briefed the motion at length and the court heard argu
         ("SUPREME COURT OF THE STATE\nNo. 14460.\nDecided May 1, 1970.", {"14460"}),
         ("STATE v. DOE\nNo. 2007CA00254.\nDATE OF JUDGMENT ENTRY", {"2007CA00254"}),
         ("Docket Number(s): 1:20CV457\nCase Description", {"1:20CV457"}),
-        ("Appeal from Superior Court of the County, No. C-16928, Doe, Judge.", {"C-16928"}),
+        ("Appeal from the County's Superior Court, No. C-16928, Doe, Judge.", {"C-16928"}),
         # each court system's printed form, with its judges' initials kept as printed
         ("UNITED STATES DISTRICT COURT\nSOUTHERN DISTRICT OF NEW YORK\nDOE, Plaintiff,   12 Civ. 3456 (ABC)\nORDER",
          {"12 Civ. 3456 (ABC)"}),

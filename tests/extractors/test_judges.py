@@ -48,7 +48,7 @@ def judge_keys(nlp, text: str) -> set[str]:
         ("IT IS SO ORDERED.\n______\nMARGO K. LINDQVIST\nUnited States District Judge", {"Margo K. Lindqvist"}),
         ("HONORABLE PETER J. ASHWORTH, UNITED STATES DISTRICT JUDGE", {"Peter J. Ashworth"}),
         ("Before: Grace P. Whitcomb, Circuit Judge.", {"Grace P. Whitcomb"}),
-        ("Judge Park of the United States Court of Appeals for the Second Circuit wrote.", {"Park"}),
+        ("Writing for the panel, Judge Park of the Sixth Circuit explained.", {"Park"}),
         ("District Judge Nora Vance heard the case. Judge Vance then ruled.", {"Nora Vance"}),
         # near-misses
         ("Except as noted, the judge agreed with the magistrate.", set()),
@@ -59,7 +59,8 @@ def judge_keys(nlp, text: str) -> set[str]:
         ("Roe v. Wade, 410 U.S. 113 (1973) (Rehnquist, J., dissenting).", set()),
         ("Id. at 1166 (conc. opn. by Pashman, J.).", set()),
         ("Counsel: Amy Lee, J. Anthony Kline and Jo Park for petitioners.", set()),
-        ("The U.S. Department of Justice Executive Office for Immigration Review appeared.", set()),
+        ("Counsel for the U.S. Department of Justice Executive Office for Immigration Review, an office, appeared.",
+         set()),
         ("Accordingly, Judge of the Year awards were given.", set()),
     ],
 )

@@ -11,7 +11,7 @@ from docketflow.extractors.structure import parts, read_structure
 
 from tests.records.helpers import records_of
 
-PROSE = ("The appellant challenges the judgment entered against him after a bench trial, and he argues that the "
+PROSE = ("The appellant challenges the judgment entered against him after a bench trial, and he says that the "
          "court below erred in several respects that we take up in turn below.\n\n")
 
 FEDERAL = (
@@ -26,7 +26,7 @@ STATE = (
     "Opinion issued May 4, 2021\n\nIn The\n\nCourt of Appeals\n\nFor The\n\nThird District of Texas\n\n"
     "NO. 03-20-00123-CV\n\nLEE PARK, Appellant\n\nV.\n\nSAM ORTEGA, Appellee\n\n"
     "On Appeal from the 98th District Court\nTravis County, Texas\nTrial Court Cause No. D-1-GN-19-000777\n\n"
-    "MEMORANDUM OPINION\n\n" + PROSE * 3 + "We will affirm the trial court's judgment.\n\n"
+    "MEMORANDUM OPINION\n\n" + PROSE * 3 + "We will affirm the lower tribunal's judgment.\n\n"
     "Sam Lin, Justice\n"
 )
 BULK = ("OPINIONALVAREZ, Judge.{1} " + PROSE.strip() + " The district court granted summary judgment to "
@@ -93,7 +93,7 @@ def test_bulk_text_without_caption_is_an_opinion_deciding_by_its_majority() -> N
     ("line", "author"),
     [
         ("JUSTICE ORTEGA delivered the opinion of the Court.", "ORTEGA"),
-        ("Justice Ortega delivered the judgment of the court, with opinion.", "Ortega"),
+        ("Justice Ortega delivered the judgment of this court, with an opinion.", "Ortega"),
         ("The opinion of the court was delivered by ORTEGA, J.", "ORTEGA"),
         ("ORTEGA, J., delivered the opinion of the court, in which LIN, J., joined.", "ORTEGA"),
         ("Opinion by Judge Ortega", "Ortega"),
@@ -142,8 +142,8 @@ def test_docket_lines(line: str, dockets: list[str]) -> None:
         ("Judgments reversed.\n\nORTEGA, P. J., and LIN, J., concur.", "reversed"),
         ("Order affirmed.\n\nORTEGA, P. J., and LIN, J., concur.", "affirmed"),
         ("Certiorari denied.", "denied"),
-        ("ORDERED that the case be dismissed.", "dismissed"),
-        ("Accordingly, we reverse the Court of Appeals and affirm the district court.", "reversed"),
+        ("ORDERED that this action be dismissed.", "dismissed"),
+        ("Accordingly, we reverse the intermediate court and affirm the trial judge.", "reversed"),
     ],
 )
 def test_short_closings(closing: str, disposition: str) -> None:
@@ -155,7 +155,7 @@ def test_short_closings(closing: str, disposition: str) -> None:
 def test_history_and_side_motion_are_not_the_decision() -> None:
     text = ("STATE v. DOE\n\nNo. 12-3456.\n\nSupreme Court of Nevada.\n\nMay 1, 2001.\n\nLIN, J.\n\n"
             "Doe appeals the judgment. We affirm.\n\n" + PROSE * 3
-            + "The district court granted the motion.\n\nAppellee's motion to strike is denied.")
+            + "The trial judge had granted that motion.\n\nAppellee's motion to strike is denied.")
     (holding,) = [h for h in records_of(text, "opinion").holdings if h.motion == "appeal"]
     assert holding.disposition == "affirmed"
 

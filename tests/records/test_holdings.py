@@ -15,9 +15,9 @@ APPEAL_HEAD = ("UNITED STATES COURT OF APPEALS\nFOR THE NINTH CIRCUIT\n\nNo. 25-
 
 # (passage body, expected (motion, disposition) of each holding in order)
 ORDERS = [
-    ("For the reasons stated above, Plaintiffs' motion for a preliminary injunction is GRANTED IN PART and "
-     "DENIED IN PART.", [("preliminary_injunction", "granted_in_part")]),
-    ("The motion to dismiss is DENIED. The motion for a stay pending appeal is GRANTED.",
+    ("For the reasons stated above, Doe's preliminary-injunction request is GRANTED IN PART and otherwise DENIED.",
+     [("preliminary_injunction", "granted_in_part")]),
+    ("Acme's motion to dismiss is DENIED. Acme's stay motion, pending its appeal, is GRANTED.",
      [("motion_to_dismiss", "denied"), ("stay", "granted")]),
     # one holding per motion decided, motions beyond the schema's kinds each `other`
     ("Acme's motion to dismiss is DENIED. Doe's motion to file a longer brief is GRANTED. Acme's motion to strike "
@@ -27,13 +27,14 @@ ORDERS = [
     # an order always decides something: when no rule reads what, its one holding has no disposition
     ("If the motion is granted, the agency will stop sharing records. The Court will rule after the hearing.",
      [(None, None)]),
-    ("Having reviewed the exhibit, the Court GRANTS the request to seal it.", [("other", "granted")]),
-    ("Defendant's Motion in Limine No. 1 (ECF 210): GRANTED.\nDefendant's Motion in Limine No. 2 (ECF 211): "
-     "DENIED.\nPlaintiff's Motion in Limine No. 1 (ECF 212): GRANTED IN PART and DENIED IN PART.",
+    ("Having reviewed the exhibit, the Court GRANTS Doe's request to seal it.", [("other", "granted")]),
+    ("Acme's Motion in Limine No. 1 (ECF 210): GRANTED.\nAcme's Motion in Limine No. 2 (ECF 211): "
+     "DENIED.\nDoe's Motion in Limine No. 1 (ECF 212): GRANTED IN PART and DENIED IN PART.",
      [("other", "granted"), ("other", "denied"), ("other", "granted_in_part")]),
+    ("Doe's application, which seeks a temporary restraining order, is DENIED.",
+     [("temporary_restraining_order", "denied")]),
     ("IT IS FURTHER ORDERED that the administrative stay entered on May 2, 2025 is lifted.", [("stay", "vacated")]),
-    ("The application for a temporary restraining order is DENIED.", [("temporary_restraining_order", "denied")]),
-    ("IT IS HEREBY ORDERED that the Court grants a temporary administrative stay of the transfer order.",
+    ("IT IS HEREBY ORDERED that this Court grants a brief administrative stay of the transfer order.",
      [("stay", "granted")]),
     ("Plaintiffs argue the agency acted unlawfully. The agency disagrees.", [(None, None)]),
     # the words courts decide in besides "granted" and "denied"
@@ -79,13 +80,13 @@ def test_each_field_of_an_order_cites_the_part_it_was_read_from() -> None:
 
 # (order body, permitted, barred, effect)
 DATA_ORDERS = [
-    ("IT IS ORDERED that Defendants are enjoined from disclosing the Social Security numbers and immigration "
-     "status of SNAP recipients to U.S. Immigration and Customs Enforcement, but may share names and home "
-     "addresses of recipients who have final orders of removal.",
+    ("IT IS ORDERED that the Secretary and the agency are enjoined from disclosing the Social Security numbers "
+     "and immigration status of SNAP recipients to U.S. Immigration and Customs Enforcement, but may share names "
+     "and home addresses of recipients who have final orders of removal.",
      {"name", "address"}, {"ssn", "immigration_status"}, "limited"),
     ("IT IS ORDERED that the Internal Revenue Service is enjoined from sharing taxpayer addresses with ICE.",
      set(), {"address"}, "barred"),
-    ("The motion for a preliminary injunction is DENIED; the agencies may continue to share dates of birth "
+    ("Doe's preliminary injunction motion is DENIED; the agencies may continue to share dates of birth "
      "and phone numbers with ICE.", {"date_of_birth", "phone_number"}, set(), "permitted"),
 ]
 
@@ -102,19 +103,19 @@ def test_order_data_split(body: str, permitted: set[str], barred: set[str], effe
 OPINIONS = [
     ("We see no error in the district court's careful analysis.\n\nAFFIRMED.", [("appeal", "affirmed")]),
     ("The remaining claims fail.\n\nAFFIRMED in part, VACATED in part, and REMANDED.", [("appeal", "other")]),
-    ("For the foregoing reasons, the petition for review is GRANTED, and the matter is remanded to the Board. "
-     "The pending motion for a stay of removal is DISMISSED as moot.", [("appeal", "granted"), ("stay", "dismissed")]),
-    ("We therefore vacate the judgment and remand for further proceedings.", [("appeal", "vacated")]),
+    ("For those reasons, we grant Doe's petition for review, sending the matter back to the Board. "
+     "Doe's motion to stay her removal is DISMISSED as moot.", [("appeal", "granted"), ("stay", "dismissed")]),
+    ("We therefore vacate the judgment and remand the case for more proceedings.", [("appeal", "vacated")]),
     ("The district court granted summary judgment to the agency in 2024. We agree with its reasoning.\n\nAffirmed.",
      [("appeal", "affirmed")]),
-    ("The agency's reading of the statute cannot be squared with its text.\n\nReversed and remanded.",
+    ("The Bureau's reading of section 12 cannot be squared with its text.\n\nReversed and remanded.",
      [("appeal", "reversed")]),
     # an opinion always decides its case: when no rule reads how, its one holding has no disposition
-    ("The parties dispute the meaning of the statute. We address each argument in turn.", [(None, None)]),
+    ("Doe and Acme disagree about what section 12 means. We take up each side's points in order.", [(None, None)]),
     ("As another court put it, \u201cWe grant the petition because the agency erred.\u201d That reasoning does not "
      "apply here.", [(None, None)]),
     ("Some of the statements in the report were\n\ndenied by the witness in her testimony.", [(None, None)]),
-    ("The petition for judicial review is denied.", [("appeal", "denied")]),
+    ("Doe's petition for judicial review is accordingly denied.", [("appeal", "denied")]),
 ]
 
 
@@ -131,8 +132,8 @@ def test_opinion_author_court_and_docket() -> None:
 
 def test_board_order_block() -> None:
     text = ("U.S. Department of Justice\nExecutive Office for Immigration Review\nBoard of Immigration Appeals\n\n"
-            "HALVORSEN, Appellate Immigration Judge:\n\nThe respondent appeals. The record supports the Immigration "
-            "Judge's findings.\n\nORDER: The appeal is dismissed.\n")
+            "HALVORSEN, Appellate Immigration Judge:\n\nThe respondent appeals. Nothing shows clear error in the "
+            "Immigration Judge's findings.\n\nORDER: The appeal is dismissed.\n")
     (holding,) = records_of(text, "opinion").holdings
     assert (holding.court, holding.judge, holding.disposition) == ("bia", "Halvorsen", "dismissed")
 
@@ -151,10 +152,10 @@ NEWS = [
     ("A federal judge ruled Monday that the court allowed the agency to share names and dates of birth, but not "
      "Social Security numbers.", "2026-01-14",
      {"effect": "limited", "data_permitted": {"name", "date_of_birth"}, "data_barred": {"ssn"}}),
-    ("A judge concluded that HHS may share limited Medicaid data with ICE while continuing to bar disclosure of "
+    ("A judge concluded that HHS may hand over some Medicaid data to ICE while it remains barred from disclosing "
      "medical records.", "2026-01-14",
      {"effect": "limited", "data_barred": {"health_information"}, "agencies": {"HHS", "ICE"}}),
-    ("A federal judge on Monday ruled that agencies may exchange phone numbers. The ruling takes effect on March 1.",
+    ("On Monday a federal judge ruled that agencies may exchange phone numbers. The ruling takes effect on March 1.",
      "2026-02-03", {"effective": "2026-03-01"}),
 ]
 
@@ -171,7 +172,7 @@ def test_news_holding_fields(text: str, published: str, expected: dict[str, obje
     [
         "Courts have repeatedly allowed agencies to share basic contact data with one another.",
         "The judge had previously barred the sharing of tax records with ICE.",
-        "Some judges allowed limited sharing while others blocked it entirely.",
+        "Several judges let a little sharing go on while others blocked it entirely.",
         "The agency said it would share addresses with ICE next year.",
     ],
 )
@@ -201,7 +202,8 @@ def test_support_sentences_fill_the_split_and_evidence_round_trips() -> None:
 def test_signed_stipulation_is_one_granted_decision() -> None:
     text = ("UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\n\nJOINT STIPULATION AND [PROPOSED] "
             "ORDER RE EXTENSION OF DISCOVERY CUT-OFF\n\nThe current cut-off date of March 31, 2026 is hereby vacated "
-            "and is re-set to May 15, 2026.\n\nPURSUANT TO STIPULATION, IT IS SO ORDERED.\n\nDated: March 2, 2026\n")
+            "and is re-set to May 15, 2026.\n\nPURSUANT TO THE PARTIES' STIPULATION, IT IS SO ORDERED.\n\n"
+            "Dated: March 2, 2026\n")
     (holding,) = records_of(text, "court_order").holdings
     assert (holding.motion, holding.disposition, holding.decided) == ("other", "granted", "2026-03-02")
 
