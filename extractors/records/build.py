@@ -26,9 +26,10 @@ from docketflow.extractors.structure import parts
 from docketflow.models import Agreement, Holding, Part
 from spacy.tokens import Doc
 
-_SHARING = re.compile(r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|ed|ure)|data|records|(?<!freedom of )information)\b",
-                      re.I)
-"""Words that make a decision one about data ("freedom of information" requests are about public records)."""
+_SHARING = re.compile(r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|ed|ure)|data|records|(?<!freedom of )information|"
+                      r"deal|memorand(?:um|a)|MOU|data-sharing)\b", re.I)
+"""Words that make a decision one about data ("freedom of information" requests are about public records; an
+agencies' deal or memorandum is the sharing itself)."""
 _ACCESS = re.compile(r"\b(?:access(?:ing)?|systems?|databases?)\b", re.I)
 """A reported decision about reaching an agency's systems ("blocked DOGE's access") is about data too."""
 _CUE_CONFIDENCE = {"item": 0.9, "decretal": 0.9, "closing": 0.85, "body": 0.8, "side": 0.75, "title": 0.7,
@@ -74,11 +75,14 @@ class _Draft:
     polarity: str | None = None
     """What a reported decision does to the sharing, read from the court's act (news)."""
 
-    def read(self, view: DocView, sentences: list[tuple[int, int]]) -> None:
-        """Collect data categories (split by polarity), agencies and statutes from supporting sentences."""
+    def read(self, view: DocView, sentences: list[tuple[int, int]], side: str | None = None) -> None:
+        """Collect data categories (split by polarity), agencies and statutes from supporting sentences; with
+        `side` ('permitted' or 'barred'), every category of those sentences on that side."""
         for start, end in sentences:
             cats = [(m.start, m.key) for m in view.within("DATA_CATEGORY", start, end)]
             permitted, barred = split_categories(view.text[start:end], start, cats)
+            if side:
+                permitted, barred = ([], permitted + barred) if side == "barred" else (permitted + barred, [])
             self.permitted += permitted
             self.barred += barred
             agencies = view.keys("AGENCY", start, end)
@@ -89,7 +93,10 @@ class _Draft:
             fields += ["agencies"] * bool(agencies) + ["statutes"] * bool(statutes)
             self.evidence.add(start, end, *fields)
 
-    def holding(self, view: DocView, index: int, cue: str, case_name: str | None) -> Holding:
+    def holding(self, view: DocView, index: int, cue: str, case_name: str | None,
+                own: list[tuple[int, int]] | None = None) -> Holding:
+        """The holding; `own` are the sentences that report the decision itself, the only ones whose "only"
+        or "narrowly" limits what it lets through (default: every supporting sentence)."""
         # a category said to be both let through and barred goes with the side that says it more often
         # (ties to permitted: the decision's own list of what may be shared is the most explicit text)
         permitted = drop_containers(k for k in self.permitted if self.permitted.count(k) >= self.barred.count(k))
@@ -97,7 +104,8 @@ class _Draft:
         text = " ".join(view.text[s.start:s.end] for s in self.evidence.records())
         about_data = permitted or barred or _SHARING.search(text) or (self.polarity and _ACCESS.search(text))
         if self.polarity and about_data:
-            effect, permitted, barred = reported_effect(self.polarity, permitted, barred, text)
+            limiting = text if own is None else " ".join(view.text[s:e] for s, e in own)
+            effect, permitted, barred = reported_effect(self.polarity, permitted, barred, limiting)
         else:
             effect = effect_of(permitted, barred, text, self.verbs) if about_data else None
         return Holding(
@@ -171,8 +179,12 @@ def _news_holding(view: DocView, index: int, decision: NewsDecision) -> Holding:
                                           if getattr(decision, f)]
     for start, end in decision.sentences:
         draft.evidence.add(start, end, *fields)
-    draft.read(view, decision.sentences + decision.support)
-    return draft.holding(view, index, "news", None)
+    draft.read(view, decision.sentences)
+    # a sentence after the report of a decision that stops the sharing names what it stops, even in the verbs of
+    # the conduct ("by disclosing addresses"); one after a decision that lets it through may still name what
+    # stays protected, so it is read clause by clause
+    draft.read(view, decision.support, "barred" if decision.polarity == "barred" else None)
+    return draft.holding(view, index, "news", None, decision.sentences)
 
 
 def _agreements(view: DocView) -> list[Agreement]:

@@ -39,7 +39,7 @@ _FLIP = {"barred": "permitted", "permitted": "barred"}
 
 _GENERIC = re.compile(
     r"\b(?:(?P<det>a|an|the|one|another|two|a\s+pair\s+of|both)\s+|(?=(?:lower|appeals|appellate|district)\s))(?P<mods>(?:(?:different|separate|second|lower|"
-    r"earlier|federal|U\.S\.|district|appeals|appellate|trial|three-judge|divided|Supreme|highest|nation['’]s|"
+    r"earlier|same|federal|U\.S\.|district|appeals|appellate|trial|three-judge|divided|Supreme|highest|nation['’]s|"
     r"(?-i:[A-Z][a-z]+)|bankruptcy|circuit)[\s-]+){0,4})(?P<noun>judges?|courts?|panel|justices|appeals\s+court)\b"
     r"(?!['’]s)|\bthe\s+nation['’]s\s+highest\s+court\b",
     re.I,
@@ -61,19 +61,20 @@ _GAP_OK = re.compile(
     r"^(?:,?\s*(?:who|which|that)\s+)?(?:[^.;:]{0,90}?)$"
 )
 _PASSIVE = re.compile(
-    r"\b(?P<aux>was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:(?:also|temporarily|partially|formally|"
+    r"\b(?:(?P<aux>was|were|has\s+been|have\s+been|had\s+been|is|are)|(?P<noun>injunction|order|TRO|ruling))\s+"
+    r"(?:(?:also|temporarily|partially|formally|"
     r"preliminarily|then|later)\s+)*(?P<verb>barred|blocked|halted|enjoined|dismissed|converted\s+to|vacated|"
-    r"struck\s+down|lifted|extended|granted|denied|stayed|paused)\b(?P<by>[^.;]{0,40}?\bby\s+)?",
+    r"struck\s+down|lifted|extended|granted|issued|entered|denied|stayed|paused)\b(?P<by>[^.;]{0,40}?\bby\s+)?",
     re.I,
 )
 _PASSIVE_ACTS = {"barred": "bar", "blocked": "bar", "halted": "bar", "enjoined": "bar", "paused": "bar",
                  "dismissed": "dismiss", "converted to": "grant", "vacated": "vacate", "struck down": "vacate",
-                 "lifted": "vacate", "extended": "extend", "granted": "grant", "denied": "deny", "stayed": "stay"}
+                 "lifted": "vacate", "extended": "extend", "granted": "grant", "issued": "grant", "entered": "grant", "denied": "deny", "stayed": "stay"}
 _COURT_NOUN = re.compile(
     r"\b(?:temporary\s+restraining\s+order|TRO|(?:preliminary\s+)?injunction|order|ruling|decision|opinion|"
     r"lawsuit|suit|case|motion|request|stay)s?\b", re.I)
 _ORDER_OBJECT = re.compile(
-    r"^\W*(?:(?:a|an|the|its|his|her|their|that|this|lower[- ]court|district[- ]court|\w+['’]s|"
+    r"^\W*(?:(?:a|an|the|its|his|her|their|that|this|lower[- ]court|district[- ]court|trial|federal|\w+['’]s|"
     r"(?:a\s+)?(?:lower|district|trial)\s+court['’]s|earlier|previous|prior|own|block|ban|temporary|preliminary|"
     r"nationwide|administrative|[A-Z][a-z]+\s+\d{1,2}|\d{1,2})\s+){0,5}"
     r"(?:injunctions?|restraining\s+orders?|TROs?|orders?|blocks?|bans?|rulings?|stays?|decisions?)\b", re.I)
@@ -112,6 +113,37 @@ _SAYS_WHAT = re.compile(
     r"allows?|blocks?|bars?|halts?|lifts?|requires?|prohibits?|lets?|takes?\s+effect)\b|"
     r"\bunder\s+(?:a|the)\s+(?:preliminary\s+)?(?:injunction|order)\b", re.I)
 """A sentence that says what the decision does ("The decision, stemming from case No. 25-1, halts ...")."""
+_ASIDE = re.compile(r"\s*(?:[—–]|--)[^—–;]{1,240}?(?:[—–]|--)|\s*,(?:[^,;]|[A-Z]\.){1,160}?,")
+"""An aside after the subject ("Judge X—named by one president, promoted by another—ruled", "Judge X, a
+former prosecutor, ruled"): the verb after it is the subject's."""
+_THEN_ACTS = {"denying": "deny", "rejecting": "deny", "refusing": "deny", "granting": "grant", "blocking": "bar",
+              "barring": "bar", "halting": "bar", "stopping": "bar", "lifting": "vacate", "vacating": "vacate",
+              "allowing": "allow", "letting": "allow", "permitting": "allow", "clearing": "allow"}
+_THEN_ACT = re.compile(r"[^.;]{0,200}?,\s*(?:(?:therefore|thus|effectively|and|in\s+effect)\s+)?(?P<v>"
+                       + "|".join(_THEN_ACTS) + r")\b", re.I)
+"""A finding followed by the order it leads to: "ruled that ... , therefore denying the request"."""
+_JUDGE_TAIL = re.compile(r"\s*,?\s*(?:of|for|on|in|at)\s+the\s+(?:U\.S\.\s+|United\s+States\s+|federal\s+)?"
+                         r"(?:[A-Z][\w.]*\s+){0,3}(?:Court|Circuit)(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w.]*\s*){1,4})?")
+"""The court after a judge's name ("Judge X of the U.S. District Court for the District of Y"): part of the
+subject, so its words are not another subject."""
+_PARTICIPLE = re.compile(r"\b(?:injunctions?|orders?|rulings?|decisions?|stays?|TROs?|motions?|requests?)\s*$", re.I)
+"""A decision noun right before the verb makes it a participle of that noun ("the injunction issued by a
+judge"), not the verb of the clause's subject."""
+_REPORTED_LAST = re.compile(r"^\s*(?:(?:on|late|early|last|this)\s+)*(?:\w+day|today|yesterday|week|"
+                            r"(?-i:[A-Z][a-z]{2,8}\.?)\s+\d{1,2}(?:,\s+\d{4})?)?\s*(?:,[^.;]{0,120})?[.;]?\s*$", re.I)
+"""Nothing of the ruling after the reporting verb: "..., a federal judge ruled on Tuesday." (an aside may follow)."""
+_INVERTED = re.compile(r"\w[^.;]{15,},\s*[\"”’']?\s*$")
+"""The ruling reported first and its court after a comma: "The bureau may keep the files, a judge ruled"."""
+_CONSEQUENCE = re.compile(
+    r"\b(?:may|can|cannot|can['’]t|must|will\s+be\s+able\s+to|(?:is|are)\s+(?:now\s+)?(?:allowed|free|permitted)\s+to)"
+    r"\s+(?:(?:not|no\s+longer|now|soon|still|continue|keep|begin|resume|start)\s+(?:to\s+)?)*"
+    r"(?:shar|giv|provid|disclos|access|us(?:e|ing)\b|send|hand|transfer|obtain|receiv)", re.I)
+"""A sentence on what the agencies may now do ("Starting next month the bureau may send the lists"): it
+says what the decision leaves in force."""
+_REPORTS = re.compile(r"\b(?:wrote|writes|said|says|specified|specifies|noted|notes|explained|added|determined|"
+                      r"found|finds|ordered|directed|required)\b|\bin\s+(?:the|her|his|its)\s+(?:order|ruling|"
+                      r"opinion|decision)\b", re.I)
+"""A sentence in which the judge reports the decision's terms ("Judge X wrote", "specified in the order")."""
 _COUNT = re.compile(r"\b(?:two|a\s+pair\s+of|both)\b", re.I)
 _CLAUSE_CUT = re.compile(r";|,\s+and\s+(?=(?:in|on|then|later|a|the)\b)|,\s+but\s+", re.I)
 """Where one clause of a sentence ends and a clause with its own subject begins (dashes enclose asides)."""
@@ -123,6 +155,27 @@ def _acts() -> re.Pattern[str]:
     rows = [r for r in read_jsonl("news_acts.jsonl")]
     groups = [f"(?P<{r['act']}>{r['pattern']})" for r in rows]
     return re.compile(r"\b(?:" + "|".join(groups) + r")\b", re.I)
+
+
+@cache
+def _findings() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(polarity, pattern) of the court-findings table, rows that find fault first."""
+    return tuple((r["polarity"], re.compile(r["pattern"], re.I)) for r in read_jsonl("court_findings.jsonl"))
+
+
+_FINDING_NEGATION = re.compile(r"\b(?:not|never|no|nor|n['’]t)\b[^.;,]{0,25}$", re.I)
+
+
+def finding_polarity(clause: str) -> str | None:
+    """What a court's finding says of the sharing ("ruled that the transfers were unlawful" -> barred,
+    "found the exchange authorized by law" -> permitted), a negation before the cue turning it."""
+    found = [(m.start(), polarity) for polarity, pattern in _findings() if (m := pattern.search(clause))]
+    if not found:
+        return None
+    start, polarity = min(found)
+    if _FINDING_NEGATION.search(clause[max(0, start - 30):start]):
+        return _FLIP[polarity]
+    return polarity
 
 
 @dataclass
@@ -153,6 +206,9 @@ class Event:
     polarity: str | None = None
     decided: str | None = None
     effective: str | None = None
+    order: bool = True
+    """The act is an order's verb ("granted", "blocked"), not a finding ("ruled that") or a refusal to widen
+    an order ("declined to extend it to"): its polarity outweighs theirs."""
 
 
 @dataclass
@@ -174,6 +230,11 @@ class Decision:
     support: list[tuple[int, int]] = field(default_factory=list)
     verbs: list[str] = field(default_factory=list)
     last: int = 0
+    background: bool = False
+    """Reported as what came before ("had earlier ordered", "initially barred"): its own decision, and the
+    sentences after the news are not about it."""
+    polarities: list[tuple[bool, str]] = field(default_factory=list)
+    """(from an order's verb, polarity) of each act: orders outweigh findings ("ruled that ...")."""
 
     def fits(self, event: Event) -> bool:
         """True when the event can report this decision: deciders agree and dates do not differ."""
@@ -202,12 +263,25 @@ class Decision:
             disposition = "stayed" if event.motion == "stay" else _DISPOSITION.get(event.act)
             if self.disposition is None or (self.disposition == "granted" and disposition == "granted_in_part"):
                 self.disposition = disposition or self.disposition
-        self.polarity = self.polarity or event.polarity
+            elif {self.disposition, disposition} == {"granted", "denied"} and event.motion == self.motion:
+                self.disposition = "granted_in_part"  # one motion granted as to some relief, denied as to the rest
+        if event.polarity:
+            self.polarities.append((event.order, event.polarity))
+            self.polarity = _combined(self.polarities)
         if event.sentence not in self.sentences:
             self.sentences.append(event.sentence)
         if verb:
             self.verbs.append(verb)
         self.last = max(self.last, event.at)
+
+
+def _combined(polarities: list[tuple[bool, str]]) -> str:
+    """A decision's effect from its acts: an order's verb outweighs a finding; orders that let some sharing
+    through and bar the rest make it limited."""
+    strong = [p for is_order, p in polarities if is_order] or [p for _, p in polarities]
+    if "limited" in strong or {"barred", "permitted"} <= set(strong):
+        return "limited"
+    return strong[0]
 
 
 class _Reader:
@@ -241,9 +315,11 @@ class _Reader:
         taken: list[tuple[int, int]] = []
         for m in self.view.within("JUDGE", start, end):
             title = text[max(0, m.start - 30):m.start]
-            found.append((m.start, Actor(m.end, judge=m.key, court=self.judge_court(m, end),
+            tail = _JUDGE_TAIL.match(text, m.end, end)
+            stop = tail.end() if tail else m.end
+            found.append((m.start, Actor(stop, judge=m.key, court=self.judge_court(m, end),
                                          appellate=bool(re.search(r"Justice|Circuit", title)))))
-            taken.append((m.start, m.end))
+            taken.append((m.start, stop))
         for m in self.view.within("COURT", start, end):
             if any(s <= m.start < e + 90 for s, e in taken):
                 continue  # the judge's own court ("Judge X of the District of Maryland")
@@ -345,7 +421,7 @@ def _act_polarity(act: str, rest: str) -> str | None:
             "barred" if re.search(r"(?i)injunction|restraining|block|ban", order.group(0)) else None)
         return below if act == "affirm" or below is None else _FLIP[below]
     if act == "rule":
-        return clause_polarity(rest[:200])
+        return finding_polarity(rest[:200]) or clause_polarity(rest[:200])
     return None
 
 
@@ -416,7 +492,7 @@ def news_decisions(view: DocView) -> list[Decision]:
             reader.last_judge = (judges[-1].start, judges[-1].key)
     for event in earlier:
         _add_earlier(decisions, event)
-    _support(view, decisions)
+    _support(reader, decisions)
     _fill(view, decisions)
     if any(d.decided for d in decisions):
         decisions = [d for d in decisions if d.decided]
@@ -441,32 +517,34 @@ def _clause_acts(reader: _Reader, sentence: tuple[int, int], lo: int, hi: int,
     for begin, actor in actors:
         if actor.end <= used_until:
             continue
-        verb = _acts().search(text, actor.end, hi)
-        if verb is None or verb.start() > actor.end + 130:
-            continue
-        gap = _ABBREVIATION.sub("", text[actor.end:verb.start()])
-        if not _GAP_OK.match(gap) or re.search(r"[.;:]|\b(?:if|unless|whether|would|could|should)\b", gap, re.I) \
-                or _PRIOR.search(text[max(lo, verb.start() - 30):verb.start()]) \
-                or _gap_has_actor(actors, actor.end, verb.start()):
+        verb = _verb_after(reader, actors, lo, hi, actor.end)
+        aside = _ASIDE.match(text, actor.end, hi)
+        if verb is None and aside:
+            verb = _verb_after(reader, actors, lo, hi, aside.end())  # "Judge X, a former prosecutor, ruled"
+        if verb is None:
             continue
         if re.search(r"\b(?:if|unless|whether)\b[^.;]*$", text[lo:begin], re.I):
             continue  # "if not blocked": a condition, not a decision
         found.append(_act_event(reader, sentence, lo, hi, begin, actor, verb, earlier))
         used_until = verb.end()
     for m in _PASSIVE.finditer(text, lo, hi):
-        if m.group("aux").lower().startswith("had") or re.match(r"(?i)is|are", m.group("aux")):
-            continue
+        aux = m.group("aux") or ""
+        if aux.lower().startswith("had") or re.match(r"(?i)is|are", aux) or (not aux and not m.group("by")):
+            continue  # "the injunction issued by a judge in May": the noun's own verb, only with its agent
         verb = " ".join(m.group("verb").lower().split())
         act = _PASSIVE_ACTS[verb]
         if any(e.at == m.start("verb") for e, _ in found):
             continue
         by_actor = next((a for b, a in actors if m.group("by") and b >= m.end() - 3 and b <= m.end() + 40), None)
-        subject = text[max(lo, m.start() - 80):m.start()]
-        if by_actor is None and not _COURT_NOUN.search(subject):
+        subject = text[max(lo, m.start() - 80):m.start("verb")]
+        if by_actor is None and (not aux or not _COURT_NOUN.search(subject)):
             continue
+        if verb in ("issued", "entered") and re.search(r"(?i)\b(?:ruling|decision|opinion)s?\W+(?:\w+\W+)?$",
+                                                       text[max(lo, m.start() - 30):m.start("verb")]):
+            act = "rule"  # "the ruling was issued on Thursday": a ruling issued says nothing of what it grants
         actor = by_actor or Actor(m.end())
         rest = text[m.end("verb"):hi]
-        polarity = "barred" if act == "bar" else _act_polarity(act, rest) if act != "dismiss" else None
+        polarity = "barred" if act == "bar" else _act_polarity(act, rest) if act not in ("dismiss", "rule") else None
         if verb == "converted to":
             polarity = "barred"
         motion = _motion(rest if verb == "converted to" else subject + " " + rest, act, actor)
@@ -474,6 +552,22 @@ def _clause_acts(reader: _Reader, sentence: tuple[int, int], lo: int, hi: int,
                       reader.decided(lo, hi, m.end("verb")), reader.effective(*sentence))
         found.append((event, verb))
     return found
+
+
+def _verb_after(reader: _Reader, actors: list[tuple[int, Actor]], lo: int, hi: int,
+                start: int) -> re.Match[str] | None:
+    """The act verb whose subject ends at `start`: near it, with nothing between that opens another clause
+    (a full stop, a condition, another court), never a participle of a decision noun."""
+    text = reader.text
+    verb = _acts().search(text, start, hi)
+    if verb is None or verb.start() > start + 130:
+        return None
+    gap = _ABBREVIATION.sub("", text[start:verb.start()])
+    if not _GAP_OK.match(gap) or re.search(r"[.;:]|\b(?:if|unless|whether|would|could|should)\b", gap, re.I) \
+            or _PRIOR.search(text[max(lo, verb.start() - 30):verb.start()]) \
+            or _gap_has_actor(actors, start, verb.start()) or _PARTICIPLE.search(gap):
+        return None
+    return verb
 
 
 def _gap_has_actor(actors: list[tuple[int, Actor]], lo: int, hi: int) -> bool:
@@ -491,12 +585,28 @@ def _act_event(reader: _Reader, sentence: tuple[int, int], lo: int, hi: int, beg
         motion = None if motion == "appeal" else motion
     if act == "rule" and motion is None and re.search(r"(?i)\bto\s+vacate\b", rest[:20]):
         act, motion = "vacate", "appeal" if actor.appellate else None
+    if verb.group(0).lower().startswith("convert"):
+        act = "grant"  # "converted the order into a preliminary injunction": the new order is granted
+        motion = first_label("motion", rest[:120]) or motion
+    then = _THEN_ACT.match(rest) if act == "rule" else None
+    if then:  # "ruled that the deal is lawful, denying the request": the order's own verb says what it did
+        act, rest = _THEN_ACTS[then.group("v").lower()], rest[then.end():]
+        motion = _motion(rest, act, actor, then.group("v")) or motion
+    elif act == "grant" and _RULING_OBJECT.match(rest) and not re.match(r"(?i)\W*(?:\w+\s+){0,3}orders?\b", rest):
+        act = "rule"  # "issued a ruling that lets the office keep its access": a ruling, its effect in its clause
+        rest = rest[_RULING_OBJECT.match(rest).end():]
     polarity = _act_polarity(act, rest)
+    if act == "rule" and _REPORTED_LAST.match(rest) and _INVERTED.search(text[lo:begin]):
+        # "The bureau may keep sending the files, a federal judge ruled Tuesday.": the ruling stands first
+        before = text[lo:begin]
+        polarity = finding_polarity(before) or clause_polarity(before)
     if re.search(r"(?i)\b(?:two|both|a\s+pair\s+of)\b", verb.group(0)) or re.match(
-            r"(?i)\W*(?:the\s+)?(?:two|both)\s+(?:\w+\s+)?(?:rulings|decisions|orders|opinions)\b", rest):
+            r"(?i)\W*(?:the\s+)?(?:two|both)\s+(?:\w+\s+)?(?:rulings|decisions|orders|opinions)\b",
+            text[verb.end():hi]):
         actor.count = 2  # "handed the agency two big wins"
+    order = act != "rule" and not (act == "deny" and re.match(r"(?i)\W*extend", rest))
     event = Event("act", sentence, verb.start(), actor, act, motion, polarity,
-                  reader.decided(lo, hi, verb.end()), reader.effective(*sentence))
+                  reader.decided(lo, hi, verb.end()), reader.effective(*sentence), order)
     if actor.court or actor.appellate:
         reader.last_court = (actor.court, actor.appellate)
     noun = _EARLIER_NOUN.search(text, verb.end(), min(hi, verb.end() + 120))
@@ -609,21 +719,28 @@ def _referred(decisions: list[Decision], event: Event, last: Decision | None) ->
     return undated[-1] if undated else None
 
 
-def _support(view: DocView, decisions: list[Decision]) -> None:
+def _support(reader: _Reader, decisions: list[Decision]) -> None:
     """Sentences that say what a decision leaves in force ("the ruling states", "are barred from", "remain
-    protected under the injunction") support the last decision reported before them."""
-    if not decisions:
+    protected under the injunction", "the agencies may now share") or in which its judge gives its terms
+    ("Judge X wrote", "specified in the order") support the decision they speak of: the one of the judge they
+    name, else the last reported before them; never a decision the report gives as background."""
+    view = reader.view
+    current = [d for d in decisions if not d.background] or decisions
+    if not current:
         return
     own = {s for d in decisions for s in d.sentences}
     for start, end in view.sentences:
         if (start, end) in own:
             continue
         sentence = view.text[start:end]
-        if not (_STATUS.search(sentence) or _SAYS_WHAT.search(sentence)):
+        judges = {judge for _, actor in reader.actors(start, end) if (judge := actor.judge)}
+        named = [d for d in current if d.judge in judges]
+        if not (_STATUS.search(sentence) or _SAYS_WHAT.search(sentence) or _CONSEQUENCE.search(sentence)
+                or (named and _REPORTS.search(sentence))):
             continue
-        before = [(max(s for s, _ in d.sentences if s < start), i) for i, d in enumerate(decisions)
-                  if any(s < start for s, _ in d.sentences)]
-        (decisions[max(before)[1]] if before else decisions[0]).support.append((start, end))
+        before = [(max(s for s, _ in d.sentences if s < start), i) for i, d in enumerate(current)
+                  if any(s < start for s, _ in d.sentences) and (not named or d in named)]
+        (current[max(before)[1]] if before else (named or current)[0]).support.append((start, end))
 
 
 def _appellate_key(key: str) -> bool:
