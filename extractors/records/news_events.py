@@ -56,7 +56,13 @@ _ABBREVIATION = re.compile(r"\b(?:[A-Z]\.)+|\bv\.|\bNo\.")
 _PRONOUN = re.compile(r"\b(?P<p>[Ss]he|[Hh]e)\s+")
 _PRONOUN_LEAD = re.compile(r"(?:^|[.;,:]|\band|\bbut|\bthen|\bbecause)\s*$")
 """What may stand before a pronoun that is a clause's subject: nothing, a comma, "and", "but"."""
-_PRIOR = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+|earlier\s+|already\s+)*$|\b(?:previously|earlier)\s+$", re.I)
+_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+|earlier\s+|already\s+)*$", re.I)
+"""An act in the past perfect ("had earlier barred") is background that counts nowhere."""
+_PRIOR = re.compile(r"\b(?:previously|earlier|initially|originally|first)\s+$", re.I)
+"""An act told as the decision before the news ("initially ordered", "first blocked"): its own decision."""
+_EARLIER_OBJECT = re.compile(r"^\W*(?:the|an?|its|his|her)\s+(?:earlier|initial|original|first|previous|prior)\s+"
+                             r"(?:ruling|order|decision|injunction|restraining\s+order|TRO)\b", re.I)
+"""The act's object is itself an earlier decision ("who issued the initial ruling")."""
 _GAP_OK = re.compile(
     r"^(?:,?\s*(?:who|which|that)\s+)?(?:[^.;:]{0,90}?)$"
 )
@@ -88,9 +94,11 @@ _RULING_OBJECT = re.compile(r"^\W*(?:(?:a|an|the|its|two|three|both|\w+-page|bri
 _GOVERNMENT_ASKS = re.compile(r"^\s*(?:by|from)\s+the\s+(?:Trump\s+|Biden\s+)?(?:administration|government|"
                               r"Justice\s+Department|Department\s+of\s+Justice)", re.I)
 _DECISION_REF = re.compile(
-    r"\b(?P<head>(?:the|this|that|his|her|its|today['’]s|(?-i:[A-Z][a-z]+day)['’]s|the\s+(?:judge|court)['’]s"
+    r"\b(?P<head>(?:the\s+(?-i:(?:[A-Z][\w.]*\s+){0,3}(?:Court|Circuit))['’]s|"
+    r"the|this|that|his|her|its|today['’]s|(?-i:[A-Z][a-z]+day)['’]s|the\s+(?:judge|court)['’]s"
     r"(?:\s+(?-i:[A-Z][a-z]+day))?|the\s+(?-i:[A-Z][a-z]+day)|a|an)\s+)(?:(?:\w+-page|brief|unsigned|new|written|"
-    r"first|second|latest)\s+)*(?P<noun>ruling|decision|order|opinion|injunction)\b(?!s)",
+    r"first|second|latest|(?P<prior>earlier|initial|prior|previous|original))\s+)*"
+    r"(?P<noun>ruling|decision|order|opinion|injunction)\b(?!s)",
     re.I,
 )
 _BY_ACTOR = re.compile(r"^\s*(?:issued\s+)?(?:\w+\s+){0,2}by\s+$", re.I)
@@ -206,6 +214,8 @@ class Event:
     polarity: str | None = None
     decided: str | None = None
     effective: str | None = None
+    background: bool = False
+    """Told as what came before ("had earlier barred", "initially ordered", "the earlier ruling by Judge X")."""
     order: bool = True
     """The act is an order's verb ("granted", "blocked"), not a finding ("ruled that") or a refusal to widen
     an order ("declined to extend it to"): its polarity outweighs theirs."""
@@ -230,6 +240,8 @@ class Decision:
     support: list[tuple[int, int]] = field(default_factory=list)
     verbs: list[str] = field(default_factory=list)
     last: int = 0
+    named: bool = False
+    """A report of it names its judge or court (not only "the judge")."""
     background: bool = False
     """Reported as what came before ("had earlier ordered", "initially barred"): its own decision, and the
     sentences after the news are not about it."""
@@ -254,6 +266,7 @@ class Decision:
         actor = event.actor
         self.judge = self.judge or actor.judge
         self.court = self.court or actor.court
+        self.named = self.named or bool(actor.judge or actor.court)
         self.appellate = self.appellate or (actor.appellate and event.role == "act")
         if event.decided and not self.decided:
             self.decided = event.decided
@@ -477,13 +490,22 @@ def news_decisions(view: DocView) -> list[Decision]:
             events += _clause_acts(reader, (start, end), lo, hi, earlier)
         events += [(e, "") for e in _references(reader, start, end)]
         for event, verb in sorted(events, key=lambda pair: pair[0].at):
+            pool = [d for d in decisions if d.background == event.background]
             if event.role == "ref":
-                target = _referred(decisions, event, touched[-1] if touched else None)
+                target = _referred(pool, event, touched[-1] if touched else None)
+                if target is None and event.polarity and (event.actor.judge or event.actor.court) and (
+                        event.background or event.decided):
+                    # "an earlier ruling by Judge X that kept ...", "the Supreme Court's decision from Friday to
+                    # let ...": a decision the report names only by reference
+                    target = Decision(appellate=event.actor.appellate, background=event.background)
             else:
-                target = _ordinal(decisions, event) if event.actor.ordinal else _best(decisions, event)
+                target = _ordinal(pool, event) if event.actor.ordinal else _best(pool, event)
                 if target is None:
-                    target = Decision(appellate=event.actor.appellate, count=event.actor.count)
+                    target = Decision(appellate=event.actor.appellate, count=event.actor.count,
+                                      background=event.background)
                     decisions.append(target)
+            if target is not None and all(target is not d for d in decisions):
+                decisions.append(target)  # a part split off decisions reported together
             if target is not None:
                 target.take(event, verb)
                 touched.append(target)
@@ -495,7 +517,8 @@ def news_decisions(view: DocView) -> list[Decision]:
     _support(reader, decisions)
     _fill(view, decisions)
     if any(d.decided for d in decisions):
-        decisions = [d for d in decisions if d.decided]
+        # an undated decision counts only as background its report pins to a named judge
+        decisions = [d for d in decisions if d.decided or (d.background and d.named and d.polarity)]
     out = []
     for decision in decisions:
         out += [decision] * decision.count
@@ -564,7 +587,7 @@ def _verb_after(reader: _Reader, actors: list[tuple[int, Actor]], lo: int, hi: i
         return None
     gap = _ABBREVIATION.sub("", text[start:verb.start()])
     if not _GAP_OK.match(gap) or re.search(r"[.;:]|\b(?:if|unless|whether|would|could|should)\b", gap, re.I) \
-            or _PRIOR.search(text[max(lo, verb.start() - 30):verb.start()]) \
+            or _PERFECT.search(text[max(lo, verb.start() - 30):verb.start()]) \
             or _gap_has_actor(actors, start, verb.start()) or _PARTICIPLE.search(gap):
         return None
     return verb
@@ -605,8 +628,10 @@ def _act_event(reader: _Reader, sentence: tuple[int, int], lo: int, hi: int, beg
             text[verb.end():hi]):
         actor.count = 2  # "handed the agency two big wins"
     order = act != "rule" and not (act == "deny" and re.match(r"(?i)\W*extend", rest))
+    background = bool(_PRIOR.search(text[max(lo, verb.start() - 30):verb.start()])
+                      or (act in ("grant", "rule") and _EARLIER_OBJECT.match(text[verb.end():hi])))
     event = Event("act", sentence, verb.start(), actor, act, motion, polarity,
-                  reader.decided(lo, hi, verb.end()), reader.effective(*sentence), order)
+                  reader.decided(lo, hi, verb.end()), reader.effective(*sentence), background, order)
     if actor.court or actor.appellate:
         reader.last_court = (actor.court, actor.appellate)
     noun = _EARLIER_NOUN.search(text, verb.end(), min(hi, verb.end() + 120))
@@ -640,18 +665,29 @@ def _references(reader: _Reader, start: int, end: int) -> list[Event]:
     events = []
     for m in _DECISION_REF.finditer(text, start, end):
         dates = [d for d in reader.view.within("DATE", m.start(), min(end, m.end() + 24))
-                 if d.start < m.start("noun") or re.fullmatch(r"\s+(?:issued\s+|on\s+)*", text[m.end():d.start])]
+                 if d.start < m.start("noun") or re.fullmatch(r"\s+(?:issued\s+|on\s+|from\s+)*",
+                                                              text[m.end():d.start])]
         judges = [j for j in reader.view.within("JUDGE", m.end(), min(end, m.end() + 70))
                   if _BY_ACTOR.match(text[m.end():j.start]) or re.fullmatch(r"[^.;]{0,40}\bby\s+(?:\w+\.?\s+){0,3}",
                                                                              text[m.end():j.start])]
+        courts = reader.view.within("COURT", m.start(), m.start("noun"))
         if not dates and not judges:
             continue
         judge = judges[0].key if judges else None
-        court = reader.judge_court(judges[0], end) if judges else None
+        court = reader.judge_court(judges[0], end) if judges else courts[0].key if courts else None
         decided = dates[0].key if dates else None
-        events.append(Event("ref", (start, end), m.start(), Actor(m.end(), judge=judge, court=court),
-                            decided=decided))
+        after = max([m.end(), *(x.end for x in dates + judges)])
+        does = _REF_DOES.match(text, after, end)
+        actor = Actor(m.end(), judge=judge, court=court, appellate=bool(court and _appellate_key(court)))
+        events.append(Event("ref", (start, end), m.start(), actor, decided=decided,
+                            polarity=clause_polarity(does.group("what")) if does else None,
+                            background=bool(m.group("prior")), order=False))
     return events
+
+
+_REF_DOES = re.compile(r"[\s,]*(?:(?:that|which)\s+(?:\w+\s+){0,2}?|to\s+)(?P<what>[^.;]{0,120})", re.I)
+"""What a referred decision does, in the clause that follows it ("the earlier ruling that kept the files
+sealed", "the court's decision from Friday to let the office keep its access")."""
 
 
 def _best(decisions: list[Decision], event: Event) -> Decision | None:
