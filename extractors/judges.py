@@ -23,8 +23,9 @@ from docketflow.extractors.structure import Piece, Structure, structure_of
 from spacy.tokens import Doc
 
 _UP = "A-ZÀ-ÖØ-Þ"
-_WORD = rf"(?:Mc|Mac|O['’]|D['’])?[{_UP}](?:[^\W_]|['’\-])*"
-"""A capitalized word of a name; an underscore (a signature rule run into the name) ends it."""
+_WORD = rf"(?:Mc|Mac|O['’]|D['’])?[{_UP}](?:[^\W_]|['’](?![sS]\b)|-)*"
+"""A capitalized word of a name; an underscore (a signature rule run into the name) ends it, and so does a
+possessive ("Judge Roe’s Friday ruling" names Roe)."""
 _INITIAL = rf"[{_UP}]\."
 _PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|du|la|le)"
 _TOKEN = rf"(?:{_INITIAL}|{_WORD})"
@@ -64,7 +65,9 @@ def _not_names() -> frozenset[str]:
 def _patterns() -> dict[str, re.Pattern[str]]:
     """The regexes, compiled once per process."""
     titles = sorted((row["title"] for row in read_tsv("judges_titles.tsv")), key=len, reverse=True)
-    variants = [v for t in titles for v in (t, t.upper())]
+    # a reporter's lower-case title ("U.S. District judge Ana Ruiz") only where the title has two words or more
+    variants = [v for t in titles for v in (t, t.upper(), *([t[:-5] + "judge"] if " " in t and t.endswith("Judge")
+                                                             else []))]
     title_alt = "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in variants)
     return {
         "title_first": re.compile(rf"(?<![\w])(?P<title>{title_alt})(?![\w])[ \t]+(?P<name>{NAME})"),
@@ -79,6 +82,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "names_before_comma": re.compile(rf"(?P<names>{_NAME_LIST})\*?$"),
         "name": re.compile(NAME),
+        "appositive": re.compile(rf"\b[Tt]he\s+(?:(?:federal|district|trial|presiding|U\.S\.)\s+)*(?P<title>judge)"
+                                 rf",[ \t]+(?P<name>{NAME}),"),
     }
 
 
@@ -117,6 +122,8 @@ def _in_headline_only(text: str, mention: Mention) -> bool:
 _WRITES = re.compile(
     rf"(?:[,”\"]\s*|\b)(?:writes|wrote)\s+(?P<after>{_WORD})\b|\b(?P<before>{_WORD})\s+(?:writes|wrote)\b"
 )
+_A_JUDGE = re.compile(r"\b(?:a|the)\s+(?:federal\s+|district\s+|U\.S\.\s+)*judge\b", re.IGNORECASE)
+"""A report that speaks of "a federal judge" or "the judge": its "writes Roe" names that judge."""
 _PRONOUNS = frozenset({"He", "She", "It", "They", "We"})
 _OPINION_WORDS = re.compile(r"\b(?:judge|justice|court|ruling|opinion|order|injunction)\b", re.IGNORECASE)
 
@@ -124,8 +131,9 @@ _OPINION_WORDS = re.compile(r"\b(?:judge|justice|court|ruling|opinion|order|inju
 def _reported_authors(text: str, found: list[Mention]) -> list[Mention]:
     """Judges a report names only by surname after a reporting verb ("..., writes Friedrich"), resolved to
     the full name the article gives without a title ("Dabney Friedrich, a Trump appointee, ...") when it
-    talks of a court. A surname already found with a title needs nothing; one never printed in full is
-    left alone (the writer may be an official quoting a letter)."""
+    talks of a court, or to the surname alone when the report never prints it in full but speaks of "the
+    judge". A surname already found with a title needs nothing; one never printed in full in a report that
+    names no judge is left alone (the writer may be an official quoting a letter)."""
     if not _OPINION_WORDS.search(text):
         return []
     known = {_surname(m.name) for m in found}
@@ -137,6 +145,10 @@ def _reported_authors(text: str, found: list[Mention]) -> list[Mention]:
         full = re.search(rf"\b(?P<name>[{_UP}][a-z]+(?:[ \t]+{_INITIAL})?[ \t]+{re.escape(surname)})\b", text)
         if full:
             out.append(Mention(full.start("name"), full.end("name"), full["name"], "Judge"))
+            known.add(surname.lower())
+        elif _A_JUDGE.search(text) and not re.search(rf"\b{re.escape(surname)}\s+[{_UP}]", text):
+            at = m.start("after") if m.group("after") else m.start("before")
+            out.append(Mention(at, at + len(surname), surname, "Judge"))
             known.add(surname.lower())
     return out
 
@@ -224,6 +236,10 @@ class JudgeFinder(Component):
 
     def _mentions(self, text: str) -> Iterator[Mention]:
         pats = self.patterns
+        for m in pats["appositive"].finditer(text):  # "The judge, Ana Ruiz, said"
+            name = _clean(m["name"])
+            if name:
+                yield Mention(m.start("name"), m.end("name"), name, "Judge")
         for m in pats["title_first"].finditer(text):
             if _AGENCY_BEFORE.search(text, max(0, m.start() - 30), m.start()):
                 continue  # "Department of Justice Executive Office"

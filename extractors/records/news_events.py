@@ -109,6 +109,9 @@ _EFFECTIVE_CUE = re.compile(r"\b(?:starting|beginning|effective|takes?\s+effect|
 _EARLIER_NOUN = re.compile(
     r"\b(?P<motion>temporary\s+restraining\s+order|TRO|preliminary\s+injunction|injunction|stay)\b(?:\s+\(TRO\))?"
     r"(?P<issued>\s+(?:issued|entered|granted)\s+(?:on\s+|in\s+)?)?", re.I)
+_TAKES_EFFECT = re.compile(r"[\s,]*(?:the\s+)?(?:new\s+|latest\s+)?(?:order|ruling|decision|injunction|it)\s+"
+                           r"(?:will\s+|is\s+set\s+to\s+|would\s+)?(?:take|takes|go|goes)\s+(?:into\s+)?effect", re.I)
+"""A date that the words after it make the start of the order ("On May 4, the new order takes effect")."""
 _STATUS = re.compile(r"\b(?:is|are|remains?)\s+(?:\w+ly\s+)?(?:barred|blocked|prohibited|enjoined|allowed|"
                      r"permitted|protected|free|restrained)\b|\bremains?\s+(?:protected|blocked|in\s+place)", re.I)
 """A sentence that states what the decision leaves in force ("ICE and DHS are temporarily barred from ...")."""
@@ -140,7 +143,7 @@ judge"), not the verb of the clause's subject."""
 _REPORTED_LAST = re.compile(r"^\s*(?:(?:on|late|early|last|this)\s+)*(?:\w+day|today|yesterday|week|"
                             r"(?-i:[A-Z][a-z]{2,8}\.?)\s+\d{1,2}(?:,\s+\d{4})?)?\s*(?:,[^.;]{0,120})?[.;]?\s*$", re.I)
 """Nothing of the ruling after the reporting verb: "..., a federal judge ruled on Tuesday." (an aside may follow)."""
-_INVERTED = re.compile(r"\w[^.;]{15,},\s*[\"”’']?\s*$")
+_INVERTED = re.compile(r"\w[^.;]{15,},\s*[\"”’']?\s*(?:the\s+|an?\s+)?$", re.I)
 """The ruling reported first and its court after a comma: "The bureau may keep the files, a judge ruled"."""
 _CONSEQUENCE = re.compile(
     r"\b(?:may|can|cannot|can['’]t|must|will\s+be\s+able\s+to|(?:is|are)\s+(?:now\s+)?(?:allowed|free|permitted)\s+to)"
@@ -439,9 +442,11 @@ def _act_polarity(act: str, rest: str) -> str | None:
 
 
 def _effective(view: DocView, start: int, end: int) -> str | None:
-    """The date a decision takes effect: one after "starting", "takes effect", "may begin" ..."""
+    """The date a decision takes effect: one after "starting", "takes effect", "may begin" ..., or one
+    before "the order will take effect"."""
     for date in view.within("DATE", start, end):
-        if _EFFECTIVE_CUE.search(view.text[max(start, date.start - 60):date.start]):
+        if _EFFECTIVE_CUE.search(view.text[max(start, date.start - 60):date.start]) or \
+                _TAKES_EFFECT.match(view.text, date.end, min(end, date.end + 60)):
             return date.key
     return None
 
@@ -515,6 +520,7 @@ def news_decisions(view: DocView) -> list[Decision]:
     for event in earlier:
         _add_earlier(decisions, event)
     _support(reader, decisions)
+    _authors(reader, decisions)
     _fill(view, decisions)
     if any(d.decided for d in decisions):
         # an undated decision counts only as background its report pins to a named judge
@@ -619,7 +625,7 @@ def _act_event(reader: _Reader, sentence: tuple[int, int], lo: int, hi: int, beg
         act = "rule"  # "issued a ruling that lets the office keep its access": a ruling, its effect in its clause
         rest = rest[_RULING_OBJECT.match(rest).end():]
     polarity = _act_polarity(act, rest)
-    if act == "rule" and _REPORTED_LAST.match(rest) and _INVERTED.search(text[lo:begin]):
+    if act == "rule" and _REPORTED_LAST.match(rest) and _INVERTED.search(_ABBREVIATION.sub("", text[lo:begin])):
         # "The bureau may keep sending the files, a federal judge ruled Tuesday.": the ruling stands first
         before = text[lo:begin]
         polarity = finding_polarity(before) or clause_polarity(before)
@@ -777,6 +783,29 @@ def _support(reader: _Reader, decisions: list[Decision]) -> None:
         before = [(max(s for s, _ in d.sentences if s < start), i) for i, d in enumerate(current)
                   if any(s < start for s, _ in d.sentences) and (not named or d in named)]
         (current[max(before)[1]] if before else (named or current)[0]).support.append((start, end))
+
+
+_WROTE = re.compile(r"\b(?:wrote|writes|writing|(?:majority|unanimous|panel)\s+opinion|in\s+(?:his|her)\s+opinion|"
+                    r"for\s+the\s+(?:majority|panel|court))\b", re.I)
+
+
+def _authors(reader: _Reader, decisions: list[Decision]) -> None:
+    """A decision reported without its judge takes the judge who wrote it, named in the sentences that follow
+    before the next decision ("Judge X wrote for the panel", "As X described in his majority opinion")."""
+    firsts = sorted(min(d.sentences)[0] for d in decisions if d.sentences)
+    for decision in decisions:
+        if decision.judge or not decision.sentences:
+            continue
+        start = min(decision.sentences)[0]
+        stop = next((f for f in firsts if f > start), len(reader.text))
+        for lo, hi in reader.view.sentences:
+            if lo < start or lo >= stop:
+                continue
+            judges = [(at, actor.judge) for at, actor in reader.actors(lo, hi) if actor.judge]
+            wrote = _WROTE.search(reader.text, lo, hi)
+            if judges and wrote:
+                decision.judge = min(judges, key=lambda j: abs(j[0] - wrote.start()))[1]
+                break
 
 
 def _appellate_key(key: str) -> bool:
