@@ -65,6 +65,22 @@ def _clauses(sentence: str) -> list[tuple[int, int, bool]]:
     return out
 
 
+def sentence_polarity(sentence: str) -> str | None:
+    """One polarity for a whole sentence read clause by clause: 'limited' when one clause lets some sharing
+    through and another bars the rest ("may share addresses, while continuing to bar medical records")."""
+    found, previous = [], None
+    for start, end, reverses in _clauses(sentence):
+        polarity = clause_polarity(sentence[start:end])
+        if reverses and previous:
+            polarity = "barred" if previous == "permitted" else "permitted"
+        if polarity:
+            found.append(polarity)
+        previous = polarity or previous
+    if {"barred", "permitted"} <= set(found):
+        return "limited"
+    return found[0] if found else None
+
+
 def split_categories(sentence: str, offset: int, mentions: Iterable[tuple[int, str]]) -> tuple[list[str], list[str]]:
     """(permitted, barred) category keys of the mentions (absolute offset, key) inside one sentence."""
     mentions = sorted(mentions)

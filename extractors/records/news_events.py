@@ -28,7 +28,7 @@ from itertools import pairwise
 
 from docketflow.extractors.data import read_jsonl
 from docketflow.extractors.records.cues import first_label
-from docketflow.extractors.records.data_split import clause_polarity
+from docketflow.extractors.records.data_split import clause_polarity, sentence_polarity
 from docketflow.extractors.records.view import DocView, Mention
 
 _DISPOSITION = {"grant_in_part": "granted_in_part", "deny": "denied", "stay": "stayed", "grant": "granted",
@@ -137,6 +137,8 @@ _JUDGE_TAIL = re.compile(r"\s*,?\s*(?:of|for|on|in|at)\s+the\s+(?:U\.S\.\s+|Unit
                          r"(?:[A-Z][\w.]*\s+){0,3}(?:Court|Circuit)(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w.]*\s*){1,4})?")
 """The court after a judge's name ("Judge X of the U.S. District Court for the District of Y"): part of the
 subject, so its words are not another subject."""
+_QUOTE = re.compile(r"“[^”\n]{1,1500}”|(?<![\w\"])\"[^\"\n]{1,1500}\"")
+"""A quotation: curly quotes, or straight quotes opened after a space or line start."""
 _PARTICIPLE = re.compile(r"\b(?:injunctions?|orders?|rulings?|decisions?|stays?|TROs?|motions?|requests?)\s*$", re.I)
 """A decision noun right before the verb makes it a participle of that noun ("the injunction issued by a
 judge"), not the verb of the clause's subject."""
@@ -151,6 +153,11 @@ _CONSEQUENCE = re.compile(
     r"(?:shar|giv|provid|disclos|access|us(?:e|ing)\b|send|hand|transfer|obtain|receiv)", re.I)
 """A sentence on what the agencies may now do ("Starting next month the bureau may send the lists"): it
 says what the decision leaves in force."""
+_NEAR = 3
+"""How many sentences after a decision's report a sentence of consequence ("the bureau may now send ...") is
+still about it; further on, it is the article's own commentary."""
+_HEADING = re.compile(r"[^\n.!?]{3,120}\n")
+"""A sentence that opens with a line of its own without a full stop: a new section of the report."""
 _REPORTS = re.compile(r"\b(?:wrote|writes|said|says|specified|specifies|noted|notes|explained|added|determined|"
                       r"found|finds|ordered|directed|required)\b|\bin\s+(?:the|her|his|its)\s+(?:order|ruling|"
                       r"opinion|decision)\b", re.I)
@@ -311,7 +318,22 @@ class _Reader:
         self.scotus = "scotus" in view.keys("COURT")
         self.last_judge: tuple[int, str] | None = None
         self.last_court: tuple[str | None, bool] | None = None
+        self.quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(self.text) if not self._judges_words(m.end())]
         """(court, appellate) of the last act's decider: who "the second order" is from."""
+
+    def _judges_words(self, end: int) -> bool:
+        """A quotation the judge or court wrote ("...," Judge X wrote): the order's own words."""
+        after = self.text[end:end + 60]
+        cue = re.match(r"[\s,]*(?:(?:wrote|writes|said|says|added)\s+)?(?:(?:the\s+)?(?:judge|court|justices?|panel)\b|"
+                       r"(?:U\.S\.\s+)?(?:District\s+|Circuit\s+)?Judge\b|(?P<name>[A-Z][\w’'-]+))", after, re.I)
+        if cue is None:
+            return False
+        name = cue.group("name")
+        return name is None or name in self.surnames or bool(self.view.within("JUDGE", end, end + 60))
+
+    def quoted(self, at: int) -> bool:
+        """True inside a quotation: someone's words, not the reporter's."""
+        return any(start < at < end for start, end in self.quotes)
 
     # -- who ------------------------------------------------------------------------------------
     def judge_court(self, mention: Mention, end: int) -> str | None:
@@ -437,7 +459,7 @@ def _act_polarity(act: str, rest: str) -> str | None:
             "barred" if re.search(r"(?i)injunction|restraining|block|ban", order.group(0)) else None)
         return below if act == "affirm" or below is None else _FLIP[below]
     if act == "rule":
-        return finding_polarity(rest[:200]) or clause_polarity(rest[:200])
+        return finding_polarity(rest[:200]) or sentence_polarity(rest[:250])
     return None
 
 
@@ -544,8 +566,8 @@ def _clause_acts(reader: _Reader, sentence: tuple[int, int], lo: int, hi: int,
     actors = reader.actors(lo, hi)
     used_until = lo
     for begin, actor in actors:
-        if actor.end <= used_until:
-            continue
+        if actor.end <= used_until or reader.quoted(begin):
+            continue  # what a party says the court did ("we are glad the court enjoined ...") is not the report
         verb = _verb_after(reader, actors, lo, hi, actor.end)
         aside = _ASIDE.match(text, actor.end, hi)
         if verb is None and aside:
@@ -771,14 +793,17 @@ def _support(reader: _Reader, decisions: list[Decision]) -> None:
     if not current:
         return
     own = {s for d in decisions for s in d.sentences}
+    since = _NEAR + 1  # sentences since the last one that reports a decision
     for start, end in view.sentences:
         if (start, end) in own:
+            since = 0
             continue
         sentence = view.text[start:end]
+        since = _NEAR + 1 if _HEADING.match(sentence) else since + 1
         judges = {judge for _, actor in reader.actors(start, end) if (judge := actor.judge)}
         named = [d for d in current if d.judge in judges]
-        if not (_STATUS.search(sentence) or _SAYS_WHAT.search(sentence) or _CONSEQUENCE.search(sentence)
-                or (named and _REPORTS.search(sentence))):
+        if not (_STATUS.search(sentence) or _SAYS_WHAT.search(sentence) or (named and _REPORTS.search(sentence))
+                or (since <= _NEAR and _CONSEQUENCE.search(sentence))):
             continue
         before = [(max(s for s, _ in d.sentences if s < start), i) for i, d in enumerate(current)
                   if any(s < start for s, _ in d.sentences) and (not named or d in named)]
