@@ -1,6 +1,6 @@
 """Pydantic models of every record docketflow writes; the JSON Schema files are generated from them."""
 
-from docketflow.models.agreement import Agreement, HistoryEntry
+from docketflow.models.agreement import Agreement, HistoryEntry, SourceStatus
 from docketflow.models.common import SCHEMA_VERSION, Evidence
 from docketflow.models.document import Document, Entity, Part, Source
 from docketflow.models.errors import ErrorRecord
@@ -19,5 +19,6 @@ __all__ = [
     "Holding",
     "Part",
     "Source",
+    "SourceStatus",
     "json_schemas",
 ]

@@ -25,6 +25,14 @@ class HistoryEntry(Record):
     effect: Effect | None = None
 
 
+class SourceStatus(Record):
+    """What one document says of an agreement's standing, as of that document's date."""
+
+    doc_id: str
+    date: str | None = Field(default=None, pattern=DATE_PATTERN, description="the document's own date")
+    status: Status | None = None
+
+
 class Agreement(Record):
     """A data-sharing agreement, merged across every document that mentions it."""
 
@@ -42,5 +50,7 @@ class Agreement(Record):
     expires: str | None = Field(default=None, pattern=DATE_PATTERN, description="end of its stated term")
     status: Status | None = None
     history: list[HistoryEntry] = Field(default_factory=list, description="dated decisions bearing on it, oldest first")
+    sources: list[SourceStatus] = Field(
+        default_factory=list, description="the status each document reports as of its own date, oldest first")
     evidence: list[Evidence] = Field(default_factory=list)
     confidence: float = Field(ge=0.0, le=1.0)

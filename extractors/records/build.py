@@ -10,7 +10,13 @@ from docketflow.extractors.courts import is_trial_court
 from docketflow.extractors.dates import own_date
 from docketflow.extractors.records import court_meta
 from docketflow.extractors.records.access import access_arrangements
-from docketflow.extractors.records.agreements import anaphoric_arrangement, default_purpose, sentence_arrangements
+from docketflow.extractors.records.agreements import (
+    anaphoric_arrangement,
+    default_purpose,
+    legal_basis,
+    sentence_arrangements,
+    without_subsumed,
+)
 from docketflow.extractors.records.cues import first_label
 from docketflow.extractors.records.data_split import drop_containers, effect_of, reported_effect, split_categories
 from docketflow.extractors.records.decisions import Decision, court_decisions, without_pleading_numbers
@@ -23,7 +29,7 @@ from docketflow.extractors.records.parties import most_specific, overlap
 from docketflow.extractors.records.sentences import Sentences
 from docketflow.extractors.records.view import DocView
 from docketflow.extractors.structure import parts
-from docketflow.models import Agreement, Holding, Part
+from docketflow.models import Agreement, Holding, Part, SourceStatus
 from spacy.tokens import Doc
 
 _SHARING = re.compile(r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|ed|ure)|data|records|(?<!freedom of )information|"
@@ -210,17 +216,20 @@ def _agreements(view: DocView) -> list[Agreement]:
 
 def _legal_basis(view: DocView, agreements: list[Agreement]) -> list[Agreement]:
     """Statutes cited in sentences about an agreement's instrument ("the memorandum of understanding
-    violates 26 U.S.C. § 6103(i)(2)") that name one of its providers, or no agency at all."""
+    violates 26 U.S.C. § 6103(i)(2)") that name one of its providers, or no agency at all. In a document
+    describing a single agreement, any instrument word refers to it ("the plain language of the statute
+    requires disclosure under the conditions the Memorandum sets out")."""
     out = []
     for agreement in agreements:
         basis = list(agreement.legal_basis)
         for start, end in view.sentences if agreement.instrument else []:
             sentence = view.text[start:end]
             agencies = view.keys("AGENCY", start, end)
-            if (first_label("instrument", sentence) == agreement.instrument
+            label = first_label("instrument", sentence)
+            if ((label == agreement.instrument or (label and len(agreements) == 1))
                     and (not agencies or overlap(agencies, agreement.providers))):
-                basis += view.keys("STATUTE", start, end)
-        out.append(agreement.model_copy(update={"legal_basis": list(dict.fromkeys(basis))}))
+                basis += legal_basis(view, start, end)
+        out.append(agreement.model_copy(update={"legal_basis": without_subsumed(list(dict.fromkeys(basis)))}))
     return out
 
 
@@ -255,8 +264,9 @@ def build_records(doc: Doc, doc_id: str, kind: str, source_date: str | None = No
     """Holdings (court documents: decretal language; news and other: reported rulings) and agreements
     (Federal Register notices: the matching program or routine uses they announce, and no holdings)."""
     view = DocView(doc, doc_id, kind)
+    dated = view.anchor.isoformat() if view.anchor else source_date
     if kind == "federal_register_notice":
-        return DocumentRecords([], merge_document(notice_agreements(view)))
+        return DocumentRecords([], _as_reported(merge_document(notice_agreements(view)), doc_id, dated))
     structure = None
     if kind in ("court_order", "opinion"):
         holdings = _court_holdings(view, doc, kind, source_date)
@@ -264,4 +274,13 @@ def build_records(doc: Doc, doc_id: str, kind: str, source_date: str | None = No
         structure = parts(view.structure, view.text, decided_at)
     else:
         holdings = [_news_holding(view, i, d) for i, d in enumerate(news_decisions(view))]
-    return DocumentRecords(*_link(holdings, _agreements(view)), structure=structure)
+    holdings, agreements = _link(holdings, _agreements(view))
+    return DocumentRecords(holdings, _as_reported(agreements, doc_id, dated), structure=structure)
+
+
+def _as_reported(agreements: list[Agreement], doc_id: str, dated: str | None) -> list[Agreement]:
+    """Each description keeps, in `sources`, the status its own document gives as of its date: the merged
+    record's status follows the latest decision across documents, and a reader still sees what was said when."""
+    day = dated[:10] if dated and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", dated[:10]) else None
+    return [a.model_copy(update={"sources": [SourceStatus(doc_id=doc_id, date=day, status=a.status)]})
+            for a in agreements]

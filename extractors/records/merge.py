@@ -24,10 +24,10 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 
-from docketflow.extractors.records.agreements import Arrangement
+from docketflow.extractors.records.agreements import Arrangement, without_subsumed
 from docketflow.extractors.records.named_data import named_data
 from docketflow.extractors.records.parties import most_specific, overlap, root
-from docketflow.models import Agreement, Evidence, HistoryEntry, Holding
+from docketflow.models import Agreement, Evidence, HistoryEntry, Holding, SourceStatus
 
 _INSTRUMENT_RANK = {"computer_matching_agreement": 6, "memorandum_of_understanding": 5, "routine_use": 4,
                     "contract": 3, "policy": 2, "data_access": 1, "other": 0}
@@ -225,22 +225,45 @@ def _merge_parties(descriptions: list[Agreement]) -> list[tuple[Agreement, list[
     return out
 
 
+def _names_providers(record: Agreement) -> bool:
+    """True when some sentence names the record's providers outright (not inferred from the data they hold)."""
+    return any("providers" in e.supports for e in record.evidence)
+
+
+def _providers(a: Agreement, b: Agreement) -> list[str]:
+    """The providers of two descriptions joined: an inferred provider never narrows a named one ("the
+    Treasury" stays Treasury when another article only guessed the IRS from the tax data it mentions)."""
+    named_a, named_b = _names_providers(a), _names_providers(b)
+    if named_a != named_b:
+        return list((a if named_a else b).providers)
+    return most_specific([*a.providers, *b.providers])
+
+
+def _sources(sources: list[SourceStatus]) -> list[SourceStatus]:
+    """One entry per document (its first), oldest first."""
+    by_doc: dict[str, SourceStatus] = {}
+    for source in sources:
+        by_doc.setdefault(source.doc_id, source)
+    return sorted(by_doc.values(), key=lambda s: (s.date or "", s.doc_id))
+
+
 def merge(a: Agreement, b: Agreement) -> Agreement:
     """Union of two descriptions of one arrangement; evidence deduplicated by (doc, offsets)."""
     evidence = {(e.doc_id, e.start, e.end): e for e in [*a.evidence, *b.evidence]}
     merged = a.model_copy(update={
         "doc_ids": sorted(set(a.doc_ids) | set(b.doc_ids)),
         "instrument": _best([a.instrument, b.instrument], _INSTRUMENT_RANK),
-        "providers": most_specific([*a.providers, *b.providers]),
+        "providers": _providers(a, b),
         "recipients": most_specific([*a.recipients, *b.recipients]),
         "data_categories": list(dict.fromkeys([*a.data_categories, *b.data_categories])),
         "purpose": a.purpose or b.purpose,
-        "legal_basis": list(dict.fromkeys([*a.legal_basis, *b.legal_basis])),
+        "legal_basis": without_subsumed(list(dict.fromkeys([*a.legal_basis, *b.legal_basis]))),
         "signed": a.signed or b.signed,
         "effective": a.effective or b.effective,
         "expires": a.expires or b.expires,
         "status": _best([a.status, b.status], _STATUS_RANK),
         "history": [],
+        "sources": _sources([*a.sources, *b.sources]),
         "evidence": [evidence[k] for k in sorted(evidence)],
     })
     return with_history(merged, [*a.history, *b.history])

@@ -9,13 +9,13 @@ from docketflow.extractors.records import DocumentRecords, build_records
 from docketflow.extractors.spans import DocContext
 
 
-def records_of(text: str, kind: str, published: str | None = None) -> DocumentRecords:
-    """Holdings and agreements of `text` treated as a document of `kind` dated `published`."""
+def records_of(text: str, kind: str, published: str | None = None, doc_id: str = "d" * 64) -> DocumentRecords:
+    """Holdings and agreements of `text` treated as a document `doc_id` of `kind` dated `published`."""
     nlp = build_nlp()
     doc = nlp.make_doc(text)
     doc._.docketflow = DocContext(anchor_date=date.fromisoformat(published) if published else None, kind=kind)
     doc = nlp(doc)
-    return build_records(doc, "d" * 64, kind, published)
+    return build_records(doc, doc_id, kind, published)
 
 
 def fields(record: object, names: list[str]) -> dict[str, object]:
