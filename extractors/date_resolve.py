@@ -26,7 +26,7 @@ def _future_cue() -> re.Pattern[str]:
 @cache
 def _past_between() -> re.Pattern[str]:
     """Past-tense words between a future cue and the date: the date is of something already done
-    ("the data will help DOGE, created by a Jan. 20 order"; "a hearing was scheduled for Thursday")."""
+    ("the audit will serve the panel, formed by a Feb. 11 order"; "a hearing was scheduled for Thursday")."""
     return re.compile(r"\b(?:was|were|had|did)\b|(?<!be )(?<!been )\b\w{2,}[^e\W]ed\b", re.IGNORECASE)
 
 
@@ -35,13 +35,22 @@ def _clause_start() -> re.Pattern[str]:
     return re.compile(r".*(?:[.!?;]\s|\n\s*\n)", re.DOTALL)
 
 
-def points_forward(text: str, start: int) -> bool:
-    """True when the clause leading up to `start` speaks of the future ("may begin on January 6").
+_FORWARD_AFTER = re.compile(r"\s*,\s*(?:the\s+|its\s+|this\s+)?(?:\w+\s+){0,2}?(?:will|shall|takes?\s+effect|"
+                            r"goes?\s+into\s+effect|(?:is|are)\s+(?:set|scheduled|due)\s+to)\b", re.IGNORECASE)
+"""A future told right after the date that opens the clause, past its comma ("On May 4, the new rule takes
+effect"; not "a ruling Monday that will allow")."""
+
+
+def points_forward(text: str, start: int, end: int | None = None) -> bool:
+    """True when the clause leading up to `start` speaks of the future ("may begin on January 6"), or, given
+    the date's `end`, when the words right after it do ("On May 4, the order takes effect").
 
     The cue nearest the date governs it, and only when no past tense stands between them or just before
-    it: "will allow ... starting January 6" points forward, "the order will help DOGE, created by a Jan. 20
-    order" and "the letters were supposed to start going out in September" do not.
+    it: "will allow ... starting January 6" points forward, "the audit will serve the panel, formed by a Feb. 11
+    order" and "the notices were meant to begin arriving in October" do not.
     """
+    if end is not None and _FORWARD_AFTER.match(text, end, end + 60):
+        return True
     window = text[max(0, start - 120) : start]
     if boundary := _clause_start().match(window):
         window = window[boundary.end() :]

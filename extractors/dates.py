@@ -178,7 +178,7 @@ class DateFinder(Component):
                 elif in_story:
                     self._add(doc, text, part, narrative_year, f"{narrative_year:04d}")
                 elif anchor is not None:
-                    forward = points_forward(text, part.start)
+                    forward = points_forward(text, part.start, part.end)
                     if part.day is None:
                         year, _ = month_only(anchor, part.month, forward)
                     else:
@@ -219,7 +219,7 @@ class DateFinder(Component):
         else:
             lead = _patterns()["prev_word"].search(text, max(0, mention.start - 12), mention.start)
             lead_word = lead[1].lower() if lead else ""
-            forward = lead_word == "next" or (lead_word != "last" and points_forward(text, mention.start))
+            forward = lead_word == "next" or (lead_word != "last" and points_forward(text, mention.start, mention.end))
             # news is written on its publication day: "ruled Friday" in a Friday article is that Friday
             same_day = context(doc).kind == "news" and lead_word != "last"
             day = weekday(anchor, mention.weekday, forward, same_day=same_day)

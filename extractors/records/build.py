@@ -11,10 +11,14 @@ from docketflow.extractors.dates import own_date
 from docketflow.extractors.records import court_meta
 from docketflow.extractors.records.access import access_arrangements
 from docketflow.extractors.records.agreements import (
+    Arrangement,
     anaphoric_arrangement,
+    back_references,
     default_purpose,
     legal_basis,
+    prefer_named_instruments,
     sentence_arrangements,
+    signer_arrangements,
     without_subsumed,
 )
 from docketflow.extractors.records.cues import first_label
@@ -32,8 +36,8 @@ from docketflow.extractors.structure import parts
 from docketflow.models import Agreement, Holding, Part, SourceStatus
 from spacy.tokens import Doc
 
-_SHARING = re.compile(r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|ed|ure)|data|records|(?<!freedom of )information|"
-                      r"deal|memorand(?:um|a)|MOU|data-sharing)\b", re.I)
+_SHARING = re.compile(r"\b(?:shar(?:e|es|ed|ing)|disclos(?:e|ed|ure)|transfers?|data|records|files|addresses|"
+                      r"(?<!freedom of )information|deal|memorand(?:um|a)|MOU|data-sharing)\b", re.I)
 """Words that make a decision one about data ("freedom of information" requests are about public records; an
 agencies' deal or memorandum is the sharing itself)."""
 _ACCESS = re.compile(r"\b(?:access(?:ing)?|systems?|databases?)\b", re.I)
@@ -194,23 +198,27 @@ def _news_holding(view: DocView, index: int, decision: NewsDecision) -> Holding:
 
 
 def _agreements(view: DocView) -> list[Agreement]:
-    """Every sentence's arrangements, merged into one record per pair of departments."""
-    records = []
+    """Every sentence's arrangements, then what sentences naming no direction add to them (two signers, a
+    back-reference to "the memorandum"), merged into one record per pair of departments."""
+    found: list[Arrangement] = []
     previous: list[str] = []
     for start, end in view.sentences:
-        found = [*sentence_arrangements(view, start, end), *access_arrangements(view, start, end),
-                 *anaphoric_arrangement(view, start, end, previous)]
+        found += [*sentence_arrangements(view, start, end), *access_arrangements(view, start, end),
+                  *anaphoric_arrangement(view, start, end, previous)]
         previous = most_specific(view.keys("AGENCY", start, end)) or previous
-        for arrangement in found:
-            arrangement.purpose = arrangement.purpose or default_purpose(view, arrangement)
-            evidence = EvidenceSet(view.doc_id, view.text, view.page_of)
-            evidence.add(start, end, "recipients",
-                         *[f for f, v in (("providers", arrangement.providers and not arrangement.inferred_provider),
-                                          ("instrument", arrangement.instrument),
-                                          ("data_categories", arrangement.data_categories),
-                                          ("legal_basis", arrangement.legal_basis),
-                                          ("signed", arrangement.signed), ("status", arrangement.status)) if v])
-            records.append(from_arrangement(view.doc_id, arrangement, evidence.records()))
+    found += signer_arrangements(view, found)
+    found += back_references(view, found)
+    records = []
+    for arrangement in prefer_named_instruments(found):
+        arrangement.purpose = arrangement.purpose or default_purpose(view, arrangement)
+        evidence = EvidenceSet(view.doc_id, view.text, view.page_of)
+        evidence.add(*arrangement.sentences[0], "recipients",
+                     *[f for f, v in (("providers", arrangement.providers and not arrangement.inferred_provider),
+                                      ("instrument", arrangement.instrument),
+                                      ("data_categories", arrangement.data_categories),
+                                      ("legal_basis", arrangement.legal_basis),
+                                      ("signed", arrangement.signed), ("status", arrangement.status)) if v])
+        records.append(from_arrangement(view.doc_id, arrangement, evidence.records()))
     return _legal_basis(view, merge_document(records))
 
 

@@ -24,7 +24,7 @@ _BAR = re.compile(
     re.I,
 )
 _PERMIT = re.compile(
-    r"\b(?:shar(?:e|es|ed|ing)|giv(?:e|es|ing)|gave|allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|authori[sz](?:e|ed|es|ing)|exchange[sd]?|"
+    r"\b(?:shar(?:e|es|ed|ing)|giv(?:e|es|ing)|gave|allow(?:s|ed|ing)?|let(?:s|ting)?|permit(?:s|ted|ting)?|authori[sz](?:e|ed|es|ing)|exchange[sd]?|"
     r"provid(?:e|es|ed|ing)|disclos(?:e|es|ed|ing|ure)|transfer(?:s|red|ring)?|hand(?:ed)?\s+over|"
     r"turn(?:ed)?\s+over|access|resum(?:e|ed|es)|obtain(?:s|ed)?|use|go\s+ahead|proceed|send(?:s|ing)?|sent)\b",
     re.I,

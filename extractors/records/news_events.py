@@ -120,7 +120,7 @@ _COURT_LEAD = re.compile(r"\b(?:a|the|an)\s+(?:(?:federal|U\.S\.)\s+)*(?:judge|c
                          re.I)
 """The words before a court that make it the subject: "a federal judge in [the District of Maryland]"."""
 _SAYS_WHAT = re.compile(
-    r"\b(?:the|this|that|his|her|its)\s+(?:ruling|decision|order|injunction)\b[^;]{0,80}?\b(?:states\s+that|says|permits?|"
+    r"\b(?:the|this|that|his|her|its)\s+(?:new\s+|latest\s+)?(?:ruling|decision|order|injunction)\b[^;]{0,80}?\b(?:states\s+that|says|permits?|"
     r"allows?|blocks?|bars?|halts?|lifts?|requires?|prohibits?|lets?|takes?\s+effect)\b|"
     r"\bunder\s+(?:a|the)\s+(?:preliminary\s+)?(?:injunction|order)\b", re.I)
 """A sentence that says what the decision does ("The decision, stemming from case No. 25-1, halts ...")."""
@@ -150,7 +150,7 @@ _INVERTED = re.compile(r"\w[^.;]{15,},\s*[\"”’']?\s*(?:the\s+|an?\s+)?$", re
 _CONSEQUENCE = re.compile(
     r"\b(?:may|can|cannot|can['’]t|must|will\s+be\s+able\s+to|(?:is|are)\s+(?:now\s+)?(?:allowed|free|permitted)\s+to)"
     r"\s+(?:(?:not|no\s+longer|now|soon|still|continue|keep|begin|resume|start)\s+(?:to\s+)?)*"
-    r"(?:shar|giv|provid|disclos|access|us(?:e|ing)\b|send|hand|transfer|obtain|receiv)", re.I)
+    r"(?:shar|giv|provid|disclos|access|us(?:e|ing)\b|send|hand|transfer|obtain|receiv|exchang)", re.I)
 """A sentence on what the agencies may now do ("Starting next month the bureau may send the lists"): it
 says what the decision leaves in force."""
 _NEAR = 3
@@ -158,6 +158,8 @@ _NEAR = 3
 still about it; further on, it is the article's own commentary."""
 _HEADING = re.compile(r"[^\n.!?]{3,120}\n")
 """A sentence that opens with a line of its own without a full stop: a new section of the report."""
+_CLOSED = re.compile(r"[.!?\"”’)\]]\s*$")
+"""A sentence that ends as prose does; one that does not is a heading."""
 _REPORTS = re.compile(r"\b(?:wrote|writes|said|says|specified|specifies|noted|notes|explained|added|determined|"
                       r"found|finds|ordered|directed|required)\b|\bin\s+(?:the|her|his|its)\s+(?:order|ruling|"
                       r"opinion|decision)\b", re.I)
@@ -614,6 +616,8 @@ def _verb_after(reader: _Reader, actors: list[tuple[int, Actor]], lo: int, hi: i
     if verb is None or verb.start() > start + 130:
         return None
     gap = _ABBREVIATION.sub("", text[start:verb.start()])
+    if re.search(r"(?i)\bto\s+$", gap):
+        return None  # "persuaded the judge to lift the order": an infinitive, not what the judge did
     if not _GAP_OK.match(gap) or re.search(r"[.;:]|\b(?:if|unless|whether|would|could|should)\b", gap, re.I) \
             or _PERFECT.search(text[max(lo, verb.start() - 30):verb.start()]) \
             or _gap_has_actor(actors, start, verb.start()) or _PARTICIPLE.search(gap):
@@ -799,7 +803,7 @@ def _support(reader: _Reader, decisions: list[Decision]) -> None:
             since = 0
             continue
         sentence = view.text[start:end]
-        since = _NEAR + 1 if _HEADING.match(sentence) else since + 1
+        since = _NEAR + 1 if _HEADING.match(sentence) or not _CLOSED.search(sentence) else since + 1
         judges = {judge for _, actor in reader.actors(start, end) if (judge := actor.judge)}
         named = [d for d in current if d.judge in judges]
         if not (_STATUS.search(sentence) or _SAYS_WHAT.search(sentence) or (named and _REPORTS.search(sentence))
@@ -839,10 +843,12 @@ def _appellate_key(key: str) -> bool:
 
 
 def _fill(view: DocView, decisions: list[Decision]) -> None:
-    """What the report gives once for all: its only judge (not for an appeals court's decision), its only
+    """What the report gives once for all: its only judge (not for an appeals court's decision, nor the judge of
+    a decision told as background), its only
     court of the decision's level, and its docket (the one in the decision's sentences, else the report's
     first for its first decision)."""
-    judges = view.keys("JUDGE")
+    background = {d.judge for d in decisions if d.background}
+    judges = [j for j in view.keys("JUDGE") if j not in background]
     courts = view.keys("COURT")
     dockets = view.mentions("DOCKET")
     for i, decision in enumerate(decisions):
