@@ -79,9 +79,9 @@ _JUDICIAL_BEFORE = re.compile(
     r"|\b(?:court|judge)\s+in\s+the\s+$"
 )
 """Words that make "the District of Columbia" a court, not the city: "U.S. District Judge X of the ...",
-"a court in the District of Columbia"."""
+"the motion was heard by a judge in the District of Columbia"."""
 _JUDICIAL_AFTER = re.compile(r"\s+(?:federal\s+)?(?:district\s+)?(?:judge|court)\b", re.IGNORECASE)
-"""... or follow it: "A District of Columbia federal judge"."""
+"""... or follow it: "the District of Columbia federal court held"."""
 _DC_PROSE = re.compile(r"(?=[Dd])(?<![\w.])D\.?\s?C\.?\s+(?:federal\s+)?(?:district\s+)?(?:judge|court)\b",
                        re.IGNORECASE)
 """News shorthand for the district court in Washington: "the D.C. district court", "a DC judge"."""
@@ -224,6 +224,17 @@ class _Family:
 
 
 @cache
+def _cities() -> dict[str, str]:
+    """City (lower case) -> the district court that sits there, for cities that seat exactly one
+    (court_cities.tsv)."""
+    return {row["city"].lower(): row["court"] for row in read_tsv("court_cities.tsv")}
+
+
+_AND_STATE = r"\s*(?:,|and|or|,\s+and)\s+(?:the\s+)?(?:(?P<dir>Northern|Southern|Eastern|Western|Central|Middle)\s+)?"
+"""What joins a second place to the first: "federal judges in Maryland and Massachusetts"."""
+
+
+@cache
 def _families() -> dict[str, _Family]:
     """The candidate regexes, compiled once per process."""
     states = phrase_alternation(_state_names())
@@ -253,6 +264,16 @@ def _families() -> dict[str, _Family]:
             ),
         ),
         # the state before the trigger, not in it: a regex that starts with fifty names is slow to scan
+        # a city that seats one district court ("a federal judge in Boston", "The Seattle federal judge")
+        "prose_city": _Family(
+            re.compile(rf"(?=[FfDdUu])\b(?:federal|district|U\.\s?S\.|United\s+States)\s+(?:district\s+)?(?:judge|court)s?"
+                       rf"\s+(?:in|for)\s+(?P<city>{phrase_alternation(sorted(_cities(), key=len, reverse=True))})\b", re.IGNORECASE),
+        ),
+        "prose_city_first": _Family(
+            re.compile(r"(?=[Ff])\bfederal\s+(?:district\s+)?(?:judge|court)\b", re.IGNORECASE),
+            before=re.compile(rf"\b(?P<city>{phrase_alternation(sorted(_cities(), key=len, reverse=True))})(?:-based)?\s+$", re.IGNORECASE),
+            needs_before=True,
+        ),
         "prose_state_first": _Family(
             re.compile(r"(?=[Ff])\bfederal\s+(?:district\s+)?(?:judge|court)\b", re.IGNORECASE),
             before=re.compile(rf"\b(?P<pre>{states})\s+$", re.IGNORECASE),
@@ -263,9 +284,10 @@ def _families() -> dict[str, _Family]:
         "abbrev_state": _Family(re.compile(rf"(?=[NSEWCMD]\.)(?<![\w.])(?:(?P<dir>[NSEWCM])\.\s?)?D\.\s?"
                                            rf"(?P<state>{states})\b")),
         "circuit": _Family(
-            re.compile(r"(?=\s?C)(?:\b(?:Circuit|CIRCUIT)\b|(?<=[\w.])\s?Cir\.)"),
+            re.compile(r"(?=\s?C)(?:\b(?:Circuit|CIRCUIT)\b|(?<=[\w.])\s?Cir\.|(?<=U\.S\.\s)Court\s+of\s+Appeals\b)"),
             before=re.compile(
-                rf"\b(?:(?P<ord>{ordinals})|(?P<dc>D\.\s?C\.|(?<![\w.])DC|District\s+of\s+Columbia)|(?P<fed>Federal))\s*$",
+                rf"\b(?:(?P<ord>{ordinals})|(?P<dc>D\.\s?C\.|(?<![\w.])DC|District\s+of\s+Columbia)|(?P<fed>Federal))\s*"
+                rf"(?:U\.\s?S\.\s*)?$",
                 re.IGNORECASE,
             ),
             needs_before=True,
@@ -293,6 +315,11 @@ def _families() -> dict[str, _Family]:
             after=re.compile(state_after, re.IGNORECASE),
         ),
     }
+
+
+@cache
+def _second_state() -> re.Pattern[str]:
+    return re.compile(rf"{_AND_STATE}(?P<state>{phrase_alternation(_state_names())})\b", re.IGNORECASE)
 
 
 def _ordinal_number(word: str) -> int:
@@ -411,8 +438,8 @@ class CourtFinder(Component):
 
     def _prose(self, text: str, when: date | None) -> Iterator[CourtHit]:
         """News prose for a district court: "a federal judge in Massachusetts", "The Maryland federal judge",
-        "U.S. District Court for Northern California", "the D.C. district court". A state named without a
-        direction counts only when it has a single federal district ("a federal judge in New York" does not)."""
+        "U.S. District Court for Southern Ohio", "the D.C. district court". A state named without a
+        direction counts only when it has a single federal district ("a federal judge in Texas" does not)."""
         families = self.families
         for start, end, g in chain(families["prose"].finditer(text), families["prose_state_first"].finditer(text)):
             state = " ".join((g.get("state") or g["pre"]).split()).lower().removeprefix("district of ")
@@ -422,8 +449,24 @@ class CourtFinder(Component):
             court = _pick(self.by_place.get((direction, state), []), when)
             if court:
                 yield CourtHit(start, end, court.id)
+                yield from self._second_place(text, end, when)
+        for start, end, g in chain(families["prose_city"].finditer(text), families["prose_city_first"].finditer(text)):
+            yield CourtHit(start, end, _cities()[" ".join(g["city"].split()).lower()])
         for m in _DC_PROSE.finditer(text):
             yield CourtHit(m.start(), m.end(), "dcd")
+
+    def _second_place(self, text: str, end: int, when: date | None) -> Iterator[CourtHit]:
+        """The second state of a plural phrase ("federal judges in Maryland and Massachusetts"), under the same
+        rule as the first: one with a single district, or with its direction."""
+        m = _second_state().match(text, end)
+        if m is None:
+            return
+        state, direction = " ".join(m["state"].split()).lower(), DIRECTIONS.get((m["dir"] or "").lower(), "")
+        if not direction and any(d and s == state for d, s in self.by_place):
+            return
+        court = _pick(self.by_place.get((direction, state), []), when)
+        if court:
+            yield CourtHit(m.start("state"), m.end(), court.id)
 
     def _supreme(self, start: int, end: int, g: dict) -> Iterator[CourtHit]:
         if g["us"] or g["usof"]:

@@ -82,6 +82,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "names_before_comma": re.compile(rf"(?P<names>{_NAME_LIST})\*?$"),
         "name": re.compile(NAME),
+        "plural": re.compile(rf"\b(?P<title>(?:(?:Appellate|Circuit|District|Senior|Chief|U\.S\.)[ \t]+)*Judges)[ \t]+"
+                             rf"(?P<names>{NAME}(?:[ \t]*,[ \t]*{NAME})*(?:[ \t]*,?[ \t]+and[ \t]+{NAME}))"),
         "appositive": re.compile(rf"\b[Tt]he\s+(?:(?:federal|district|trial|presiding|U\.S\.)\s+)*(?P<title>judge)"
                                  rf",[ \t]+(?P<name>{NAME}),"),
     }
@@ -236,6 +238,13 @@ class JudgeFinder(Component):
 
     def _mentions(self, text: str) -> Iterator[Mention]:
         pats = self.patterns
+        for m in pats["plural"].finditer(text):  # "Circuit Judges Ana Ruiz, Lee Park and Omar Bell"
+            title = _singular(" ".join(m["title"].split()))
+            for part in re.finditer(rf"{NAME}", text[m.start("names"):m.end("names")]):
+                name = _clean(part[0]) if part[0] != "and" else None
+                if name:
+                    at = m.start("names") + part.start()
+                    yield Mention(at, at + len(part[0]), name, title)
         for m in pats["appositive"].finditer(text):  # "The judge, Ana Ruiz, said"
             name = _clean(m["name"])
             if name:

@@ -353,12 +353,20 @@ class _Reader:
         text = self.text
         found: list[tuple[int, Actor]] = []
         taken: list[tuple[int, int]] = []
-        for m in self.view.within("JUDGE", start, end):
+        judges = self.view.within("JUDGE", start, end)
+        for i, m in enumerate(judges):
+            if i and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[judges[i - 1].end:m.start]):
+                continue  # "Judges A and B threw out": the panel acts; the first named stands for it
             title = text[max(0, m.start - 30):m.start]
-            tail = _JUDGE_TAIL.match(text, m.end, end)
-            stop = tail.end() if tail else m.end
+            stop = m.end
+            for later in judges[i + 1:]:
+                if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[stop:later.start]):
+                    break
+                stop = later.end
+            tail = _JUDGE_TAIL.match(text, stop, end)
+            stop = tail.end() if tail else stop
             found.append((m.start, Actor(stop, judge=m.key, court=self.judge_court(m, end),
-                                         appellate=bool(re.search(r"Justice|Circuit", title)))))
+                                         appellate=bool(re.search(r"Justice|Circuit|Appellate|Appeals", title)))))
             taken.append((m.start, stop))
         for m in self.view.within("COURT", start, end):
             if any(s <= m.start < e + 90 for s, e in taken):
