@@ -20,7 +20,7 @@ _CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|except|however|y
 _BAR = re.compile(
     r"\b(?:bar(?:s|red|ring)?|block(?:s|ed|ing)?|enjoin(?:s|ed|ing)?|prohibit(?:s|ed|ing)?|halt(?:s|ed|ing)?|"
     r"forb(?:id|ids|ade|idden)|exclud(?:e|ed|es|ing)|withh(?:eld|old|olding)|off-limits|preclud(?:e|ed|es)|"
-    r"protect(?:ed|s|ing)?|shield(?:ed|s)?|restrain(?:ed|s)?)\b|\bremains?\s+(?:protected|confidential|sealed)",
+    r"protect(?:ed|s|ing)?|shield(?:ed|s)?|restrain(?:ed|s)?|stop(?:s|ped|ping)?|ceas(?:e|ed|es|ing))\b|\bremains?\s+(?:protected|confidential|sealed)",
     re.I,
 )
 _PERMIT = re.compile(

@@ -139,6 +139,11 @@ _JUDGE_TAIL = re.compile(r"\s*,?\s*(?:of|for|on|in|at)\s+the\s+(?:U\.S\.\s+|Unit
 subject, so its words are not another subject."""
 _QUOTE = re.compile(r"“[^”\n]{1,1500}”|(?<![\w\"])\"[^\"\n]{1,1500}\"")
 """A quotation: curly quotes, or straight quotes opened after a space or line start."""
+_ORDERED = re.compile(r"(?i)order|direct|requir")
+"""A ruling verb that is itself an order ("ordered the bureau to stop"): it outweighs findings."""
+_DENIED_ACCESS = re.compile(r"^\W*(?:(?:the|its|their|a|an)\s+)?(?:(?!(?:requests?|bids?|motions?|applications?|"
+                            r"petitions?|efforts?|attempts?|to|from)\b)[\w.'’-]+\s+){0,4}?access\b", re.I)
+"""A refusal whose object is access itself ("denied DOGE access to the records"), not a request to bar it."""
 _PARTICIPLE = re.compile(r"\b(?:injunctions?|orders?|rulings?|decisions?|stays?|TROs?|motions?|requests?)\s*$", re.I)
 """A decision noun right before the verb makes it a participle of that noun ("the injunction issued by a
 judge"), not the verb of the clause's subject."""
@@ -445,6 +450,8 @@ def _act_polarity(act: str, rest: str) -> str | None:
             return None  # "issued the two unsigned rulings": what they do is said elsewhere
         return "limited" if act == "grant_in_part" else "barred"
     if act == "deny":
+        if _DENIED_ACCESS.match(rest):
+            return "barred"  # "denied the team access to the files": the access is what the court refused
         request = _REQUEST_OBJECT.match(rest)
         if request:
             return _FLIP.get(_request_polarity(request.group("rest")) or "barred")
@@ -667,7 +674,8 @@ def _act_event(reader: _Reader, sentence: tuple[int, int], lo: int, hi: int, beg
             r"(?i)\W*(?:the\s+)?(?:two|both)\s+(?:\w+\s+)?(?:rulings|decisions|orders|opinions)\b",
             text[verb.end():hi]):
         actor.count = 2  # "handed the agency two big wins"
-    order = act != "rule" and not (act == "deny" and re.match(r"(?i)\W*extend", rest))
+    order = (act != "rule" or bool(_ORDERED.match(verb.group(0)))) and not (
+        act == "deny" and re.match(r"(?i)\W*extend", rest))
     background = bool(_PRIOR.search(text[max(lo, verb.start() - 30):verb.start()])
                       or (act in ("grant", "rule") and _EARLIER_OBJECT.match(text[verb.end():hi])))
     event = Event("act", sentence, verb.start(), actor, act, motion, polarity,

@@ -46,6 +46,15 @@ ONE_DECISION = [
     # a ruling issued is a ruling: what it does is in its own clause
     ("Judge Omar Haddad issued a ruling on Thursday that lets DOGE keep reading Labor Department records.",
      {"effect": "permitted", "disposition": None}),
+    # an order to stop is an order that bars; refusing access itself bars, refusing a request to bar does not
+    ("A federal judge on Thursday ordered the IRS to stop sending taxpayer addresses to ICE.",
+     {"effect": "barred", "data_barred": {"address"}}),
+    ("A federal judge on Thursday denied DOGE access to Treasury payment records.", {"effect": "barred"}),
+    ("A federal judge on Thursday denied a request to block DOGE's access to Treasury records.",
+     {"effect": "permitted"}),
+    # no right to the injunction that would have blocked it: the sharing goes on
+    ("A federal judge ruled Thursday that the unions were not entitled to an injunction that would have blocked "
+     "the transfer of payroll records.", {"effect": "permitted"}),
     # the judge's court after the name is part of the subject
     ("Judge Omar Haddad of the U.S. District Court for the District of Columbia declined a request to halt "
      "DOGE's access to Labor Department records on Thursday.",
