@@ -142,7 +142,8 @@ _QUOTE = re.compile(r"“[^”\n]{1,1500}”|(?<![\w\"])\"[^\"\n]{1,1500}\"")
 _ORDERED = re.compile(r"(?i)order|direct|requir")
 """A ruling verb that is itself an order ("ordered the bureau to stop"): it outweighs findings."""
 _DENIED_ACCESS = re.compile(r"^\W*(?:(?:the|its|their|a|an)\s+)?(?:(?!(?:requests?|bids?|motions?|applications?|"
-                            r"petitions?|efforts?|attempts?|to|from)\b)[\w.'’-]+\s+){0,4}?access\b", re.I)
+                            r"petitions?|efforts?|attempts?|injunctions?|orders?|TROs?|relief|bans?|blocks?|stays?|to|from|against|"
+                            r"on)\b)[\w.'’-]+\s+){0,4}?access\b", re.I)
 """A refusal whose object is access itself ("denied DOGE access to the records"), not a request to bar it."""
 _PARTICIPLE = re.compile(r"\b(?:injunctions?|orders?|rulings?|decisions?|stays?|TROs?|motions?|requests?)\s*$", re.I)
 """A decision noun right before the verb makes it a participle of that noun ("the injunction issued by a
