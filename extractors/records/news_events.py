@@ -3,10 +3,10 @@
 A report names a decision in three ways. An *act* is a clause whose subject is a court or judge (a
 JUDGE or COURT mention, "a federal judge", "the justices", a judge's bare surname, "she" after a judge)
 and whose verb is a court's act ("granted a preliminary injunction", "rejected a bid to bar", "lifted
-the injunction"), or the passive "were temporarily barred by a federal judge on Monday". A *reference*
+the injunction"), or the passive "the transfers were halted by a judge in Ohio on Friday". A *reference*
 is a decision noun with its date or judge ("The judge's Tuesday ruling", "The Friday order", "the order
-issued today by Judge X"). An *earlier* decision is a dated decision noun another act works on ("extended
-a May 7 temporary restraining order", "vacate an injunction issued in February").
+issued today by Judge X"). An *earlier* decision is a dated decision noun another act works on ("prolonged
+its June 3 restraining order", "set aside the injunction entered in April").
 
 Acts open or join decisions; references and earlier decisions join them afterwards. Two events are the
 same decision when their deciders agree and their dates do not differ; "another judge", "a different
@@ -50,9 +50,9 @@ _DISTINCT = re.compile(r"\b(?:another|different|separate|second|lower|earlier)\b
 _APPELLATE = re.compile(r"\b(?:appeals?|appellate|circuit|panel|justices|supreme|highest)\b", re.I)
 _ORDINALS = {"first": 1, "second": 2, "third": 3}
 _ORDINAL = re.compile(r"\bthe\s+(?P<n>first|second|third)\s+(?:order|ruling|decision)\b", re.I)
-"""One of several decisions reported together ("issued two rulings ... the first order removed a block")."""
+"""One of several decisions reported together ("handed down two orders ... the second order paused ...")."""
 _ABBREVIATION = re.compile(r"\b(?:[A-Z]\.)+|\bv\.|\bNo\.")
-"""Periods that do not end a clause ("The second order, in U.S. DOGE Service v. CREW, formally blocked")."""
+"""Periods that do not end a clause ("The other order, in U.S. Mint v. Doe, No. 4, paused ...")."""
 _PRONOUN = re.compile(r"\b(?P<p>[Ss]he|[Hh]e)\s+")
 _PRONOUN_LEAD = re.compile(r"(?:^|[.;,:]|\band|\bbut|\bthen|\bbecause)\s*$")
 """What may stand before a pronoun that is a clause's subject: nothing, a comma, "and", "but"."""
@@ -84,8 +84,8 @@ _ORDER_OBJECT = re.compile(
     r"(?:a\s+)?(?:lower|district|trial)\s+court['’]s|earlier|previous|prior|own|block|ban|temporary|preliminary|"
     r"nationwide|administrative|[A-Z][a-z]+\s+\d{1,2}|\d{1,2})\s+){0,5}"
     r"(?:injunctions?|restraining\s+orders?|TROs?|orders?|blocks?|bans?|rulings?|stays?|decisions?)\b", re.I)
-"""The object of the act is another order ("lifted the injunction", "halts a district court's preliminary
-injunction", "removed a block"): acting on it reverses what that order did."""
+"""The object of the act is another order ("lifted the injunction", "paused a trial judge's temporary
+order", "undid the ban"): acting on it reverses what that order did."""
 _REQUEST_OBJECT = re.compile(
     r"^\W*(?:(?:a|an|the|their|its|two|emergency|new)\s+){0,3}(?:requests?|bids?|motions?|challenges?|"
     r"applications?|petitions?|attempts?|efforts?|demands?)\b(?P<rest>[^.;]{0,160})", re.I)
@@ -114,7 +114,7 @@ _TAKES_EFFECT = re.compile(r"[\s,]*(?:the\s+)?(?:new\s+|latest\s+)?(?:order|ruli
 """A date that the words after it make the start of the order ("On May 4, the new order takes effect")."""
 _STATUS = re.compile(r"\b(?:is|are|remains?)\s+(?:\w+ly\s+)?(?:barred|blocked|prohibited|enjoined|allowed|"
                      r"permitted|protected|free|restrained)\b|\bremains?\s+(?:protected|blocked|in\s+place)", re.I)
-"""A sentence that states what the decision leaves in force ("ICE and DHS are temporarily barred from ...")."""
+"""A sentence that states what the decision leaves in force ("The bureau is now barred from ...")."""
 _STAMP = re.compile(r"\W*(?:date|updated|published|posted)?\W*", re.I)
 _COURT_LEAD = re.compile(r"\b(?:a|the|an)\s+(?:(?:federal|U\.S\.)\s+)*(?:judge|court)s?\s+(?:in|for)\s+(?:the\s+)?$",
                          re.I)
@@ -123,16 +123,16 @@ _SAYS_WHAT = re.compile(
     r"\b(?:the|this|that|his|her|its)\s+(?:new\s+|latest\s+)?(?:ruling|decision|order|injunction)\b[^;]{0,80}?\b(?:states\s+that|says|permits?|"
     r"allows?|blocks?|bars?|halts?|lifts?|requires?|prohibits?|lets?|takes?\s+effect)\b|"
     r"\bunder\s+(?:a|the)\s+(?:preliminary\s+)?(?:injunction|order)\b", re.I)
-"""A sentence that says what the decision does ("The decision, stemming from case No. 25-1, halts ...")."""
+"""A sentence that says what the decision does ("The order, issued in a suit by two unions, bars ...")."""
 _ASIDE = re.compile(r"\s*(?:[—–]|--)[^—–;]{1,240}?(?:[—–]|--)|\s*,(?:[^,;]|[A-Z]\.){1,160}?,")
 """An aside after the subject ("Judge X—named by one president, promoted by another—ruled", "Judge X, a
 former prosecutor, ruled"): the verb after it is the subject's."""
 _THEN_ACTS = {"denying": "deny", "rejecting": "deny", "refusing": "deny", "granting": "grant", "blocking": "bar",
               "barring": "bar", "halting": "bar", "stopping": "bar", "lifting": "vacate", "vacating": "vacate",
               "allowing": "allow", "letting": "allow", "permitting": "allow", "clearing": "allow"}
-_THEN_ACT = re.compile(r"[^.;]{0,200}?,\s*(?:(?:therefore|thus|effectively|and|in\s+effect)\s+)?(?P<v>"
+_THEN_ACT = re.compile(r"[^.;]{0,200}?,\s*(?:(?:therefore|thus|thereby|effectively|and|in\s+effect)\s+)?(?P<v>"
                        + "|".join(_THEN_ACTS) + r")\b", re.I)
-"""A finding followed by the order it leads to: "ruled that ... , therefore denying the request"."""
+"""A finding followed by the order it leads to: "ruled that ... , thereby rejecting the bid"."""
 _JUDGE_TAIL = re.compile(r"\s*,?\s*(?:of|for|on|in|at)\s+the\s+(?:U\.S\.\s+|United\s+States\s+|federal\s+)?"
                          r"(?:[A-Z][\w.]*\s+){0,3}(?:Court|Circuit)(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w.]*\s*){1,4})?")
 """The court after a judge's name ("Judge X of the U.S. District Court for the District of Y"): part of the
@@ -540,8 +540,8 @@ def news_decisions(view: DocView) -> list[Decision]:
                 target = _referred(pool, event, touched[-1] if touched else None)
                 if target is None and event.polarity and (event.actor.judge or event.actor.court) and (
                         event.background or event.decided):
-                    # "an earlier ruling by Judge X that kept ...", "the Supreme Court's decision from Friday to
-                    # let ...": a decision the report names only by reference
+                    # "an earlier ruling by Judge X that kept ...", "the appeals court's order of May 2 to
+                    # allow ...": a decision the report names only by reference
                     target = Decision(appellate=event.actor.appellate, background=event.background)
             else:
                 target = _ordinal(pool, event) if event.actor.ordinal else _best(pool, event)
@@ -610,7 +610,7 @@ def _clause_acts(reader: _Reader, sentence: tuple[int, int], lo: int, hi: int,
             continue
         if verb in ("issued", "entered") and re.search(r"(?i)\b(?:ruling|decision|opinion)s?\W+(?:\w+\W+)?$",
                                                        text[max(lo, m.start() - 30):m.start("verb")]):
-            act = "rule"  # "the ruling was issued on Thursday": a ruling issued says nothing of what it grants
+            act = "rule"  # "the opinion was handed down in May": a ruling issued says nothing of what it grants
         actor = by_actor or Actor(m.end())
         rest = text[m.end("verb"):hi]
         polarity = "barred" if act == "bar" else _act_polarity(act, rest) if act not in ("dismiss", "rule") else None

@@ -28,7 +28,7 @@ COURTS = [
     ("Federal judges in Maryland and Vermont blocked the transfers.", ["mdd", "vtd"]),
     # the circuit in a reporter's word order
     ("The 7th U.S. Circuit Court of Appeals heard the appeal.", ["ca7"]),
-    ("A Fourth U.S. Court of Appeals panel heard the appeal.", ["ca4"]),
+    ("The Sixth U.S. Court of Appeals sided with the city.", ["ca6"]),
     # near-misses: a state with several districts, a city outside the table, a state appellate court
     ("A federal judge in Texas paused the transfer.", []),
     ("A federal judge in Springfield paused the transfer.", []),

@@ -22,7 +22,7 @@ ONE_DECISION = [
     # ... and lawfulness lets it through, a negation turning either
     ("A federal judge ruled Thursday that giving ICE the addresses is authorized by law.", {"effect": "permitted"}),
     ("A federal judge ruled Thursday that the exchange of addresses with ICE does not violate the statute, "
-     "therefore denying the request for a preliminary injunction.",
+     "thereby rejecting the unions' bid for a preliminary injunction.",
      {"effect": "permitted", "disposition": "denied", "motion": "preliminary_injunction"}),
     # near-miss: words for people are not findings about the sharing
     ("A federal judge ruled Thursday that CMS may share with ICE the addresses of people unlawfully present.",
@@ -56,8 +56,8 @@ ONE_DECISION = [
     ("A federal judge ruled Thursday that the unions were not entitled to an injunction that would have blocked "
      "the transfer of payroll records.", {"effect": "permitted"}),
     # the judge's court after the name is part of the subject
-    ("Judge Omar Haddad of the U.S. District Court for the District of Columbia declined a request to halt "
-     "DOGE's access to Labor Department records on Thursday.",
+    ("Judge Omar Haddad of the U.S. District Court for the District of Columbia on Thursday declined a union bid "
+     "to halt DOGE's access to Labor Department records.",
      {"judge": "Omar Haddad", "court": "dcd", "disposition": "denied", "effect": "permitted"}),
 ]
 
@@ -82,9 +82,9 @@ def test_no_decision(text: str) -> None:
 
 
 def test_the_judges_own_words_may_report_an_earlier_decision() -> None:
-    text = ("A federal judge on Thursday blocked DOGE from reading Education Department loan files. “On March 2, a "
-            "judge in the Southern District of New York granted a preliminary injunction that keeps the team out "
-            "of Treasury systems,” Judge Lena Ortiz wrote.")
+    text = ("A federal judge on Thursday blocked DOGE from reading Education Department loan files. “On March 2, "
+            "the Southern District of New York entered its own injunction, which keeps the team out of Treasury "
+            "systems,” Judge Lena Ortiz wrote.")
     holdings = records_of(text, "news", FRIDAY).holdings
     assert [(h.decided, h.court) for h in holdings if h.decided == "2026-03-02"] == [("2026-03-02", "nysd")]
     assert len(holdings) == 2
@@ -93,16 +93,16 @@ def test_the_judges_own_words_may_report_an_earlier_decision() -> None:
 # (passage, [(decided, judge, effect)] of its holdings, in report order)
 SEVERAL = [
     # a decision told as what came before, with its judge named, is its own holding even undated
-    ("A federal judge on Thursday let the IRS resume sending addresses to ICE. Judge Rita Cole, who issued the "
-     "initial ruling to stop the transfers, was not asked to rule again.",
+    ("A federal judge on Thursday let the IRS resume sending addresses to ICE. Judge Rita Cole, who entered the "
+     "original order against the transfers, was not asked to rule again.",
      [("2026-03-12", None, "permitted"), (None, "Rita Cole", "barred")]),
     # another court's decision named by reference, dated, with what it does
     ("A federal judge on Thursday barred OPM from giving DOGE personnel files. The ruling departs from the "
-     "U.S. Supreme Court's decision from Monday to let DOGE read Social Security records.",
+     "Supreme Court's ruling on Monday that let DOGE read Social Security records.",
      [("2026-03-12", None, "barred"), ("2026-03-09", None, "permitted")]),
     # an injunction issued by another judge, told as a reduced relative with its agent and date
-    ("The Fourth Circuit on Thursday declined to lift the injunction issued by a federal judge in January to keep "
-     "DOGE out of payroll records.",
+    ("The Fourth Circuit on Thursday declined to lift the injunction entered by a district judge in January to "
+     "keep DOGE out of payroll records.",
      [("2026-03-12", None, "barred"), ("2026-01", None, "barred")]),
 ]
 
