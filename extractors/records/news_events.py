@@ -130,9 +130,14 @@ former prosecutor, ruled"): the verb after it is the subject's."""
 _THEN_ACTS = {"denying": "deny", "rejecting": "deny", "refusing": "deny", "granting": "grant", "blocking": "bar",
               "barring": "bar", "halting": "bar", "stopping": "bar", "lifting": "vacate", "vacating": "vacate",
               "allowing": "allow", "letting": "allow", "permitting": "allow", "clearing": "allow"}
-_THEN_ACT = re.compile(r"[^.;]{0,200}?,\s*(?:(?:therefore|thus|thereby|effectively|and|in\s+effect)\s+)?(?P<v>"
+_THEN_FINITE = {"denied": "deny", "rejected": "deny", "granted": "grant", "blocked": "bar", "barred": "bar",
+                "halted": "bar", "lifted": "vacate", "vacated": "vacate", "allowed": "allow"}
+_THEN_ACTS.update(_THEN_FINITE)
+_THEN_ACT = re.compile(r"[^.;]{0,200}?(?:,\s*(?:(?:therefore|thus|thereby|effectively|and|in\s+effect)\s+)?|"
+                       r"\s(?:as|when|and)\s+(?:it|she|he|the\s+(?:court|judge))\s+)(?P<v>"
                        + "|".join(_THEN_ACTS) + r")\b", re.I)
-"""A finding followed by the order it leads to: "ruled that ... , thereby rejecting the bid"."""
+"""A finding followed by the order it leads to: "ruled that ... , thereby rejecting the bid", "ruled Tuesday
+as it granted the states an injunction"."""
 _JUDGE_TAIL = re.compile(r"\s*,?\s*(?:of|for|on|in|at)\s+the\s+(?:U\.S\.\s+|United\s+States\s+|federal\s+)?"
                          r"(?:[A-Z][\w.]*\s+){0,3}(?:Court|Circuit)(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w.]*\s*){1,4})?")
 """The court after a judge's name ("Judge X of the U.S. District Court for the District of Y"): part of the
@@ -592,8 +597,8 @@ def _clause_acts(reader: _Reader, sentence: tuple[int, int], lo: int, hi: int,
             verb = _verb_after(reader, actors, lo, hi, aside.end())  # "Judge X, a former prosecutor, ruled"
         if verb is None:
             continue
-        if re.search(r"\b(?:if|unless|whether)\b[^.;]*$", text[lo:begin], re.I):
-            continue  # "if not blocked": a condition, not a decision
+        if re.search(r"\b(?:if|unless|whether)\b[^.;,]*$", text[lo:begin], re.I):
+            continue  # "if the judge blocks it": a condition, not a decision (one closed by a comma is over)
         found.append(_act_event(reader, sentence, lo, hi, begin, actor, verb, earlier))
         used_until = verb.end()
     for m in _PASSIVE.finditer(text, lo, hi):

@@ -27,6 +27,10 @@ ONE_DECISION = [
     # near-miss: words for people are not findings about the sharing
     ("A federal judge ruled Thursday that CMS may share with ICE the addresses of people unlawfully present.",
      {"effect": "permitted"}),
+    # a ruling reported with the order it came with; a condition that is over does not stop the report
+    ("The bureau's demand for wage records would cause lasting harm if not stopped, a federal court ruled Tuesday "
+     "as it granted nine states a preliminary injunction.",
+     {"decided": "2026-03-10", "motion": "preliminary_injunction", "disposition": "granted", "effect": "barred"}),
     # the ruling first, its court after a comma
     ("The Labor Department may keep sending wage records to DOGE, a federal appeals court ruled Thursday.",
      {"effect": "permitted", "decided": "2026-03-12"}),
