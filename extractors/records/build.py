@@ -15,8 +15,8 @@ from docketflow.extractors.records.agreements import (
     anaphoric_arrangement,
     back_references,
     default_purpose,
+    held_data,
     legal_basis,
-    prefer_named_instruments,
     sentence_arrangements,
     signer_arrangements,
     without_subsumed,
@@ -209,8 +209,7 @@ def _agreements(view: DocView) -> list[Agreement]:
     found += signer_arrangements(view, found)
     found += back_references(view, found)
     records = []
-    for arrangement in prefer_named_instruments(found):
-        arrangement.purpose = arrangement.purpose or default_purpose(view, arrangement)
+    for arrangement in held_data(found):
         evidence = EvidenceSet(view.doc_id, view.text, view.page_of)
         evidence.add(*arrangement.sentences[0], "recipients",
                      *[f for f, v in (("providers", arrangement.providers and not arrangement.inferred_provider),
@@ -219,7 +218,10 @@ def _agreements(view: DocView) -> list[Agreement]:
                                       ("legal_basis", arrangement.legal_basis),
                                       ("signed", arrangement.signed), ("status", arrangement.status)) if v])
         records.append(from_arrangement(view.doc_id, arrangement, evidence.records()))
-    return _legal_basis(view, merge_document(records))
+    # a purpose some sentence states wins over the default, whichever sentence comes first
+    merged = [r if r.purpose else r.model_copy(update={"purpose": default_purpose(view, r.recipients)})
+              for r in merge_document(records)]
+    return _legal_basis(view, merged)
 
 
 def _legal_basis(view: DocView, agreements: list[Agreement]) -> list[Agreement]:

@@ -8,6 +8,10 @@ names no instrument joins the record of the same parties when exactly one exists
 sharing" of Medicaid data with ICE is about the one CMS-ICE arrangement on record), and stays a record of
 its own when there are several to choose from.
 
+A merged record names each side as most of its documents name it (seven articles about "the Treasury" and
+one about "the IRS" make a Treasury record; on a tie the most specific name stays), and a provider a
+document only inferred from the data it mentions never narrows one another document names.
+
 Ids derive from the departments on each side and the record's instrument, so the same documents give the
 same ids in every run, whether they came in one run or several. A document names its agreements by the
 id it computed alone; `AgreementBook.final_id` maps that to the merged record's id at export.
@@ -21,7 +25,7 @@ it is what the documents say of the arrangement itself, the strongest statement 
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from docketflow.extractors.records.agreements import Arrangement, without_subsumed
@@ -221,8 +225,20 @@ def _merge_parties(descriptions: list[Agreement]) -> list[tuple[Agreement, list[
         record = group[0]
         for other in group[1:]:
             record = merge(record, other)
-        out.append((record, [r.id for r in group]))
+        out.append((_as_most_name_them(record, group), [r.id for r in group]))
     return out
+
+
+def _as_most_name_them(record: Agreement, group: list[Agreement]) -> Agreement:
+    """Each side named as most of the documents name it: seven articles about "the Treasury" and one about "the
+    IRS" make a Treasury record (a single narrower mention does not override the others); on a tie, the most
+    specific name stays."""
+    update = {}
+    for side, voters in (("providers", [d for d in group if _names_providers(d)]), ("recipients", group)):
+        ranked = Counter(tuple(getattr(d, side)) for d in voters if getattr(d, side)).most_common(2)
+        if len(ranked) == 2 and ranked[0][1] > ranked[1][1]:
+            update[side] = list(ranked[0][0])
+    return record.model_copy(update=update) if update else record
 
 
 def _names_providers(record: Agreement) -> bool:
