@@ -246,6 +246,7 @@ def _families() -> dict[str, _Family]:
     abbrev_alt = "|".join(r"\.?\s?".join(re.escape(p) for p in a.rstrip(".").split(".")) for a in abbrevs)
     state_after = (rf"(?:,?\s+(?:of|for)\s+(?:the\s+)?(?:State\s+of\s+|Commonwealth\s+of\s+)?"
                    rf"(?P<post>{states})\b)")
+    cities = phrase_alternation(sorted(_cities(), key=len, reverse=True))
     return {
         "district": _Family(
             re.compile(rf"(?=[Dd])\bDistrict\s+of\s+(?P<state>{states}|Columbia)\b(?!\s+Circuit)", re.IGNORECASE),
@@ -267,11 +268,11 @@ def _families() -> dict[str, _Family]:
         # a city that seats one district court ("a federal judge in Boston", "The Seattle federal judge")
         "prose_city": _Family(
             re.compile(rf"(?=[FfDdUu])\b(?:federal|district|U\.\s?S\.|United\s+States)\s+(?:district\s+)?(?:judge|court)s?"
-                       rf"\s+(?:in|for)\s+(?P<city>{phrase_alternation(sorted(_cities(), key=len, reverse=True))})\b", re.IGNORECASE),
+                       rf"\s+(?:in|for)\s+(?P<city>{cities})\b", re.IGNORECASE),
         ),
         "prose_city_first": _Family(
             re.compile(r"(?=[Ff])\bfederal\s+(?:district\s+)?(?:judge|court)\b", re.IGNORECASE),
-            before=re.compile(rf"\b(?P<city>{phrase_alternation(sorted(_cities(), key=len, reverse=True))})(?:-based)?\s+$", re.IGNORECASE),
+            before=re.compile(rf"\b(?P<city>{cities})(?:-based)?\s+$", re.IGNORECASE),
             needs_before=True,
         ),
         "prose_state_first": _Family(

@@ -75,7 +75,8 @@ _PASSIVE = re.compile(
 )
 _PASSIVE_ACTS = {"barred": "bar", "blocked": "bar", "halted": "bar", "enjoined": "bar", "paused": "bar",
                  "dismissed": "dismiss", "converted to": "grant", "vacated": "vacate", "struck down": "vacate",
-                 "lifted": "vacate", "extended": "extend", "granted": "grant", "issued": "grant", "entered": "grant", "denied": "deny", "stayed": "stay"}
+                 "lifted": "vacate", "extended": "extend", "granted": "grant", "issued": "grant", "entered": "grant",
+                 "denied": "deny", "stayed": "stay"}
 _COURT_NOUN = re.compile(
     r"\b(?:temporary\s+restraining\s+order|TRO|(?:preliminary\s+)?injunction|order|ruling|decision|opinion|"
     r"lawsuit|suit|case|motion|request|stay)s?\b", re.I)

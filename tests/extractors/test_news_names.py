@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from docketflow.extractors.nlp import build_nlp
 from docketflow.extractors.spans import DocContext, entities
 

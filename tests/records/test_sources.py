@@ -7,6 +7,7 @@ Both passages are made up, in the form of two news reports a month apart about o
 from __future__ import annotations
 
 from docketflow.extractors.records import AgreementBook
+
 from tests.records.helpers import records_of
 
 # (text, published): an injunction reported in May, an appellate stay of it reported in June
