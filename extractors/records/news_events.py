@@ -240,6 +240,8 @@ class Event:
     effective: str | None = None
     background: bool = False
     """Told as what came before ("had earlier barred", "initially ordered", "the earlier ruling by Judge X")."""
+    on_data: bool = False
+    """The act's clause names categories of data ("found that sharing addresses is lawful")."""
     order: bool = True
     """The act is an order's verb ("granted", "blocked"), not a finding ("ruled that") or a refusal to widen
     an order ("declined to extend it to"): its polarity outweighs theirs."""
@@ -269,8 +271,9 @@ class Decision:
     background: bool = False
     """Reported as what came before ("had earlier ordered", "initially barred"): its own decision, and the
     sentences after the news are not about it."""
-    polarities: list[tuple[bool, str]] = field(default_factory=list)
-    """(from an order's verb, polarity) of each act: orders outweigh findings ("ruled that ...")."""
+    polarities: list[tuple[str, str]] = field(default_factory=list)
+    """(weight, polarity) of each act, weight 'order', 'finding' or 'finding on data': orders outweigh findings
+    ("ruled that ..."), and a finding that names data can split a decision."""
 
     def fits(self, event: Event) -> bool:
         """True when the event can report this decision: deciders agree and dates do not differ."""
@@ -303,7 +306,8 @@ class Decision:
             elif {self.disposition, disposition} == {"granted", "denied"} and event.motion == self.motion:
                 self.disposition = "granted_in_part"  # one motion granted as to some relief, denied as to the rest
         if event.polarity:
-            self.polarities.append((event.order, event.polarity))
+            weight = "order" if event.order else "finding on data" if event.on_data else "finding"
+            self.polarities.append((weight, event.polarity))
             self.polarity = _combined(self.polarities)
         if event.sentence not in self.sentences:
             self.sentences.append(event.sentence)
@@ -312,11 +316,13 @@ class Decision:
         self.last = max(self.last, event.at)
 
 
-def _combined(polarities: list[tuple[bool, str]]) -> str:
+def _combined(polarities: list[tuple[str, str]]) -> str:
     """A decision's effect from its acts: an order's verb outweighs a finding; orders that let some sharing
-    through and bar the rest make it limited."""
-    strong = [p for is_order, p in polarities if is_order] or [p for _, p in polarities]
-    if "limited" in strong or {"barred", "permitted"} <= set(strong):
+    through and bar the rest make it limited, and so does an order against a finding that names the data it
+    lets through ("found that sharing addresses is lawful" and "granted the motion as to the rest")."""
+    strong = [p for weight, p in polarities if weight == "order"] or [p for _, p in polarities]
+    named = {p for weight, p in polarities if weight == "finding on data"}
+    if "limited" in strong or {"barred", "permitted"} <= set(strong) | named:
         return "limited"
     return strong[0]
 
@@ -686,7 +692,8 @@ def _act_event(reader: _Reader, sentence: tuple[int, int], lo: int, hi: int, beg
     background = bool(_PRIOR.search(text[max(lo, verb.start() - 30):verb.start()])
                       or (act in ("grant", "rule") and _EARLIER_OBJECT.match(text[verb.end():hi])))
     event = Event("act", sentence, verb.start(), actor, act, motion, polarity,
-                  reader.decided(lo, hi, verb.end()), reader.effective(*sentence), background, order)
+                  reader.decided(lo, hi, verb.end()), reader.effective(*sentence), background,
+                  bool(reader.view.within("DATA_CATEGORY", verb.end(), hi)), order)
     if actor.court or actor.appellate:
         reader.last_court = (actor.court, actor.appellate)
     noun = _EARLIER_NOUN.search(text, verb.end(), min(hi, verb.end() + 120))

@@ -24,6 +24,14 @@ ONE_DECISION = [
     ("A federal judge ruled Thursday that the exchange of addresses with ICE does not violate the statute, "
      "thereby rejecting the unions' bid for a preliminary injunction.",
      {"effect": "permitted", "disposition": "denied", "motion": "preliminary_injunction"}),
+    # whose side the court takes
+    ("A federal judge on Thursday sided with the unions over the transfer of payroll records to DOGE.",
+     {"effect": "barred"}),
+    ("A federal judge on Thursday ruled in favor of the agency in the fight over payroll records.",
+     {"effect": "permitted"}),
+    # a finding that names the data it lets through, and an order against the rest: limited
+    ("Judge Lena Ortiz found Thursday that sending ICE home addresses is lawful. She granted the states' "
+     "motion as to every other record.", {"effect": "limited", "data_permitted": {"address"}}),
     # near-miss: words for people are not findings about the sharing
     ("A federal judge ruled Thursday that CMS may share with ICE the addresses of people unlawfully present.",
      {"effect": "permitted"}),
