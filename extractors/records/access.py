@@ -1,14 +1,14 @@
 """Access arrangements: an agency or team given access to another agency's records or systems.
 
-"A judge blocked DOGE from accessing personal data held by the Department of Education and OPM", "DOGE's
-access to Treasury information", "the SSA may afford members of the DOGE team access to the agency
-records", "DOGE will retain access to computer systems at the Labor Department": the agency next to the
+"A judge kept DOGE from reading files kept by the Commerce Department and OPM", "DOGE's access to
+Treasury information", "the VA may give staff of the DOGE unit access to its claim records", "DOGE keeps
+its access to the Energy Department's servers": the agency next to the
 access word (its subject, its possessor, or the one given access) is the recipient; every other agency the
 sentence names, outside the recipient's own department, is a provider, each its own arrangement. Taking
 data out of another's records ("DOGE has been copying payroll files from the Labor Department") is access
 too. When no agency stands next to the access word but one is named as holding the data ("access to records
 stored in OPM's systems"), the sentence's one other department is the recipient. When no provider is named
-but the access is to named data ("ICE has been accessing driver license information"), the arrangement has
+but the access is to named data ("ICE reads hunting permit lists"), the arrangement has
 the recipient alone (its providers may be a class: the states).
 """
 
@@ -103,7 +103,7 @@ def access_arrangements(view: DocView, start: int, end: int) -> list[Arrangement
         return []
     mentions = view.within("AGENCY", start, end)
     accessors = [m for m in mentions if _accessor(view, m, start, end)]
-    # "members of the SSA DOGE Team": the first agency only names whose team it is
+    # "staff of the VA DOGE unit": the first agency only names whose team it is
     accessors = [m for m in accessors
                  if not any(0 <= o.start - m.end <= 2 and o is not m for o in accessors)] or accessors
     recipients = most_specific(m.key for m in accessors) or _by_holder(view, mentions, start)

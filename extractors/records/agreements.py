@@ -360,7 +360,7 @@ _BOTH = re.compile(r"\b(?:the\s+two|both)\s+(?:agencies|departments|secretaries|
 
 
 def anaphoric_arrangement(view: DocView, start: int, end: int, previous: list[str]) -> list[Arrangement]:
-    """"The two secretaries signed a Memorandum of Understanding": a sentence that names an instrument or
+    """"Both cabinet heads put their names to a memorandum of understanding": a sentence that names an instrument or
     sharing between "the two agencies" is about the two agencies of the sentence before it, on both sides."""
     sentence = view.text[start:end]
     if len(previous) != 2 or view.within("AGENCY", start, end) or not _BOTH.search(sentence):
