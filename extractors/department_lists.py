@@ -1,5 +1,5 @@
-"""Departments named together before one plural noun: "the Labor and Health and Human Services departments",
-"the Treasury, Commerce and State departments". News writes several departments this way; none of the
+"""Departments named together before one plural noun: "officials of the Health and Human Services and Energy
+departments", "the Treasury, Commerce and State departments". News writes several departments this way; none of the
 names stands alone as an agency's name ("Labor"), so the gazetteer cannot see them.
 
 The words before "departments" are split into the names that follow "Department of" in the gazetteer,

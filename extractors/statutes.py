@@ -6,7 +6,7 @@ Keys follow SCHEMA.md: "<title> U.S.C. § <section>" or "<title> C.F.R. § <sect
 Citation grammar comes from citeurl (its "U.S. Code" and "Code of Federal Regulations" templates), but
 citeurl is slow on whole opinions, so it only runs on short windows around a cheap anchor regex
 ("U.S.C", "C.F.R"); lists and ranges after a cite ("§§ 1229a(b)(1), 1252", "§§ 431-432"), sections of
-a code named in words ("section 6103 of the Internal Revenue Code") and bare "§ 6103" are handled here.
+a code named in words ("section 7213 of the Internal Revenue Code") and bare "§ 6103" are handled here.
 A bare section only counts when the same section is cited with its title elsewhere in the document
 (or is one of the few that are unambiguous, `bare_sections.tsv`): "§ 12" alone may be a state law.
 """
@@ -104,7 +104,7 @@ def _bare_titles() -> dict[str, str]:
 
 @cache
 def _code_section_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """"§ 6103 of the Internal Revenue Code" and "Internal Revenue Code's §6103" for acts with a title code."""
+    """"§ 7213 of the Internal Revenue Code" and "Internal Revenue Code's §7213" for acts with a title code."""
     names = sorted((n for n, a in _acts().items() if a.title_code), key=len, reverse=True)
     alt = "|".join(re.escape(n) for n in names)
     sec = rf"(?P<section>{_SECTION})(?P<sub>{_SUBSECTION})"

@@ -23,7 +23,7 @@ ORDER = ["UNITED STATES DISTRICT COURT", "DISTRICT OF OREGON", "", "The motion t
 def _symlink_tar() -> bytes:
     buffer = io.BytesIO()
     with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
-        good = b"A federal judge ruled on Monday that the IRS may share addresses with ICE."
+        good = b"A federal judge in Ohio ruled Wednesday that the IRS may share addresses with ICE."
         info = tarfile.TarInfo("inside/news.txt")
         info.size = len(good)
         archive.addfile(info, io.BytesIO(good))
@@ -42,7 +42,7 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, d
     files: dict[str, bytes] = {
         # good documents
         "good_order.pdf": good_pdf,
-        "good_news.txt": b"A federal judge ruled on Monday that CMS may share addresses with ICE.\n",
+        "good_news.txt": b"A federal judge in Ohio ruled Wednesday that CMS may share addresses with ICE.\n",
         "latin1.txt": "Le juge a statué: la décision du tribunal est confirmée.\n".encode("latin-1"),
         "utf16.txt": "The Ninth Circuit affirmed the order on March 3, 2025.\n".encode("utf-16"),
         "huge_attribute.html": (b"<html><head><title>Ruling</title></head><body><div data-x=\""

@@ -18,9 +18,10 @@ DOCS = 24
 def _corpus(folder: Path) -> None:
     folder.mkdir()
     for i in range(DOCS):
+        # a ruling that lets one agency share data with another under a dated instrument
         (folder / f"n{i:02}.txt").write_text(
-            f"A federal judge ruled on Monday that the IRS may share the home addresses of {i} taxpayers with "
-            f"ICE under a memorandum of understanding signed on April {i % 28 + 1}, 2025.\n")
+            f"A federal judge in Ohio ruled Wednesday that the IRS may share the home addresses of {i} taxpayers with "
+            f"ICE pursuant to a memorandum of understanding signed on April {i % 28 + 1}, 2025.\n")
         (folder / f"o{i:02}.md").write_text(
             f"UNITED STATES DISTRICT COURT\nDISTRICT OF OREGON\n\nCase No. 3:25-cv-{i:05}-AB\n\n"
             "The motion to dismiss is DENIED.\n\nIT IS SO ORDERED.\n")

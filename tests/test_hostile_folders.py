@@ -17,7 +17,8 @@ from docketflow.pipeline.flow import run
 from docketflow.pipeline.settings import RunSettings
 
 SECRET = "The secret ledger lists every account held by the Office of Quiet Affairs."
-NEWS = "A federal judge ruled on Monday that the IRS may share addresses with ICE.\n"
+# a news report of a court letting one agency share a kind of data with another
+NEWS = "A federal judge in Ohio ruled Wednesday that the IRS may share addresses with ICE.\n"
 LATIN1_NAME = b"r\xe9sum\xe9.txt"
 """`résumé.txt` written in Latin-1: not a UTF-8 file name."""
 LONG_NAME = "n" * 250 + ".txt"
@@ -50,13 +51,13 @@ def _folder(tmp_path: Path) -> Path:
     (inputs / "elsewhere").symlink_to(outside, target_is_directory=True)
     (inputs / "inside_link.txt").symlink_to(inputs / "good.txt")
     (inputs / "gone.txt").symlink_to(tmp_path / "nothing-here.txt")
-    (inputs / "borrowed.txt").write_text(NEWS.replace("Monday", "Tuesday"))
+    (inputs / "borrowed.txt").write_text(NEWS.replace("Wednesday", "Tuesday"))
     (inputs / "borrowed.txt.meta.json").symlink_to(outside / "secret.txt.meta.json")
     os.mkfifo(inputs / "pipe.txt")
     os.mkfifo(inputs / "bulk.jsonl")
     with open(os.path.join(os.fsencode(inputs), LATIN1_NAME), "wb") as fh:
         fh.write(NEWS.replace("ICE", "CBP").encode())
-    (inputs / LONG_NAME).write_text(NEWS.replace("Monday", "Friday"))
+    (inputs / LONG_NAME).write_text(NEWS.replace("Wednesday", "Friday"))
     (inputs / "names.tar").write_bytes(_latin1_tar())
     return inputs
 

@@ -11,8 +11,9 @@ import pytest
 from docketflow.pipeline.flow import RunSummary, run
 from docketflow.pipeline.settings import RunSettings
 
-IRS_NEWS = ("The IRS agreed to provide the home addresses of taxpayers to ICE under a memorandum of "
-            "understanding signed on April 7, 2025.\n")
+# a provider agreeing to give a recipient named data under a dated instrument; then a second report of it
+IRS_NEWS = ("The IRS agreed to provide the home addresses of taxpayers to ICE pursuant to a memorandum of "
+            "understanding signed on March 19, 2025.\n")
 IRS_NEWS_2 = "Under its memorandum of understanding with ICE, the IRS also shares taxpayers' phone numbers with ICE.\n"
 
 

@@ -17,7 +17,8 @@ def test_overrunning_document_is_recorded_and_the_run_goes_on(tmp_path: Path) ->
     inputs.mkdir()
     (inputs / "a_order.txt").write_text("UNITED STATES DISTRICT COURT\nDISTRICT OF OREGON\n\nThe motion is DENIED.\n")
     (inputs / "b_huge.txt").write_text("The agency shared the records with the Department. " * 400_000)
-    (inputs / "c_news.txt").write_text("A federal judge ruled on Monday that the IRS may share addresses with ICE.\n")
+    (inputs / "c_news.txt").write_text(
+        "A federal judge in Ohio ruled Wednesday that the IRS may share addresses with ICE.\n")
     out = tmp_path / "out"
     summary = run(RunSettings(inputs=(inputs,), out=out, progress=False, orchestration="off", isolate=True,
                               doc_timeout_s=4.0, batch_docs=8, max_chars=100_000_000))

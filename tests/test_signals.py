@@ -27,8 +27,8 @@ pytestmark = pytest.mark.skipif(not Path("/proc").is_dir(), reason="process grou
 def _corpus(folder: Path) -> None:
     folder.mkdir()
     for i in range(SMALL):
-        (folder / f"a{i}.txt").write_text(f"A federal judge ruled on Monday that the IRS may share the addresses of "
-                                          f"{i} taxpayers with ICE.\n")
+        (folder / f"a{i}.txt").write_text(f"A federal judge in Ohio ruled Wednesday that the IRS may share the "
+                                          f"addresses of {i} taxpayers with ICE.\n")
     for i in range(LONG):  # each a few seconds of work: the run is still busy whenever the signal comes
         (folder / f"z{i:02}.txt").write_text(f"Record {i}: the agency shared the records with the Department. " * 3000)
 

@@ -16,7 +16,8 @@ from docketflow.pipeline.settings import RunSettings
 from docketflow.pipeline.sources import SourceItem
 from docketflow.pipeline.store import StateDamaged, StateStore
 
-NEWS = "A federal judge ruled on Monday that the IRS may share addresses with ICE.\n"
+# a news report of a court letting one agency share a kind of data with another
+NEWS = "A federal judge in Ohio ruled Wednesday that the IRS may share addresses with ICE.\n"
 LATER = "The court later held that the Social Security Administration may not share earnings records.\n"
 
 
@@ -130,7 +131,7 @@ def test_workers_that_cannot_start_stop_the_run_with_the_reason(tmp_path: Path) 
     inputs = tmp_path / "in"
     inputs.mkdir()
     for i in range(3):
-        (inputs / f"n{i}.txt").write_text(NEWS.replace("Monday", f"day {i}"))
+        (inputs / f"n{i}.txt").write_text(NEWS.replace("Wednesday", f"day {i}"))
     out = tmp_path / "out"
     settings = RunSettings(inputs=(inputs,), out=out, progress=False, orchestration="off", isolate=True,
                            worker_memory_mb=150)

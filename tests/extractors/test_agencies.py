@@ -17,11 +17,12 @@ def keys(text: str) -> set[str]:
     ("sentence", "expected"),
     [
         # names, acronyms and their usual variants
-        ("The team kept access to systems at the Energy and Health and Human Services departments.",
+        # departments listed before one plural noun, a multi-word name among them
+        ("The team kept access to systems at the Health and Human Services and Energy departments.",
          {"DOE", "HHS"}),
         ("Officials of the Treasury, Commerce and State departments met on Monday.", {"TREASURY", "DOC", "DOS"}),
         ("The Orlando and Tampa police departments shared their files.", set()),
-        ("The agency shared the list with Immigration and Customs Enforcement.", {"ICE"}),
+        ("The agency shared the list with Immigration and Customs Enforcement officers.", {"ICE"}),
         ("ICE's request was narrowed after review.", {"ICE"}),
         ("Medicaid files held by HHS/CMS were opened to DHS.", {"HHS", "CMS", "DHS"}),
         ("The IRS-ICE agreement was signed in April.", {"IRS", "ICE"}),

@@ -92,12 +92,12 @@ def test_alias_examples(nlp, row):
     [
         # news prose for a district court; a bare state counts only when it has a single federal district
         ("A federal judge in Vermont blocked the transfer on Friday.", {"vtd"}),
-        ("The Maine federal judge had earlier issued a restraining order.", {"med"}),
+        ("The Maine federal judge had already entered a restraining order.", {"med"}),
         ("A federal district judge in New Hampshire granted the order.", {"nhd"}),
         ("The case is before the U.S. District Court for Southern Texas.", {"txsd"}),
         ("The unions sued in the D.C. district court.", {"dcd"}),
-        ("A court in the District of Columbia said no.", {"dcd"}),
-        ("A District of Columbia federal judge vacated the rule.", {"dcd"}),
+        ("A judge in the District of Columbia said no.", {"dcd"}),
+        ("The District of Columbia federal court vacated the rule.", {"dcd"}),
         ("The DC Circuit ruled on Tuesday.", {"cadc"}),
         # near-misses: a state with several districts, a place that is no court
         ("A federal judge in Texas blocked the transfer.", set()),

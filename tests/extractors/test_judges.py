@@ -98,8 +98,8 @@ def _news_judges(text: str) -> set[str]:
     ("text", "expected"),
     [
         # a headline's verb after "Judge" names no one; a name before it does
-        ("Judge Blocks IRS From Sharing Taxpayer Data\nA federal judge ruled Friday.", set()),
-        ("Agency Can Keep Data as DC Judge Denies Block\nThe judge ruled Friday.", set()),
+        ("Judge Blocks Treasury From Releasing Payroll Files\nA federal judge ruled Friday.", set()),
+        ("Bureau May Keep Sharing Files as DC Judge Denies Stay\nThe judge ruled Friday.", set()),
         ("Judge Lena Ortiz Halts Data Transfer to ICE\nOrtiz ruled Friday.", {"Lena Ortiz"}),
         # a Title-Case headline whose capitals the article never repeats is not a name
         ("Judge Nixes Doge Access Plan For Agency\nA federal judge ruled Friday.", set()),

@@ -39,15 +39,15 @@ def statute_keys(nlp, text: str) -> set[str]:
         ("the Comprehensive Environmental Response, Compensation, and Liability Act, 42 U.S.C. § 9601.",
          {"Comprehensive Environmental Response, Compensation, and Liability Act", "42 U.S.C. § 9601"}),
         # sections of a code named in words, bare sections
-        ("Section 6103 of the Internal Revenue Code bars disclosure.", {"26 U.S.C. § 6103"}),
+        ("Section 7213 of the Internal Revenue Code makes disclosure a crime.", {"26 U.S.C. § 7213"}),
         ("The Internal Revenue Code's §6103 tightly limits disclosure.", {"26 U.S.C. § 6103"}),
         ("Under I.R.C. § 6103(i)(2) the IRS may disclose.", {"26 U.S.C. § 6103"}),
         ("He sued under 42 U.S.C. § 1983. A § 1983 claim needs a policy.", {"42 U.S.C. § 1983"}),
         ("Citing 26 U.S.C. § 6103, the court later turned to § 6103(a).", {"26 U.S.C. § 6103"}),
         ("A claim under § 1983 requires state action.", {"42 U.S.C. § 1983"}),
         # named acts
-        ("She sued under the Privacy Act and the Administrative Procedure Act.",
-         {"Privacy Act", "Administrative Procedure Act"}),
+        ("She brought claims under the Privacy Act as well as the Administrative Procedure Act.",
+         {"Administrative Procedure Act", "Privacy Act"}),
         ("The FOIA request was denied.", {"Freedom of Information Act"}),
         ("HIPAA protects health information.", {"Health Insurance Portability and Accountability Act"}),
         ("Invoking the Freedom of\nInformation Act, she asked nine agencies.", {"Freedom of Information Act"}),

@@ -9,28 +9,36 @@ from tests.records.helpers import fields, records_of
 
 # (passage, expected fields of the single agreement)
 AGREEMENTS = [
-    ("The IRS agreed to provide ICE with the names and addresses of taxpayers under a memorandum of "
-     "understanding signed on April 7, 2025.",
-     {"providers": {"IRS"}, "recipients": {"ICE"}, "instrument": "memorandum_of_understanding",
-      "data_categories": {"name", "address"}, "signed": "2025-04-07"}),
-    ("ICE sought home addresses from the IRS for immigration enforcement.",
-     {"providers": {"IRS"}, "recipients": {"ICE"}, "data_categories": {"address"},
-      "purpose": "immigration_enforcement", "status": "proposed"}),
+    # provider agreed to give the recipient named data under a named instrument signed on a date
+    ("The IRS agreed to provide ICE with the names and mailing addresses of filers under a memorandum of "
+     "understanding signed on March 19, 2025.",
+     {"instrument": "memorandum_of_understanding", "signed": "2025-03-19", "data_categories": {"name", "address"},
+      "providers": {"IRS"}, "recipients": {"ICE"}}),
+    # the recipient asks the provider for data, with a purpose: a proposal
+    ("ICE requested current addresses from the IRS to support immigration enforcement.",
+     {"status": "proposed", "purpose": "immigration_enforcement", "recipients": {"ICE"}, "providers": {"IRS"},
+      "data_categories": {"address"}}),
+    # an access instrument given by the provider to the recipient
     ("CMS gave DHS daily access to Medicaid enrollee data.",
      {"providers": {"CMS"}, "recipients": {"DHS"}, "instrument": "data_access",
       "data_categories": {"benefits_enrollment"}}),
-    ("Under a computer matching agreement, SSA shares Social Security numbers with the Department of Homeland "
-     "Security to verify eligibility.",
+    # instrument first, then a transfer verb between two agencies, with a purpose
+    ("Under a computer matching agreement, SSA shares Social Security numbers with DHS so its officers can "
+     "check eligibility.",
      {"providers": {"SSA"}, "recipients": {"DHS"}, "instrument": "computer_matching_agreement",
       "data_categories": {"ssn"}, "purpose": "benefits_administration"}),
+    # a hyphenated pair names both sides; the statute cited for it is its legal basis
     ("The IRS-ICE MOU rests on 26 U.S.C. § 6103(i)(2), which permits disclosure of return information.",
-     {"providers": {"IRS"}, "recipients": {"ICE"}, "instrument": "memorandum_of_understanding",
-      "legal_basis": {"26 U.S.C. § 6103"}}),
+     {"legal_basis": {"26 U.S.C. § 6103"}, "instrument": "memorandum_of_understanding", "providers": {"IRS"},
+      "recipients": {"ICE"}}),
+    # a court blocking a transfer: the agreement is enjoined
     ("A judge blocked the Social Security Administration from sharing Social Security numbers with ICE.",
      {"providers": {"SSA"}, "recipients": {"ICE"}, "data_categories": {"ssn"}, "status": "enjoined"}),
+    # a department and its component hand over records: one agreement, from the component
     ("HHS and CMS handed over Medicaid records to U.S. Immigration and Customs Enforcement.",
      {"providers": {"CMS"}, "recipients": {"ICE"}, "data_categories": {"benefits_enrollment"},
       "purpose": "immigration_enforcement"}),
+    # only the recipient is a party of the clause; the provider is the named agency that holds such data
     ("The administration can share Medicaid data with ICE, officials at HHS said.",
      {"providers": {"HHS"}, "recipients": {"ICE"}, "data_categories": {"benefits_enrollment"}}),
 ]
@@ -73,7 +81,7 @@ def test_sentences_about_the_same_parties_merge_within_a_document() -> None:
 
 
 def test_holding_links_to_the_agreement_and_sets_its_status_and_data() -> None:
-    text = ("A federal judge ruled Friday that HHS may share addresses and phone numbers of Medicaid enrollees "
+    text = ("The federal judge ruled Thursday that HHS may share addresses and phone numbers of Medicaid enrollees "
             "with ICE but barred disclosure of medical records.")
     records = records_of(text, "news", "2026-01-05")
     (holding,) = records.holdings
@@ -84,7 +92,7 @@ def test_holding_links_to_the_agreement_and_sets_its_status_and_data() -> None:
 
 
 def test_documents_describing_one_agreement_merge_into_one_record() -> None:
-    first = records_of("The IRS agreed to provide addresses to ICE under a memorandum of understanding.",
+    first = records_of("The IRS agreed to provide addresses to ICE through a memorandum of understanding.",
                        "news", "2025-04-08").agreements
     second = records_of("Under its MOU with ICE, the IRS shares taxpayer phone numbers with ICE.",
                         "news", "2025-05-01").agreements

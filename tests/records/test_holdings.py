@@ -143,9 +143,10 @@ NEWS = [
     ("A federal judge in Boston ruled on Tuesday that the Social Security Administration may not share "
      "beneficiaries' home addresses with ICE.", "2026-02-13",
      {"decided": "2026-02-10", "effect": "barred", "data_barred": {"address"}, "agencies": {"SSA", "ICE"}}),
-    ("U.S. District Judge Dabney Friedrich on Friday refused to block the IRS from sharing taxpayer addresses "
+    # a named judge (made up) refusing to block a transfer: the sharing goes on
+    ("U.S. District Judge Hollis Brandt on Friday refused to block the IRS from sharing taxpayer addresses "
      "with ICE.", "2025-05-13",
-     {"judge": "Dabney Friedrich", "disposition": "denied", "effect": "permitted", "decided": "2025-05-09"}),
+     {"judge": "Hollis Brandt", "disposition": "denied", "effect": "permitted", "decided": "2025-05-09"}),
     ("The Ninth Circuit on Friday lifted the injunction, allowing the agencies to resume sharing Medicaid "
      "enrollment data.", "2026-03-16",
      {"court": "ca9", "disposition": "vacated", "effect": "permitted", "data_permitted": {"benefits_enrollment"}}),

@@ -14,26 +14,36 @@ FRIDAY = "2026-03-13"  # a Friday
 
 # (passage, expected fields of its only holding) -- the effect comes from the court's act and its object
 POLARITY = [
-    ("A federal judge on Thursday rejected a bid by privacy groups to bar the IRS from sharing taxpayer "
-     "addresses with ICE.", {"disposition": "denied", "effect": "permitted", "data_permitted": {"address"}}),
+    # refusing a request to bar: the sharing goes on
+    ("A federal judge on Thursday rejected a bid by two unions to bar the Labor Department from sharing "
+     "workers' addresses with DHS.", {"disposition": "denied", "effect": "permitted", "data_permitted": {"address"}}),
+    # a named judge declining to block access
     ("Judge Nora Pell on Thursday declined to block the Labor Department from giving DOGE staff access to its "
      "claims systems.", {"disposition": "denied", "effect": "permitted"}),
+    # an appellate court lifting an injunction
     ("The Tenth Circuit on Thursday lifted the injunction, letting the agencies resume sharing Medicaid "
      "enrollment data.", {"court": "ca10", "disposition": "vacated", "motion": "appeal", "effect": "permitted"}),
+    # a bar verb on the transfer itself
     ("A federal judge on Thursday halted the transfer of taxpayer records from the IRS to ICE.",
      {"disposition": "granted", "effect": "barred"}),
+    # pausing the sharing is barring it
     ("A federal judge on Thursday paused the data sharing between HUD and DHS while the case proceeds.",
      {"effect": "barred"}),
+    # granting a stay of an injunction lets the sharing through
     ("The Fifth Circuit on Thursday granted a stay of the district court's injunction, so the IRS may keep "
      "sending addresses to ICE.", {"motion": "stay", "disposition": "stayed", "effect": "permitted"}),
+    # vacating a policy bars what it allowed
     ("A federal judge on Thursday vacated the 2025 policy that let ICE pull addresses from Medicaid records.",
      {"disposition": "vacated", "effect": "barred"}),
+    # granting an injunction bars
     ("A federal judge on Thursday granted a preliminary injunction barring CMS from handing Medicaid records "
      "to ICE.", {"motion": "preliminary_injunction", "disposition": "granted", "effect": "barred"}),
+    # a split ruling: some data through, some barred
     ("U.S. District Judge Omar Haddad on Thursday partially granted and partially denied the states' motion for "
      "a preliminary injunction, so ICE may obtain only addresses but not medical records.",
-     {"disposition": "granted_in_part", "effect": "limited", "data_barred": {"health_information"}}),
-    ("The Supreme Court on Thursday lifted a lower court order that had kept DOGE out of Social Security "
+     {"effect": "limited", "data_barred": {"health_information"}, "disposition": "granted_in_part"}),
+    # the Supreme Court lifting an order below: a stay that lets the access go on
+    ("The Supreme Court on Thursday lifted a lower court's injunction that had kept DOGE out of Social Security "
      "records.", {"court": "scotus", "motion": "stay", "effect": "permitted"}),
     # an appellate court reverses or keeps what the order below did
     ("A federal appeals court on Thursday reversed a judge's order that had blocked the transfer of Medicaid "
@@ -41,9 +51,9 @@ POLARITY = [
     ("The Eighth Circuit on Thursday upheld the injunction barring the IRS from sharing tax records with ICE.",
      {"court": "ca8", "disposition": "affirmed", "effect": "barred"}),
     # refusing a named motion: the motion is the one refused
-    ("A federal judge on Thursday declined to issue a temporary restraining order that would have stopped the "
+    ("A federal judge on Thursday refused to grant a temporary restraining order that would have stopped the "
      "IRS from sharing addresses with ICE.",
-     {"motion": "temporary_restraining_order", "disposition": "denied", "effect": "permitted"}),
+     {"effect": "permitted", "disposition": "denied", "motion": "temporary_restraining_order"}),
     # a pronoun subject after a judge named in the sentence before, but not a first line
     ("Judge Rita Cole set a hearing for April 9 on the request. Meanwhile, she ruled on Thursday that the data "
      "could not be shared.", {"judge": "Rita Cole", "decided": "2026-03-12", "effect": "barred"}),
@@ -81,11 +91,12 @@ SEVERAL = [
      [("2026-03-11", "temporary_restraining_order", "modified"),
       ("2026-03-02", "temporary_restraining_order", "granted")]),
     # the TRO and the injunction that replaced it, each dated by its own clause
-    ("In January, a federal judge in Vermont granted a temporary restraining order blocking DOGE from the "
-     "agency's payroll systems, and in February, the order was converted to a preliminary injunction.",
+    ("In January, a federal judge in Vermont granted a temporary restraining order keeping DOGE out of the "
+     "agency's payroll systems, and in February, that restraining order was then converted to a preliminary "
+     "injunction.",
      [("2026-01", "temporary_restraining_order", "granted"), ("2026-02", "preliminary_injunction", "granted")]),
     # repeated references to one decision join it; "another judge" with no date is background
-    ("A federal judge today blocked DOGE from reading student loan records. Today's ruling was welcomed by the "
+    ("A federal judge today barred DOGE from reading student loan records. Today's ruling was welcomed by the "
      "unions. Judge Lena Ortiz wrote that the plaintiffs were likely to succeed. Another judge has blocked "
      "access to the Treasury payment system.",
      [("2026-03-13", None, "granted")]),
@@ -118,20 +129,22 @@ def test_decided_date(text: str, expected: str) -> None:
 
 
 def test_passive_pronoun_surname_and_reference_join_one_decision() -> None:
-    text = ("The Education Department was temporarily barred by a federal judge on Wednesday from giving DOGE "
+    # a passive act with a by-agent and a weekday, a named judge, a pronoun and a surname: one decision
+    text = ("The Education Department was enjoined by a federal judge on Tuesday from giving DOGE "
             "access to student records. U.S. District Judge Mara Quint of the District of Vermont issued the "
             "preliminary injunction after a hearing. She declined to extend it to the Treasury Department. "
             "Quint wrote that the law likely forbids the access.")
     (holding,) = records_of(text, "news", FRIDAY).holdings
     assert fields(holding, ["judge", "court", "decided", "motion", "effect"]) == {
-        "judge": "Mara Quint", "court": "vtd", "decided": "2026-03-11", "motion": "preliminary_injunction",
+        "judge": "Mara Quint", "court": "vtd", "decided": "2026-03-10", "motion": "preliminary_injunction",
         "effect": "barred"}
 
 
 def test_orders_reported_together_are_told_apart() -> None:
-    text = ("The Supreme Court on Thursday issued two unsigned rulings. The first order lifted a lower court "
-            "order that had barred DOGE from Social Security records. The second order, in DOGE v. Archive "
-            "Watch, paused lower court orders requiring DOGE to answer freedom of information requests. Chief "
+    # two orders of one court told in one report, each its own holding; an earlier dated stay is background
+    text = ("The Supreme Court on Thursday issued two unsigned rulings. The first order lifted a lower court's "
+            "injunction that had barred DOGE from Social Security records. The second order, in DOGE v. Archive "
+            "Watch, paused lower court orders that compel DOGE to answer freedom of information requests. Chief "
             "Justice Ada Marsh on March 2 had issued an administrative stay.")
     holdings = records_of(text, "news", FRIDAY).holdings
     # the second order is not about personal data: it has no effect on sharing

@@ -19,8 +19,10 @@ def test_an_agency_given_access_to_other_agencies_systems_is_one_arrangement_per
 
 
 def test_possessive_and_granted_access_make_the_recipient() -> None:
-    assert _pairs("The ruling ended DOGE's access to Department of Energy records.") == {
-        (("DOE",), ("DOGE",), "data_access")}
+    # "<agency>'s access to <agency> records": the possessive is the recipient
+    assert _pairs("The ruling ended DOGE's access to Commerce Department records.") == {
+        (("DOC",), ("DOGE",), "data_access")}
+    # "<agency> gave <agency> access to its files": the one given access is the recipient
     assert _pairs("The Office of Personnel Management gave the FBI access to its personnel files.") == {
         (("OPM",), ("FBI",), "data_access")}
 
@@ -47,7 +49,7 @@ def _registry(records: list) -> list:
 
 def test_the_two_agencies_are_the_two_of_the_sentence_before() -> None:
     text = ("The Department of Labor and the Department of Veterans Affairs announced a partnership on Tuesday. "
-            "The two secretaries signed a memorandum of understanding to share benefits data.")
+            "The two departments executed a memorandum of understanding covering benefits data.")
     (agreement,) = records_of(text, "news", "2031-05-08").agreements
     assert set(agreement.providers) == set(agreement.recipients) == {"DOL", "VA"}
     assert agreement.instrument == "memorandum_of_understanding"

@@ -16,22 +16,23 @@ from docketflow.pipeline.process import process_batch
 from docketflow.pipeline.settings import RunSettings
 
 MEDICAID = """\
-A federal judge on Monday ruled that the Trump administration can share certain basic Medicaid information \
-about illegal immigrants with U.S. Immigration and Customs Enforcement (ICE).
-In a seven-page order, U.S. District Judge Ada Lovell of the Northern District of California wrote that \
-the sharing of such information is clearly authorized by law.
-The ruling states that data sharing may begin on January 6, 2026. According to CMS policy, only the minimum \
-necessary information will be shared. Specifically, the decision permits the exchange of six categories of \
-basic personal information: address, citizenship status, immigration status, phone number, date of birth, \
-and Medicaid ID. Sensitive medical records and other private health data remain protected under a \
-preliminary injunction upheld by the court. 🙂 Officials welcomed the ruling.
+A federal judge in San Francisco ruled on Monday that the administration can share limited Medicaid information \
+on noncitizen enrollees with U.S. Immigration and Customs Enforcement (ICE).
+In a nine-page order, U.S. District Judge Ada Lovell of the Northern District of California found that \
+the law plainly allows this kind of exchange.
+The ruling says the transfers may begin on January 6, 2026. CMS guidance says only the fewest fields \
+needed will be sent. In all, the decision permits the transfer of six kinds of enrollee details: phone \
+number, address, date of birth, Medicaid ID, citizenship status, and immigration status. Clinical files \
+and other private health data remain protected by a preliminary injunction the court left in place. 🙂 \
+Officials welcomed the ruling.
 """
+# made-up judge and wording; the agreement it rules on is the IRS-ICE MOU (agency names and date kept)
 IRS = """\
-A federal judge in Washington on Friday declined to block the Internal Revenue Service from sharing \
-taxpayer addresses with U.S. Immigration and Customs Enforcement (ICE) under a memorandum of understanding \
-signed on April 7, 2025. U.S. District Judge Dabney L. Friedrich of the District of Columbia denied the \
-motion for a preliminary injunction, finding that 26 U.S.C. § 6103 permits the disclosure of addresses \
-for criminal investigations.
+A federal judge in Washington on Friday refused to stop the Internal Revenue Service from sharing \
+filers' home addresses with U.S. Immigration and Customs Enforcement (ICE), as a memorandum of \
+understanding signed on April 7, 2025 provides. U.S. District Judge Hollis T. Brandt of the District of \
+Columbia denied the motion for a preliminary injunction, holding that 26 U.S.C. § 6103 allows addresses \
+to be disclosed for criminal investigations.
 """
 ORDER = """\
 UNITED STATES DISTRICT COURT

@@ -102,8 +102,9 @@ def test_quiet_texts_beyond_the_cap_are_left_out_and_said_so(run_output: Path, t
 
 def test_network_merges_agreements_per_pair() -> None:
     agreements = [
-        {"id": "a1", "providers": ["CMS", "HHS"], "recipients": ["ICE"], "data_categories": ["address"],
-         "status": "limited"},
+        # two agreements of one recipient, one of them with two providers: an edge per provider-recipient pair
+        {"id": "a1", "status": "limited", "providers": ["CMS", "HHS"], "data_categories": ["address"],
+         "recipients": ["ICE"]},
         {"id": "a2", "providers": ["CMS"], "recipients": ["ICE"], "data_categories": ["address", "phone_number"],
          "status": "in_effect"},
     ]
