@@ -6,8 +6,8 @@ its access to the Energy Department's servers": the agency next to the
 access word (its subject, its possessor, or the one given access) is the recipient; every other agency the
 sentence names, outside the recipient's own department, is a provider, each its own arrangement. Taking
 data out of another's records ("DOGE has been copying payroll files from the Labor Department") is access
-too. When no agency stands next to the access word but one is named as holding the data ("access to records
-stored in OPM's systems"), the sentence's one other department is the recipient. When no provider is named
+too. When no agency stands next to the access word but one is named as holding the data ("access to files
+kept on the Mint's servers"), the sentence's one other department is the recipient. When no provider is named
 but the access is to named data ("ICE reads hunting permit lists"), the arrangement has
 the recipient alone (its providers may be a class: the states).
 """

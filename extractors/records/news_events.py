@@ -709,7 +709,7 @@ def _act_event(reader: _Reader, sentence: tuple[int, int], lo: int, hi: int, beg
 
 
 def _earlier_date(reader: _Reader, noun: re.Match[str], hi: int) -> str | None:
-    """"a May 7 temporary restraining order", "an injunction issued in February": the earlier order's date."""
+    """"its June 3 restraining order", "the injunction entered in April": the earlier order's date."""
     before = reader.view.within("DATE", max(0, noun.start() - 14), noun.start())
     if before and not reader.text[before[-1].end:noun.start()].strip(" ").replace("(", ""):
         return before[-1].key
@@ -749,7 +749,7 @@ def _references(reader: _Reader, start: int, end: int) -> list[Event]:
 
 _REF_DOES = re.compile(r"[\s,]*(?:(?:that|which)\s+(?:\w+\s+){0,2}?|to\s+)(?P<what>[^.;]{0,120})", re.I)
 """What a referred decision does, in the clause that follows it ("the earlier ruling that kept the files
-sealed", "the court's decision from Friday to let the office keep its access")."""
+sealed", "the circuit's order of May 2 to let the office keep its access")."""
 
 
 def _best(decisions: list[Decision], event: Event) -> Decision | None:
@@ -793,7 +793,7 @@ def _ordinal(decisions: list[Decision], event: Event) -> Decision | None:
 
 def _add_earlier(decisions: list[Decision], event: Event) -> None:
     """An earlier order another act works on is that order's own decision, unless the report already
-    gives it ("vacate an injunction issued in February" after "the judge granted a preliminary injunction")."""
+    gives it ("set aside the injunction entered in April" after "the judge granted a preliminary injunction")."""
     for decision in decisions:
         if decision.motion == event.motion and decision.disposition == "granted" and not decision.appellate:
             return

@@ -83,8 +83,8 @@ FORMS = [
     ("The Department of Labor shares wage files with the Census Bureau under a memorandum of understanding; the "
      "union says the pact is arbitrary and capricious under the Administrative Procedure Act.",
      {"legal_basis": set()}),
-    ("The IRS shares addresses with ICE under a memorandum of understanding that rests on the Internal Revenue Code "
-     "and 26 U.S.C. § 6103(i)(2).", {"legal_basis": {"26 U.S.C. § 6103"}}),
+    ("The IRS sends mailing addresses to ICE under an MOU that rests on the Internal Revenue Code and "
+     "26 U.S.C. § 6103(i)(2).", {"legal_basis": {"26 U.S.C. § 6103"}}),
     ("The IRS shares addresses with ICE under a memorandum of understanding that rests on the Internal Revenue "
      "Code.", {"legal_basis": {"Internal Revenue Code"}}),
     # a purpose word inside the data's name is not the purpose; checking voters is election administration
@@ -142,7 +142,7 @@ def test_data_listed_once_for_several_departments_goes_to_none() -> None:
 
 
 def test_an_agency_that_has_access_to_data_and_gives_it_holds_that_data() -> None:
-    text = ("A judge let DOGE keep accessing systems at the Department of Labor. The Department of Labor has access "
+    text = ("A judge let DOGE keep accessing systems at the Labor Department. The Labor Department has access "
             "to records holding bank account numbers and Social Security numbers.")
     (agreement,) = _agreements(text)
     assert (agreement.providers, agreement.recipients) == (["DOL"], ["DOGE"])
@@ -188,7 +188,7 @@ def test_near_miss_back_reference_is_not_read_in_court_documents() -> None:
         ("instrument", "under the Energy Policy Act", None),
         ("status", "The pact lets FEMA query VA files.", "in_effect"),
         ("status", "The pact does not give FEMA access to VA files.", None),
-        ("status", "The agreement is active until September 9.", "in_effect"),
+        ("status", "The pact is active until June 30.", "in_effect"),
     ],
 )
 def test_cue_rows_and_near_misses(field: str, text: str, label: str | None) -> None:
