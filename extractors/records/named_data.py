@@ -3,8 +3,9 @@
 "The Interior Department sends hunting permit lists to DHS", "ICE reads state boat registration
 records": no vocabulary key says "hunting permits" or "boat registrations", but the record should still say
 what goes. The fallback is the noun phrase as printed, lower case ("hunting permit lists"): a head noun of
-records (information, data, records, lists, files, rolls, databases) with the content words before it. A bare "data" or "information" names nothing and is not used; aggregate
-statistics are not personal data and are not a head.
+records (information, data, records, lists, files, rolls, databases) with the content words before it. A
+bare "data" or "information" names nothing and is not used; aggregate statistics are not personal data and
+are not a head.
 """
 
 from __future__ import annotations
