@@ -94,7 +94,16 @@ def detect_kind(text: str, stated: str | None = None, media_type: str | None = N
     return "other"
 
 
+_PRIVACY_ACT_TITLE = re.compile(
+    r"\A\W*Privacy\s+Act(?:\s+of\s+1974)?;\s*(?:(?:Proposed|New|Modified|Amended|Altered|Rescinded|Computer|"
+    r"Re-?established)\s+)*(?:Matching\s+Programs?|Systems?\s+of\s+Records)\b", re.IGNORECASE)
+"""The Register's title of a Privacy Act notice, first in the text ("Privacy Act of 1974; Matching Program"): a
+notice even when only its one-paragraph abstract was kept."""
+
+
 def is_federal_register(head: str) -> bool:
-    """Federal Register document: at least three of its labelled heads, or two and the Register's apparatus."""
+    """Federal Register document: at least three of its labelled heads, or two and the Register's apparatus, or
+    a Privacy Act notice's own title at the top."""
     labels = {m.group(1).upper().rstrip("S") for m in _FR_LABELS.finditer(head)}
-    return len(labels) >= 3 or (len(labels) >= 2 and bool(_FR_MASTHEAD.search(head)))
+    return (len(labels) >= 3 or (len(labels) >= 2 and bool(_FR_MASTHEAD.search(head)))
+            or bool(_PRIVACY_ACT_TITLE.match(head)))

@@ -35,6 +35,7 @@ from docketflow.extractors.data import read_tsv
 from docketflow.extractors.records.agreements import Arrangement
 from docketflow.extractors.records.cues import first_label
 from docketflow.extractors.records.evidence import EvidenceSet
+from docketflow.extractors.records.fedreg_abstract import notice_subject
 from docketflow.extractors.records.merge import from_arrangement
 from docketflow.extractors.records.notice import Notice, notice_sections
 from docketflow.extractors.records.parties import most_specific, related
@@ -44,21 +45,32 @@ from docketflow.models import Agreement
 
 _MATCHING = re.compile(r"\bmatching\s+program|\bcomputer[- ]match|\bmatching\s+agreement", re.I)
 _ROUTINE = re.compile(r"\broutine\s+uses?\b|\bsystems?\s+of\s+records\b", re.I)
-_EXCHANGE = re.compile(r"\bshare\s+and\s+compare\b|\bexchang(?:e|es|ed|ing)\b|\beach\s+(?:other|agency['’]s)\b|"
+_EXCHANGE = re.compile(r"\bshare\s+and\s+compare\b|(?<!data\s)\bexchang(?:e|es|ed|ing)\b(?!\s+program)|"
+                       r"\beach\s+(?:other|agency['’]s)\b|"
                        r"\breciprocal\b|\bboth\s+agencies\s+(?:will\s+)?(?:provide|disclose|share)", re.I)
 _GIVER_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:[-–/]\s*[A-Z][A-Za-z]+\s*)?(?:(?!(?:of|to|for|with|on|in|the|this|that|and|or)\b)[\w'’]+\s+){0,2}?"
     r"(?:data|records?|files|information|database)"
     r"\b(?!\s+(?:system|technology))|"
-    r"^\s*(?:will|shall|would|agrees\s+to|also)?\s*(?:disclose|provide|furnish|send|transmit|supply)s?\b", re.I)
+    r"^\s*(?:will|shall|would|agrees\s+to|also)?\s*(?:also\s+)?(?:disclose|provide|furnish|send|transmit|supply)s?\b", re.I)
 _GIVER_BEFORE = re.compile(
-    r"\b(?:(?:obtain\w*|deriv\w*|data|records?|information|files)\s+(?:\w+\s+)?from|"
-    r"(?:maintained|held|provided|supplied|furnished|disclosed|contributed)\s+(?:to\s+\w+\s+)?by)"
+    r"\b(?:(?:obtain\w*|deriv\w*|data|records?|information|files|receives?|received)\s+(?:\w+\s+)?from|"
+    r"(?:maintained|held|provided|supplied|furnished|disclosed|contributed)\s+(?:to\s+\w+\s+)?by|"
+    r"match\w*\s+(?:[\w'’]+\s+){0,4}?against)"
     r"\s+(?:the\s+)?(?:U\.S\.\s+)?$", re.I)
 _TAKER_BEFORE = re.compile(r"\b(?:disclos|provid|furnish|send|transmit)\w*\s+(?:[\w'’]+\s+){0,3}?to\s+(?:the\s+)?$|"
                            r"\bprovid\w*\s+(?:the\s+)?$", re.I)
-_SOURCE_LABEL = re.compile(r"[“\"]?source\s+agency[”\"]?", re.I)
-_RECIPIENT_LABEL = re.compile(r"[“\"]?recipient\s+agency[”\"]?", re.I)
+_TAKER_AFTER = re.compile(
+    r"^\s*(?:will|shall|would|may)?\s*(?:also\s+)?(?:use|receive|match|compare|obtain)s?\b(?!\s+(?:by|from)\b)", re.I)
+_SKIP_ALIAS = re.compile(r"^\s*(?:\([^()]{1,40}\)|\)|/\s*[A-Z][A-Za-z]+\)?)(?:\s*,)?")
+_SOURCE_LABEL = re.compile(r"[“\"]?\bsource\s+agency[”\"]?", re.I)
+_RECIPIENT_LABEL = re.compile(r"[“\"]?\brecipient\s+agency[”\"]?", re.I)
+_LABEL_GAP_BEFORE = re.compile(r"^[\s,(“\"]*(?:(?:is|will\s+be|acts?\s+as|serves\s+as|as)\s+)?(?:the\s+)?$", re.I)
+_LABEL_GAP_AFTER = re.compile(r"^[\s:,)”\"]*(?:(?:is|will\s+be)\s+)?(?:the\s+)?(?:U\.S\.\s+)?$", re.I)
+_CLASS = r"(?:State|local|Tribal|participating|administering|non-?Federal)\s+(?:agencies|entities|governments)"
+_CLASS_GIVES = re.compile(rf"\b{_CLASS}\s+(?:will\s+|also\s+|may\s+)?(?:provide|disclose|send|submit|transmit|share|supply)\w*\b",
+                          re.I)
+_CLASS_TAKES = re.compile(rf"\b{_CLASS}\s+(?:\w+\s+){{0,2}}?access\s+to\b|\baccess\s+(?:\w+\s+){{0,2}}?by\s+{_CLASS}", re.I)
 _TO_AGENCY = re.compile(r"\bto\s+(?:the\s+|any\s+component\s+of\s+the\s+)?(?:U\.S\.\s+)?$", re.I)
 _BEGIN = re.compile(r"\b(?:effective|commenc\w*|begin\w*|began|applicable|start\w*|in\s+effect)\b", re.I)
 _END = re.compile(r"\b(?:conclud\w*|expir\w*|end(?:s|ing)?|terminat\w*|through|until)\b", re.I)
@@ -314,7 +326,8 @@ def notice_agreements(view: DocView) -> list[Agreement]:
     """The matching program or the routine uses a notice announces, as one-document agreement records."""
     notice = notice_sections(view.text)
     head = view.text[:notice.lead_end]
-    publisher = _publisher(view, notice)
+    # a notice kept without any labelled section (its abstract) names its issuer only as a subject, if at all
+    publisher = notice_subject(view, notice, _non_parties()) or (_publisher(view, notice) if notice.sections else [])
     shared = EvidenceSet(view.doc_id, view.text, view.page_of)
     effective, expires, on_publication = _dates(view, notice, shared)
     status = _status(view, notice, effective, on_publication)

@@ -30,7 +30,7 @@ from collections.abc import Iterable
 
 from docketflow.extractors.records.agreements import Arrangement, without_subsumed
 from docketflow.extractors.records.named_data import named_data
-from docketflow.extractors.records.parties import most_specific, overlap, root
+from docketflow.extractors.records.parties import most_specific, overlap, related, root
 from docketflow.models import Agreement, Evidence, HistoryEntry, Holding, SourceStatus
 
 _INSTRUMENT_RANK = {"computer_matching_agreement": 6, "memorandum_of_understanding": 5, "routine_use": 4,
@@ -91,8 +91,38 @@ def merge_document(records: list[Agreement]) -> list[Agreement]:
     return [_with_id(r) for r in grouped.values()]
 
 
-def _with_id(record: Agreement) -> Agreement:
+def _with_id(record: Agreement, specific: bool = False) -> Agreement:
+    """The record with its id: from its departments, or from its own agencies when sibling agencies of one
+    department hold separate arrangements (the Mint's and the IRS's programs with one recipient)."""
+    if specific:
+        key = f"{','.join(sorted(record.providers))}->{','.join(sorted(record.recipients))}:{record.instrument}"
+        return record.model_copy(update={"id": "agr-" + hashlib.sha256(key.encode()).hexdigest()[:16]})
     return record.model_copy(update={"id": agreement_id(record.providers, record.recipients, record.instrument)})
+
+
+def _compatible(left: list[str], right: list[str]) -> bool:
+    """Two sides name the same parties: each agency of one is, contains or is part of one of the other's
+    (an empty side says nothing)."""
+    if not left or not right:
+        return True
+    return all(any(related(a, b) for b in right) for a in left) and all(any(related(b, a) for a in left)
+                                                                          for b in right)
+
+
+def _sibling_clusters(descriptions: list[Agreement]) -> list[list[Agreement]]:
+    """Descriptions of one pair of departments, split where they name different agencies of a department on
+    the same side (CMS and the child-support office are both HHS, yet two parties): an agency and its parent
+    are one party, two sibling agencies are not. A description naming only the department joins the first."""
+    clusters: list[tuple[list[Agreement], list[str], list[str]]] = []
+    for record in descriptions:
+        for i, (members, providers, recipients) in enumerate(clusters):
+            if _compatible(record.providers, providers) and _compatible(record.recipients, recipients):
+                clusters[i] = ([*members, record], most_specific([*providers, *record.providers]),
+                               most_specific([*recipients, *record.recipients]))
+                break
+        else:
+            clusters.append(([record], list(record.providers), list(record.recipients)))
+    return [members for members, _, _ in clusters]
 
 
 def history_entry(holding: Holding) -> HistoryEntry:
@@ -164,13 +194,15 @@ class AgreementBook:
         by_parties: dict[tuple[str, str], list[Agreement]] = defaultdict(list)
         for record in sorted(self._descriptions, key=lambda r: (r.id, r.doc_ids)):
             by_parties[parties_key(record.providers, record.recipients)].append(record)
-        merged: list[tuple[Agreement, list[str]]] = []
+        merged: list[tuple[Agreement, list[str], bool]] = []
         for descriptions in by_parties.values():
-            merged += _merge_parties(descriptions)
+            clusters = _sibling_clusters(descriptions)
+            for cluster in clusters:
+                merged += [(record, sources, len(clusters) > 1) for record, sources in _merge_parties(cluster)]
         ids: dict[str, str] = {}
         records: dict[str, Agreement] = {}
-        for record, sources in merged:
-            final = _with_id(record)
+        for record, sources, split in merged:
+            final = _with_id(record, specific=split)
             records[final.id] = final if final.id not in records else merge(records[final.id], final)
             ids.update({source: final.id for source in sources})
         links = self._link_across(list(records.values()))
