@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import cache
 from itertools import pairwise
 
@@ -49,34 +50,49 @@ _EXCHANGE = re.compile(r"\bshare\s+and\s+compare\b|(?<!data\s)\bexchang(?:e|es|e
                        r"\beach\s+(?:other|agency['’]s)\b|"
                        r"\breciprocal\b|\bboth\s+agencies\s+(?:will\s+)?(?:provide|disclose|share)", re.I)
 _GIVER_AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:[-–/]\s*[A-Z][A-Za-z]+\s*)?(?:(?!(?:of|to|for|with|on|in|the|this|that|and|or)\b)[\w'’]+\s+){0,2}?"
+    r"^(?:['’]s)?\s*(?:[-–/]\s*[A-Z][A-Za-z]+\s*)?(?:(?!(?:of|to|for|with|on|in|the|this|that|and|or|will|shall|would|may|match\w*|use|uses|compare\w*|receive\w*|verif\w*)\b)[\w'’]+\s+){0,2}?"
     r"(?:data|records?|files|information|database)"
     r"\b(?!\s+(?:system|technology))|"
-    r"^\s*(?:will|shall|would|agrees\s+to|also)?\s*(?:also\s+)?(?:disclose|provide|furnish|send|transmit|supply)s?\b", re.I)
+    r"^\s*(?:will|shall|would|agrees\s+to|also)?\s*(?:also\s+)?"
+    r"(?:disclose|provide|furnish|send|transmit|supply)s?\b", re.I)
 _GIVER_BEFORE = re.compile(
     r"\b(?:(?:obtain\w*|deriv\w*|data|records?|information|files|receives?|received)\s+(?:\w+\s+)?from|"
     r"(?:maintained|held|provided|supplied|furnished|disclosed|contributed)\s+(?:to\s+\w+\s+)?by|"
     r"match\w*\s+(?:[\w'’]+\s+){0,4}?against)"
     r"\s+(?:the\s+)?(?:U\.S\.\s+)?$", re.I)
-_TAKER_BEFORE = re.compile(r"\b(?:disclos|provid|furnish|send|transmit)\w*\s+(?:[\w'’]+\s+){0,3}?to\s+(?:the\s+)?$|"
-                           r"\bprovid\w*\s+(?:the\s+)?$", re.I)
+_TAKER_BEFORE = re.compile(r"\b(?:disclos|provid|furnish|send|transmit|releas)\w*\s+(?:[\w'’,]+\s+){0,6}?to\s+"
+                           r"(?:the\s+)?$|\bprovid\w*\s+(?:the\s+)?$|\b(?:available|access)\s+to\s+(?:the\s+)?$|"
+                           r"\badminister(?:ed|s)\s+by\s+(?:[^.;]{0,40}?\s)?(?:the\s+)?$", re.I)
 _TAKER_AFTER = re.compile(
     r"^\s*(?:will|shall|would|may)?\s*(?:also\s+)?(?:use|receive|match|compare|obtain)s?\b(?!\s+(?:by|from)\b)", re.I)
 _SKIP_ALIAS = re.compile(r"^\s*(?:\([^()]{1,40}\)|\)|/\s*[A-Z][A-Za-z]+\)?)(?:\s*,)?")
 _SOURCE_LABEL = re.compile(r"[“\"]?\bsource\s+agency[”\"]?", re.I)
 _RECIPIENT_LABEL = re.compile(r"[“\"]?\brecipient\s+agency[”\"]?", re.I)
-_LABEL_GAP_BEFORE = re.compile(r"^[\s,(“\"]*(?:(?:is|will\s+be|acts?\s+as|serves\s+as|as)\s+)?(?:the\s+)?$", re.I)
+_LABEL_GAP_BEFORE = re.compile(r"^[\s,()“\"]*(?:(?:is|will\s+be|acts?\s+as|serves\s+as|as)\s+)?(?:the\s+)?$", re.I)
 _LABEL_GAP_AFTER = re.compile(r"^[\s:,)”\"]*(?:(?:is|will\s+be)\s+)?(?:the\s+)?(?:U\.S\.\s+)?$", re.I)
 _CLASS = r"(?:State|local|Tribal|participating|administering|non-?Federal)\s+(?:agencies|entities|governments)"
-_CLASS_GIVES = re.compile(rf"\b{_CLASS}\s+(?:will\s+|also\s+|may\s+)?(?:provide|disclose|send|submit|transmit|share|supply)\w*\b",
-                          re.I)
-_CLASS_TAKES = re.compile(rf"\b{_CLASS}\s+(?:\w+\s+){{0,2}}?access\s+to\b|\baccess\s+(?:\w+\s+){{0,2}}?by\s+{_CLASS}", re.I)
+_CLASS_GIVES = re.compile(
+    rf"\b{_CLASS}\s+(?:will\s+|also\s+|may\s+)?(?:provide|disclose|send|submit|transmit|share|supply)\w*\b", re.I)
+_CLASS_TAKES = re.compile(
+    rf"\b{_CLASS}\s+(?:\w+\s+){{0,2}}?access\s+to\b|\baccess\s+(?:\w+\s+){{0,2}}?by\s+{_CLASS}", re.I)
 _TO_AGENCY = re.compile(r"\bto\s+(?:the\s+|any\s+component\s+of\s+the\s+)?(?:U\.S\.\s+)?$", re.I)
 _BEGIN = re.compile(r"\b(?:effective|commenc\w*|begin\w*|began|applicable|start\w*|in\s+effect)\b", re.I)
 _END = re.compile(r"\b(?:conclud\w*|expir\w*|end(?:s|ing)?|terminat\w*|through|until)\b", re.I)
 _ON_PUBLICATION = re.compile(r"\beffective\s+(?:immediately|upon|on)\s+(?:the\s+date\s+of\s+)?publication", re.I)
 _ENDS_PROGRAM = re.compile(r"\b(?:terminat(?:ion|es|ing)|cancell?ation|rescission)\s+of\b", re.I)
+_RECERTIFIES = re.compile(r"\brecertif(?:ication|ied|ying|ies)\b", re.I)
+_VERIFIED = re.compile(r"\bto\s+(?:verify|confirm|determine|ascertain)\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}?$", re.I)
 _NEGATED = re.compile(r"\b(?:without|not|no|never)\b[^.;]*$", re.I)
+_AFTER_PUBLICATION = re.compile(
+    r"\b(?P<n>\d{1,3}|thirty|forty|sixty|ten)\s+(?:\(\d+\)\s+)?(?:calendar\s+)?days\s+(?:after|from|following)\s+"
+    r"(?:the\s+)?(?:date\s+of\s+)?(?:its\s+|this\s+notice['’]s\s+)?publication", re.I)
+_LOWER_BOUND = re.compile(r"\b(?:not|no)\s+(?:sooner|earlier)\s+than\b|\b(?:a\s+)?minimum\s+of\b|\bat\s+least\b",
+                          re.I)
+_LATER_OF = re.compile(r"\bwhichever\s+is\s+later\b|\bthe\s+later\s+of\b", re.I)
+_RANGE_START = re.compile(r"\b(?:from|between|of)\s+$", re.I)
+_RANGE_GAP = re.compile(r"\s*,?\s*(?:to|through|until|and|[-–—])\s*", re.I)
+_NEW_USE = re.compile(r"\broutine\s+uses?\b", re.I)
+_USE_DATE = re.compile(r"\broutine\s+uses?\b[^.]*$", re.I)
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*(?:\(\d+\)|\d+\.|[•*]|To\s))")
 
 
@@ -130,37 +146,90 @@ def _party_of(key: str, parties: list[str]) -> str | None:
     return next((p for p in parties if related(key, p)), None)
 
 
+def _labelled(view: DocView, mentions: list[_Party], parties: list[str], label: re.Pattern[str],
+              start: int, end: int) -> set[str]:
+    """Parties a "source agency" / "recipient agency" label names: each label binds to the party mention right
+    before it ("SSA (source agency)", "VA is the recipient agency") or, failing that, right after it
+    ("the source agency, SSA"), so a sentence naming both is read by its labels, not by its order."""
+    found: set[str] = set()
+    for match in label.finditer(view.text, start, end):
+        before = [m for m in mentions if m.end <= match.start() and m.end > match.start() - 40
+                  and _LABEL_GAP_BEFORE.search(view.text[m.end:match.start()])]
+        after = [m for m in mentions if m.start >= match.end() and m.start < match.end() + 30
+                 and _LABEL_GAP_AFTER.search(view.text[match.end():m.start])]
+        bound = max(before, key=lambda m: m.end, default=None) or min(after, key=lambda m: m.start, default=None)
+        party = _party_of(bound.key, parties) if bound else None
+        if party:
+            found.add(party)
+    return found
+
+
+def _cue(view: DocView, mention: _Party) -> str | None:
+    """"gives" or "takes" from the words around one mention: what comes right before it ("to", "from",
+    "maintained by", "matched against") decides first, then what follows it past an alias ("(IRS) will
+    disclose", "will use", "'s records")."""
+    before = view.text[max(0, mention.start - 80): mention.start]
+    after = view.text[mention.end: mention.end + 80]
+    if _TAKER_BEFORE.search(before):
+        return "takes"
+    if _GIVER_BEFORE.search(before):
+        return "gives"
+    while (alias := _SKIP_ALIAS.match(after)) and alias.end():
+        after = after[alias.end():]
+    if _GIVER_AFTER.search(after):
+        return "gives"
+    if _TAKER_AFTER.search(after):
+        return "takes"
+    return None
+
+
+def _is_state(key: str) -> bool:
+    return key.islower() and "-" in key
+
+
 def _roles(view: DocView, mentions: list[_Party], parties: list[str], publisher: list[str],
-           lead: str) -> tuple[list[str], list[str]]:
+           lead: str, regions: list[tuple[int, int]]) -> tuple[list[str], list[str]]:
     """Providers and recipients of a matching program (see the module docstring)."""
-    gives: set[str] = set()
-    takes: set[str] = set()
-    labelled_source: set[str] = set()
-    labelled_recipient: set[str] = set()
+    source: set[str] = set()
+    recipient: set[str] = set()
+    for start, end in regions:
+        source |= _labelled(view, mentions, parties, _SOURCE_LABEL, start, end)
+        recipient |= _labelled(view, mentions, parties, _RECIPIENT_LABEL, start, end)
+    if source and recipient:
+        return [p for p in parties if p in source], [p for p in parties if p in recipient]
+    gives: set[str] = set(source)
+    takes: set[str] = set(recipient)
     for mention in mentions:
         party = _party_of(mention.key, parties)
-        if party is None:
-            continue
-        before = view.text[max(0, mention.start - 40): mention.start]
-        after = view.text[mention.end: mention.end + 60]
-        around = view.text[max(0, mention.start - 30): mention.end + 30]
-        if _SOURCE_LABEL.search(around):
-            labelled_source.add(party)
-        elif _RECIPIENT_LABEL.search(around):
-            labelled_recipient.add(party)
-        if _GIVER_BEFORE.search(before) or _GIVER_AFTER.search(after):
+        cue = _cue(view, mention) if party else None
+        if cue == "gives":
             gives.add(party)
-        elif _TAKER_BEFORE.search(before):
+        elif cue == "takes":
             takes.add(party)
-    if labelled_source and labelled_recipient:
-        return sorted(labelled_source), sorted(labelled_recipient)
-    if len(parties) > 1 and (_EXCHANGE.search(lead) or gives >= set(parties)):
+    if len(parties) == 1:
+        if _CLASS_GIVES.search(lead):
+            return [], list(parties)
+        if _CLASS_TAKES.search(lead) or (gives and not takes):
+            return list(parties), []
+        return [], list(parties)
+    if _EXCHANGE.search(lead) or (gives >= set(parties) and not takes):
         return list(parties), list(parties)
-    givers = [p for p in parties if p in gives and p not in takes]
-    if givers and len(parties) > 1:
-        return givers, [p for p in parties if p not in givers]
-    recipients = [p for p in parties if any(related(p, q) for q in publisher)] or parties[:1]
-    return [p for p in parties if p not in recipients], recipients
+    providers = [p for p in parties if p in gives]
+    recipients = [p for p in parties if p in takes]
+    if providers or recipients:
+        unknown = [p for p in parties if p not in gives and p not in takes]
+        if not providers:
+            providers = [p for p in unknown if not any(related(p, q) for q in publisher)] or unknown
+        if not recipients:
+            recipients = [p for p in unknown if p not in providers] or \
+                [p for p in parties if p not in providers and p not in gives]
+        return providers, recipients
+    own = [p for p in parties if any(related(p, q) for q in publisher)] or parties[:1]
+    others = [p for p in parties if p not in own]
+    if others and all(_is_state(p) for p in others) and not any(_is_state(p) for p in own):
+        # a federal agency matching with state agencies publishes as their source (OMB Circular A-108)
+        return own, others
+    return others, own
 
 
 def _clause_before(text: str, floor: int, offset: int) -> tuple[int, str]:
@@ -171,16 +240,39 @@ def _clause_before(text: str, floor: int, offset: int) -> tuple[int, str]:
     return start, text[start:offset]
 
 
+def _days_after_publication(view: DocView, sentence: str) -> str | None:
+    """The date "N days after publication" falls on, counted from the publication date, when the sentence
+    starts something then ("will be effective 30 days after publication"); a bound ("not sooner than",
+    "a minimum of") is no date unless the sentence takes the later of it and a printed date."""
+    found = _AFTER_PUBLICATION.search(sentence)
+    if not found or not view.anchor or not _BEGIN.search(sentence[:found.start()]):
+        return None
+    if _LOWER_BOUND.search(sentence[:found.start()]) and not _LATER_OF.search(sentence):
+        return None
+    words = {"thirty": 30, "forty": 40, "sixty": 60, "ten": 10}
+    amount = found.group("n").lower()
+    days = int(amount) if amount.isdigit() else words[amount]
+    return (view.anchor + timedelta(days=days)).isoformat()
+
+
 def _dates(view: DocView, notice: Notice, evidence: EvidenceSet) -> tuple[str | None, str | None, bool]:
-    """(effective, expires, takes effect on publication) from the dates sections."""
-    effective = expires = None
+    """(effective, expires, takes effect on publication) from the dates sections. A span "from D1 to D2" is
+    the program's term; a date the notice gives its routine uses ("New or modified routine uses will be
+    effective ...") is when the uses, which are the arrangements of a system-of-records notice, start."""
+    effective = expires = use_effective = None
     on_publication = False
     for section in notice.all("dates"):
         body = view.text[section.start:section.end]
         on_publication = on_publication or bool(_ON_PUBLICATION.search(body))
-        for date in view.within("DATE", section.start, section.end):
-            if len(date.key) != 10:
-                continue
+        dates = [d for d in view.within("DATE", section.start, section.end) if len(d.key) == 10]
+        for first, second in pairwise(dates):
+            if (_RANGE_GAP.fullmatch(view.text[first.end:second.start])
+                    and _RANGE_START.search(view.text[max(section.start, first.start - 12):first.start])):
+                start, _ = _clause_before(view.text, section.start, first.start)
+                effective = effective or first.key
+                expires = expires or second.key
+                evidence.add(start, second.end, "effective", "expires", "status")
+        for date in dates:
             start, before = _clause_before(view.text, section.start, date.start)
             end = view.text.find(". ", date.end, section.end)
             end = section.end if end < 0 else end + 1
@@ -189,12 +281,26 @@ def _dates(view: DocView, notice: Notice, evidence: EvidenceSet) -> tuple[str | 
             if not cues:
                 continue
             which = max(cues)[1]
-            if which == "effective" and effective is None:
+            if which == "effective" and _USE_DATE.search(before) and use_effective is None:
+                use_effective = date.key
+                evidence.add(start, end, "effective", "status")
+            elif which == "effective" and effective is None:
                 effective = date.key
+                later = _days_after_publication(view, view.text[start:end])
+                if later and later > effective and _LATER_OF.search(view.text[start:end]):
+                    effective = later
                 evidence.add(start, end, "effective", "status")
             elif which == "expires" and expires is None and re.search(r"\b(?:will|shall)\b", before):
                 expires = date.key
                 evidence.add(start, end, "expires")
+        if effective is None:
+            for start, end in _statements(view.text, section.start, section.end):
+                if (later := _days_after_publication(view, view.text[start:end])):
+                    effective = later
+                    evidence.add(start, end, "effective", "status")
+                    break
+    if use_effective:
+        return use_effective, expires, False
     return effective, expires, on_publication
 
 
@@ -205,6 +311,8 @@ def _status(view: DocView, notice: Notice, effective: str | None, on_publication
     published = view.anchor.isoformat() if view.anchor else None
     if on_publication or (effective and published and effective <= published):
         return "in_effect"
+    if action and not effective and _RECERTIFIES.search(view.text[action.start:min(action.end, action.start + 300)]):
+        return "in_effect"  # a recertification extends a program that is running (5 U.S.C. 552a(o)(2)(D))
     return "proposed"
 
 
@@ -228,13 +336,17 @@ def _one_law_each(view: DocView, mentions: list[Mention]) -> list[str]:
 
 
 def _categories(view: DocView, start: int, end: int) -> list[str]:
-    """Data categories named in [start, end), except those the text says are not used ("without the names")."""
-    keys = []
+    """Data categories named in [start, end), except those the text says are not used ("without the names");
+    what the match is "to verify" ("to verify applicants' income") is the question, not the data exchanged,
+    and counts only when no other category is named."""
+    keys, checked = [], []
     for mention in view.within("DATA_CATEGORY", start, end):
         sentence_start = view.sentences.around(mention.start)[0]
-        if not _NEGATED.search(view.text[max(sentence_start, mention.start - 120): mention.start]):
-            keys.append(mention.key)
-    return list(dict.fromkeys(keys))
+        before = view.text[max(sentence_start, mention.start - 120): mention.start]
+        if _NEGATED.search(before):
+            continue
+        (checked if _VERIFIED.search(before) else keys).append(mention.key)
+    return list(dict.fromkeys(keys or checked))
 
 
 def _matching(view: DocView, notice: Notice, publisher: list[str], evidence: EvidenceSet) -> Arrangement | None:
@@ -247,15 +359,14 @@ def _matching(view: DocView, notice: Notice, publisher: list[str], evidence: Evi
     if not parties:
         return None
     lead = view.text[:lead_end]
-    providers, recipients = _roles(view, mentions, parties, publisher, lead)
+    providers, recipients = _roles(view, mentions, parties, publisher, lead, regions)
     for start, end in view.sentences:
         if start < lead_end and view.within("AGENCY", start, end) and _MATCHING.search(view.text[start:end]):
             evidence.add(start, end, "instrument", "providers", "recipients", "purpose")
     categories: list[str] = []
     for section in notice.all("records"):
         categories += _categories(view, section.start, section.end)
-    if not categories:
-        categories = _categories(view, 0, lead_end)
+    categories = list(dict.fromkeys(categories + _categories(view, 0, lead_end)))
     basis: list[Mention] = []
     for section in notice.all("authority"):
         for start, end in _statements(view.text, section.start, section.end):
@@ -308,18 +419,22 @@ def _routine_uses(view: DocView, notice: Notice, publisher: list[str],
     if found or notice.all("routine_uses"):
         return found
     lead_end = notice.lead_end
+    summaries = []
     for start, end in view.sentences:
-        sentence = view.text[start:end]
-        if start >= lead_end or not re.search(r"\broutine\s+use\b", sentence, re.I):
+        if start >= lead_end or not _NEW_USE.search(view.text[start:end]):
             continue
         providers = most_specific([*publisher, *(m.key for m in view.within("AGENCY", start, end)
                                                  if any(related(m.key, p) for p in publisher))])
         recipients = [m.key for m in view.within("AGENCY", start, end) if m.key not in _non_parties()
                       and not any(related(m.key, p) for p in providers)]
-        purpose = first_label("purpose", sentence) or "other"
-        return [(Arrangement(providers, most_specific(recipients), "routine_use", _categories(view, start, end),
-                             purpose, []), (start, end))]
-    return []
+        summaries.append((bool(recipients), -start, start, end, providers, recipients))
+    if not summaries:
+        return []
+    # the first sentence that names the agency a use is for; else the first that mentions the uses at all
+    _, _, start, end, providers, recipients = max(summaries)
+    purpose = first_label("purpose", view.text[start:end]) or "other"
+    return [(Arrangement(providers, most_specific(recipients), "routine_use", _categories(view, start, end),
+                         purpose, []), (start, end))]
 
 
 def notice_agreements(view: DocView) -> list[Agreement]:

@@ -1,6 +1,5 @@
 """The issuing agency of a notice kept without its labelled heads: the Register's one-paragraph abstract, or a
-page that opens on the summary ("In accordance with the Privacy Act of 1974, the Food and Nutrition Service
-(FNS) is providing notice of ...").
+page that opens on the summary ("As the Act requires, the Mint (USM) gives notice of ...").
 
 With no AGENCY head, the issuer is the subject of the notice's own verb: "X is providing notice", "X proposes
 to establish", "X is modifying", "X announces", "notice is given that X ...". Several agencies before that verb

@@ -6,9 +6,9 @@ Every notice here is made up in the Register's forms; each table pairs a hit wit
 from __future__ import annotations
 
 import pytest
-
 from docketflow.extractors.kind import detect_kind
 from docketflow.extractors.records import AgreementBook
+
 from tests.records.helpers import fields, records_of
 
 PUBLISHED = "2026-03-13"
@@ -29,20 +29,19 @@ def test_a_privacy_act_title_makes_a_notice(text: str, kind: str) -> None:
 
 ABSTRACTS = [
     # the issuer is the subject of the notice verb; the program "between" it and another: the other provides
-    (TITLE + "In accordance with the Privacy Act of 1974, the Department of Labor (DOL), Employment and Training "
-     "Administration (ETA) is providing notice of the re-establishment of a matching program between ETA and "
-     "the Social Security Administration (SSA).", {"providers": ["SSA"], "recipients": ["ETA"]}),
+    (TITLE + "As the Act requires, the Labor Department's Employment and Training Administration (ETA) is "
+     "providing notice that it renews its matching program between ETA and SSA.",
+     {"providers": ["SSA"], "recipients": ["ETA"]}),
     # no issuer named: the role words decide ("X will disclose ... to Y")
-    (TITLE + "This notice announces a new matching program with the Department of Labor. Under this matching "
-     "program, the Department of Labor will disclose wage records to SSA.",
+    (TITLE + "This notice concerns a match run together with the Labor Department. Under this matching "
+     "program, the Labor Department will disclose wage records to SSA.",
      {"providers": ["DOL"], "recipients": ["SSA"]}),
     # the role labels, whatever the order
-    (TITLE + "Notice is hereby given of the re-establishment of the matching program between the Department of "
-     "Education, as the recipient agency, and the Department of Labor, as the source agency.",
+    (TITLE + "Notice is hereby given of a renewed matching program that links the Education Department (the "
+     "recipient agency) to the Labor Department (the source agency).",
      {"providers": ["DOL"], "recipients": ["ED"]}),
     # near-miss: the name of a "data exchange program" is not an exchange in both directions
-    (TITLE + "The Centers for Medicare & Medicaid Services (CMS) is providing notice of a data exchange program "
-     "between CMS and the Social Security Administration (SSA).",
+    (TITLE + "Medicare's CMS is providing notice that its data exchange program between CMS and SSA continues.",
      {"providers": ["SSA"], "recipients": ["CMS"]}),
 ]
 
@@ -55,9 +54,9 @@ def test_an_abstract_gives_its_program(text: str, expected: dict[str, list[str]]
 
 
 def test_a_routine_use_abstract_names_its_issuer_and_recipient() -> None:
-    text = ("Privacy Act of 1974; System of Records\n\nAbstract: The Department of Energy is modifying six system "
-            "of records notices to add a new routine use that permits disclosure of records to the Department of "
-            "the Treasury to prevent improper payments.")
+    text = ("Privacy Act of 1974; System of Records\n\nAbstract: The Department of Energy is modifying six of its "
+            "notices, adding a routine use under which it may pass records to the Treasury to stop improper "
+            "payments.")
     (agreement,) = records_of(text, "federal_register_notice", PUBLISHED).agreements
     assert (agreement.instrument, agreement.providers, agreement.recipients) == ("routine_use", ["DOE"], ["TREASURY"])
 
