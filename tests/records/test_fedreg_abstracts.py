@@ -70,13 +70,13 @@ def _book(*texts: str) -> list:
 
 
 def test_sibling_agencies_of_one_department_hold_separate_programs() -> None:
-    one = TITLE + "Under this matching program, the Centers for Medicare & Medicaid Services will disclose records to SSA."
-    two = TITLE + "Under this matching program, the Office of Child Support Services will disclose records to SSA."
+    one = TITLE + "Under this program, the Centers for Medicare & Medicaid Services will disclose records to SSA."
+    two = TITLE + "Under this program, the Office of Child Support Services will disclose records to SSA."
     assert sorted(r.providers[0] for r in _book(one, two)) == ["CMS", "OCSS"]
 
 
 def test_an_agency_and_its_department_are_one_party() -> None:
-    one = TITLE + "Under this matching program, the Centers for Medicare & Medicaid Services will disclose records to SSA."
-    two = TITLE + "Under this matching program, the Department of Health and Human Services will disclose records to SSA."
+    one = TITLE + "Under this program, the Centers for Medicare & Medicaid Services will disclose records to SSA."
+    two = TITLE + "Under this program, the Department of Health and Human Services will disclose records to SSA."
     (record,) = _book(one, two)
     assert record.providers == ["CMS"]
