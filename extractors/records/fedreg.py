@@ -12,7 +12,7 @@ not parties. The purpose of a matching program is benefits administration: the A
 programs as comparisons for federal benefit programs.
 
 A system-of-records notice permits disclosures in its routine uses; each use addressed to a named federal
-agency outside the publisher ("To the Internal Revenue Service to recoup ...") is an arrangement from the
+agency outside the publisher ("To the Mint so that it can settle ...") is an arrangement from the
 publisher to that agency, under the Privacy Act's routine-use clause. The standard uses every notice repeats
 (litigation, records management, congressional inquiries, breach response, "appropriate agencies") are not
 (`routine_uses_standard.tsv`). A notice that only summarises a new routine use gives one arrangement from the
@@ -39,7 +39,7 @@ from docketflow.extractors.records.evidence import EvidenceSet
 from docketflow.extractors.records.fedreg_abstract import notice_subject
 from docketflow.extractors.records.merge import from_arrangement
 from docketflow.extractors.records.notice import Notice, notice_sections
-from docketflow.extractors.records.parties import most_specific, related
+from docketflow.extractors.records.parties import most_specific, related, root
 from docketflow.extractors.records.state_agencies import state_agencies
 from docketflow.extractors.records.view import DocView, Mention
 from docketflow.models import Agreement
@@ -122,7 +122,7 @@ def _agency_parties(view: DocView, start: int, end: int, states: list[_Party]) -
 
 
 def _publisher(view: DocView, notice: Notice) -> list[str]:
-    """The issuing agency: the AGENCY head when it reads as one ("Food and Nutrition Service (FNS), USDA."),
+    """The issuing agency: the AGENCY head when it reads as one ("Office of Child Support Services (OCSS), HHS."),
     else the title block before the heads (two-column PDF text moves the label away from its line)."""
     heads = [s for s in notice.sections if s.name in ("agency", "action")]
     agency = notice.first("agency")
@@ -257,7 +257,7 @@ def _days_after_publication(view: DocView, sentence: str) -> str | None:
 
 def _dates(view: DocView, notice: Notice, evidence: EvidenceSet) -> tuple[str | None, str | None, bool]:
     """(effective, expires, takes effect on publication) from the dates sections. A span "from D1 to D2" is
-    the program's term; a date the notice gives its routine uses ("New or modified routine uses will be
+    the program's term; a date the notice gives its routine uses ("Routine uses this notice adds are
     effective ...") is when the uses, which are the arrangements of a system-of-records notice, start."""
     effective = expires = use_effective = None
     on_publication = False
@@ -318,7 +318,7 @@ def _status(view: DocView, notice: Notice, effective: str | None, on_publication
 
 def _one_law_each(view: DocView, mentions: list[Mention]) -> list[str]:
     """Statute keys with one item per law: an act and its codification ("Privacy Act" and 5 U.S.C. § 552a,
-    "the National Housing Act, as amended, 12 U.S.C. 1701") are one item, the first printed."""
+    "the Fair Credit Reporting Act, as amended, 15 U.S.C. 1681") are one item, the first printed."""
     out: list[str] = []
     laws: list[str] = []
     previous: Mention | None = None
@@ -377,8 +377,29 @@ def _matching(view: DocView, notice: Notice, publisher: list[str], evidence: Evi
                 basis += found
                 if found:
                     evidence.add(start, end, "legal_basis")
+    if not notice.all("authority"):
+        basis = _authority_in_lead(view, lead_end, evidence)
     return Arrangement(providers, recipients, "computer_matching_agreement", categories, "benefits_administration",
                        _one_law_each(view, basis))
+
+
+_AUTHORITY_CUE = re.compile(r"\bunder\s+the\s+authority\s+of\b|\bauthori[sz]ed\s+(?:by|under)\b|\bauthority\s+for\b|"
+                            r"\bas\s+authorized\s+by\b", re.I)
+
+
+def _authority_in_lead(view: DocView, lead_end: int, evidence: EvidenceSet) -> list[Mention]:
+    """A notice kept without its Authority section (its abstract) may still say what authorizes the match
+    ("... under the authority of the Example Act"): the statutes after that cue in its sentence."""
+    basis: list[Mention] = []
+    for start, end in view.sentences:
+        if start >= lead_end:
+            break
+        cue = _AUTHORITY_CUE.search(view.text, start, end)
+        found = view.within("STATUTE", cue.end(), end) if cue else []
+        basis += found
+        if found:
+            evidence.add(start, end, "legal_basis")
+    return basis
 
 
 _STATEMENT_END = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
@@ -394,6 +415,19 @@ def _statements(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = [start] + [start + m.end() for m in _PARAGRAPH.finditer(text[start:end])] + [end]
     return [(a, b) for a, b in pairwise(cuts) if text[a:b].strip()]
+
+
+_PAYMENT_USE = re.compile(r"\bimproper\s+payments?\b|\brecoup\w*|\bdebts?\b|\boffsets?\b|\bdisburse\w*|"
+                          r"\bDo\s+Not\s+Pay\b|\bcheck\s+transactions?\b", re.I)
+
+
+def _use_purpose(recipients: list[str], text: str) -> str:
+    """A routine use's purpose from its words; one to the Treasury about payments, debts or offsets serves the
+    Treasury's own payment and collection work ("to the Treasury to recoup overpaid grants"), not a benefit
+    program, so it is `other`."""
+    if any(root(r) == "TREASURY" for r in recipients) and _PAYMENT_USE.search(text):
+        return "other"
+    return first_label("purpose", text) or "other"
 
 
 def _routine_uses(view: DocView, notice: Notice, publisher: list[str],
@@ -413,7 +447,7 @@ def _routine_uses(view: DocView, notice: Notice, publisher: list[str],
                              None)
             if recipient is None:
                 continue
-            purpose = first_label("purpose", paragraph) or "other"
+            purpose = _use_purpose([recipient], paragraph)
             found.append((Arrangement(list(publisher), [recipient], "routine_use", _categories(view, start, end),
                                       purpose, list(basis)), (start, end)))
     if found or notice.all("routine_uses"):
@@ -432,7 +466,7 @@ def _routine_uses(view: DocView, notice: Notice, publisher: list[str],
         return []
     # the first sentence that names the agency a use is for; else the first that mentions the uses at all
     _, _, start, end, providers, recipients = max(summaries)
-    purpose = first_label("purpose", view.text[start:end]) or "other"
+    purpose = _use_purpose(recipients, view.text[start:end])
     return [(Arrangement(providers, most_specific(recipients), "routine_use", _categories(view, start, end),
                          purpose, []), (start, end))]
 

@@ -19,7 +19,7 @@ from docketflow.extractors.records.view import DocView
 _NOTICE_VERB = re.compile(
     r"\b(?:is|are)\s+(?:hereby\s+)?(?:providing|giving|publishing|issuing)\s+(?:this\s+)?notice\b|"
     r"\b(?:hereby\s+)?(?:gives?|provides?|publishes)\s+notice\b|\b(?:is\s+|are\s+)?propos(?:es|ing)\s+to\b|"
-    r"\b(?:is|are)\s+(?:modifying|establishing|amending|revising|re-?establishing|rescinding|updating|"
+    r"\b(?:is|are)\s+(?:modifying|establishing|amending|revising|re-?establishing|rescinding|updating|adding|"
     r"announcing|proposing)\b|\b(?:announces|modifies|establishes|intends\s+to)\b", re.I)
 _GIVEN_THAT = re.compile(r"\bnotice\s+is\s+(?:hereby\s+)?given\s+that\s+$", re.I)
 

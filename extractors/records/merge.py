@@ -109,6 +109,11 @@ def _compatible(left: list[str], right: list[str]) -> bool:
                                                                           for b in right)
 
 
+_NOTICED = frozenset({"computer_matching_agreement", "routine_use"})
+"""Instruments a Federal Register notice announces for the exact agencies it names: the VA's program and its
+health administration's program are two programs."""
+
+
 def _sibling_clusters(descriptions: list[Agreement]) -> list[list[Agreement]]:
     """Descriptions of one pair of departments, split where they name different agencies of a department on
     the same side (CMS and the child-support office are both HHS, yet two parties): an agency and its parent
@@ -116,6 +121,10 @@ def _sibling_clusters(descriptions: list[Agreement]) -> list[list[Agreement]]:
     clusters: list[tuple[list[Agreement], list[str], list[str]]] = []
     for record in descriptions:
         for i, (members, providers, recipients) in enumerate(clusters):
+            if record.instrument in _NOTICED or any(m.instrument in _NOTICED for m in members):
+                same = sorted(record.providers) == sorted(providers) and sorted(record.recipients) == sorted(recipients)
+                if not same:
+                    continue  # a notice's program is between the agencies it names, not their departments
             if _compatible(record.providers, providers) and _compatible(record.recipients, recipients):
                 clusters[i] = ([*members, record], most_specific([*providers, *record.providers]),
                                most_specific([*recipients, *record.recipients]))
