@@ -4,8 +4,8 @@ Treasury's payment work. Every notice here is made up in the Register's forms, h
 from __future__ import annotations
 
 import pytest
-
 from docketflow.extractors.records import AgreementBook
+
 from tests.records.helpers import records_of
 
 PUBLISHED = "2026-03-13"
@@ -22,7 +22,7 @@ def _records(*texts: str) -> list:
 
 
 def test_a_department_and_its_agency_announce_two_programs() -> None:
-    whole = TITLE + "Under this program, the Labor Department will disclose wage records to the Department of Veterans Affairs."
+    whole = TITLE + "Under this program, the Labor Department will disclose wage records to Veterans Affairs."
     part = TITLE + ("Under this program, the Labor Department will disclose wage records to the Veterans Health "
                     "Administration.")
     assert sorted(r.recipients[0] for r in _records(whole, part)) == ["VA", "VHA"]
