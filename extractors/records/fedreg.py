@@ -122,7 +122,7 @@ def _agency_parties(view: DocView, start: int, end: int, states: list[_Party]) -
 
 
 def _publisher(view: DocView, notice: Notice) -> list[str]:
-    """The issuing agency: the AGENCY head when it reads as one ("Office of Child Support Services (OCSS), HHS."),
+    """The issuing agency: the AGENCY head when it reads as one ("United States Mint (USM), Treasury."),
     else the title block before the heads (two-column PDF text moves the label away from its line)."""
     heads = [s for s in notice.sections if s.name in ("agency", "action")]
     agency = notice.first("agency")

@@ -1,9 +1,9 @@
-"""State agencies named as parties ("the New Jersey Department of Labor and Workforce Development (NJ-LWD)",
-"the State of Wisconsin's Department of Health Services (DHS) and Department of Revenue (DOR)").
+"""State agencies named as parties ("the Delaware Department of Labor and Training (DE-DLT)", "the State of
+Idaho's Department of Human Services (DHS) and Department of Finance (DOF)").
 
 They are not AGENCY entities (those are federal, and "DHS" here is not Homeland Security) but they are
 parties to matching programs all the same. Each is keyed as a kebab-case slug: the state's postal code and
-the agency's acronym ("nj-lwd", "wi-dhs"), or the initials of its name when no acronym is given.
+the agency's acronym ("de-dlt", "id-dhs"), or the initials of its name when no acronym is given.
 """
 
 from __future__ import annotations

@@ -70,16 +70,16 @@ def test_both_directions_put_every_party_on_both_sides() -> None:
 
 # (dates paragraph, effective, expires, status) for a notice published 2031-05-01
 DATES = [
-    ("The matching program will be conducted for an initial term of 18 months (from June 10, 2031 to "
+    ("DOL and OPM will run the match for a first term of 18 months (from June 10, 2031 to "
      "December 9, 2032).", "2031-06-10", "2032-12-09", "proposed"),
-    ("The matching program will be effective 30 days after publication of this notice.",
+    ("This match is to be effective 30 days after publication of this notice.",
      "2031-05-31", None, "proposed"),
     # near-miss: a lower bound is not a date
-    ("The matching program will be effective not sooner than 30 days after publication of this notice.",
+    ("This match is to be effective no earlier than 30 days after its publication.",
      None, None, "proposed"),
     # the later of a printed date and the computed one
-    ("The matching program will be applicable on May 20, 2031, or once a minimum of 30 days after "
-     "publication of this notice has elapsed, whichever is later.", "2031-05-31", None, "proposed"),
+    ("This match will be applicable on May 20, 2031, or when at least 30 days following publication have "
+     "passed, whichever is later.", "2031-05-31", None, "proposed"),
     ("This matching program becomes effective upon publication of this notice.", None, None, "in_effect"),
 ]
 
@@ -103,16 +103,16 @@ def test_a_recertification_continues_a_running_program() -> None:
 
 SORN_SUMMARY = """Privacy Act of 1974; System of Records
 
-AGENCY: Federal Student Aid, Department of Education.
+AGENCY: Department of Education, Federal Student Aid.
 
-ACTION: Notice of a modified system of records.
+ACTION: Notice of changes to a system of records.
 
-SUMMARY: The Department proposes to modify a system of records of loan applicants. It is modifying routine use B to \
-comply with an OMB memorandum. Routine use K is also being modified to account for sharing payment \
-information with the Social Security Administration to check entitlement to payments.
+SUMMARY: Here the Department means to change a system of records on loan applicants. It is modifying routine use B to \
+comply with an OMB memorandum. Routine use K will now cover passing payment information to the Social Security \
+Administration so that it can check entitlement to payments.
 
-DATES: Submit comments on or before June 2, 2031. This modified system will be effective upon publication. \
-New or modified routine uses will be effective June 2, 2031.
+DATES: Comments are due June 2, 2031. The system as changed is effective upon publication. \
+Routine uses that this notice adds or changes are effective June 2, 2031.
 
 [FR Doc. 2031-06666 Filed 5-1-31; 8:45 am]
 """
@@ -133,22 +133,22 @@ def test_labels_inside_one_long_line_are_still_sections() -> None:
 
 # (summary, single named party's side): the other side is a class of agencies, not a party
 CLASS_SIDES = [
-    ("The program gives State agencies access to a national database operated by FNS.", "providers"),
+    ("The program gives State agencies access to a nationwide FNS database.", "providers"),
     ("State agencies provide information about applicants to a clearinghouse operated by FNS.", "recipients"),
 ]
 
 
 @pytest.mark.parametrize(("summary", "side"), CLASS_SIDES)
 def test_a_class_on_the_other_side_places_the_one_named_party(summary: str, side: str) -> None:
-    text = _matching("Food and Nutrition Service (FNS), USDA.",
-                     "FNS is providing notice of a matching program between FNS and the State agencies that "
-                     "administer SNAP. " + summary)
+    text = _matching("Food and Nutrition Service (FNS), Department of Agriculture.",
+                     "FNS gives notice of a matching program between FNS and those State agencies that run "
+                     "SNAP. " + summary)
     (agreement,) = records_of(text, KIND, "2031-05-01").agreements
     assert getattr(agreement, side) == ["FNS"]
 
 
 def test_what_a_match_verifies_is_not_the_data_when_the_data_is_named() -> None:
-    summary = ("The Office of Personnel Management (OPM) will disclose tax return information to DOL. DOL will "
-               "use it to verify claimants' employment status.")
+    summary = ("The Office of Personnel Management (OPM) will disclose claimants' tax return information to DOL. "
+               "DOL will use it to verify claimants' employment status.")
     (agreement,) = records_of(_matching("Department of Labor (DOL).", summary), KIND, "2031-05-01").agreements
     assert agreement.data_categories == ["tax_return_information"]

@@ -18,9 +18,9 @@ ISSUE = """<?xml version="1.0" encoding="UTF-8"?>
   <NOTICES>
     <NOTICE><PREAMB><PRTPAGE P="2201"/><AGENCY>DEPARTMENT OF LABOR</AGENCY>
       <SUBJECT>Privacy Act of 1974; Matching Program</SUBJECT>
-      <AGY><HD SOURCE="HED">AGENCY:</HD><P>Department of Labor.</P></AGY>
-      <SUM><HD SOURCE="HED">SUMMARY:</HD><P>A matching program with the <E T="03">Office of Personnel
-      Management</E> (OPM).<SU>1</SU></P></SUM></PREAMB>
+      <AGY><HD SOURCE="HED">AGENCY:</HD><P>Labor Department.</P></AGY>
+      <SUM><HD SOURCE="HED">SUMMARY:</HD><P>DOL will pair its claim files with rolls kept by the <E T="03">Office of
+      Personnel Management</E> (OPM).<SU>1</SU></P></SUM></PREAMB>
       <FRDOC>[FR Doc. 2031-00102 Filed 1-20-31; 8:45 am]</FRDOC></NOTICE>
   </NOTICES>
   <NEWPART><PRESDOCS><PRESDOCU><EXECORD><HD>Executive Order 15001</HD><FP>By the authority vested in me.</FP>
@@ -38,8 +38,8 @@ def test_a_daily_issue_is_one_document_per_fr_doc_number(tmp_path: Path) -> None
     notice = found[1]
     assert notice.metadata["document_number"] == "2031-00102"
     assert notice.metadata["title"] == "Privacy Act of 1974; Matching Program"
-    assert "AGENCY:\n\nDepartment of Labor." in notice.text
-    assert "A matching program with the Office of Personnel Management (OPM).1" in notice.text
+    assert "AGENCY:\n\nLabor Department." in notice.text
+    assert "DOL will pair its claim files with rolls kept by the Office of Personnel Management (OPM).1" in notice.text
 
 
 def test_xml_that_is_not_the_register_is_refused_whole(tmp_path: Path) -> None:
@@ -54,7 +54,7 @@ API_DOCUMENT = {
     "agencies": [{"raw_name": "SOCIAL SECURITY ADMINISTRATION", "name": "Social Security Administration"}],
     "action": "Notice of a new matching program.",
     "abstract": "SSA will disclose benefit records to the Department of Labor.",
-    "dates": "The matching program will be effective on March 20, 2031.",
+    "dates": "This match starts on March 20, 2031.",
 }
 
 
@@ -70,7 +70,7 @@ def test_api_documents_and_search_pages_are_records(tmp_path: Path) -> None:
     assert first.metadata["published"] == "2031-02-14"
     assert first.metadata["kind"] == "federal_register_notice"
     assert first.text.startswith("Privacy Act of 1974; Matching Program\n\nAGENCY: SOCIAL SECURITY ADMINISTRATION")
-    assert "SUMMARY: SSA will disclose" in first.text and "DATES: The matching program" in first.text
+    assert "SUMMARY: SSA will disclose" in first.text and "DATES: This match starts" in first.text
     assert [i.metadata["fr_type"] for i in found] == ["notice", "notice", "rule"]
 
 
