@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from docketflow.extractors.nlp import build_nlp
-from docketflow.extractors.records import DocumentRecords, build_records
+from docketflow.extractors.records import AgreementBook, DocumentRecords, build_records
 from docketflow.extractors.spans import DocContext
+from docketflow.models import Agreement
 
 
 def records_of(text: str, kind: str, published: str | None = None, doc_id: str = "d" * 64) -> DocumentRecords:
@@ -25,3 +26,12 @@ def fields(record: object, names: list[str]) -> dict[str, object]:
         value = getattr(record, name)
         out[name] = set(value) if isinstance(value, list) else value
     return out
+
+
+def merged_agreements(texts: list[str], kind: str, published: str) -> list[Agreement]:
+    """The agreement records of several documents (one per text) merged as a run merges them."""
+    book = AgreementBook()
+    for i, text in enumerate(texts):
+        for agreement in records_of(text, kind, published, doc_id=str(i) * 64).agreements:
+            book.add(agreement)
+    return book.records()

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import pytest
 from docketflow.extractors.kind import detect_kind
-from docketflow.extractors.records import AgreementBook
 
-from tests.records.helpers import fields, records_of
+from tests.records.helpers import fields, merged_agreements, records_of
 
 PUBLISHED = "2026-03-13"
 TITLE = "Privacy Act of 1974; Matching Program\n(abstract of the notice)\n\nAbstract: "
@@ -61,26 +60,16 @@ def test_a_routine_use_abstract_names_its_issuer_and_recipient() -> None:
     assert (agreement.instrument, agreement.providers, agreement.recipients) == ("routine_use", ["DOE"], ["TREASURY"])
 
 
-def _book(*texts: str) -> list:
-    book = AgreementBook()
-    for i, text in enumerate(texts):
-        for agreement in records_of(text, "federal_register_notice", PUBLISHED, doc_id=str(i) * 64).agreements:
-            book.add(agreement)
-    return book.records()
-
-
 def test_sibling_agencies_of_one_department_hold_separate_programs() -> None:
     one = TITLE + "Under this program, the Centers for Medicare & Medicaid Services will disclose records to SSA."
     two = TITLE + "Under this program, the Office of Child Support Services will disclose records to SSA."
-    assert sorted(r.providers[0] for r in _book(one, two)) == ["CMS", "OCSS"]
+    records = merged_agreements([one, two], "federal_register_notice", PUBLISHED)
+    assert sorted(r.providers[0] for r in records) == ["CMS", "OCSS"]
 
 
 def test_an_agency_and_its_department_are_one_party_in_reports() -> None:
     # outside a notice's own program, the department stands for its agency ("HHS" in one report, "CMS" in another)
-    book = AgreementBook()
-    for i, text in enumerate(["The Centers for Medicare & Medicaid Services sends Medicaid records to ICE under an "
-                              "agreement.", "HHS sends Medicaid records to ICE under the agreement."]):
-        for agreement in records_of(text, "news", PUBLISHED, doc_id=str(i) * 64).agreements:
-            book.add(agreement)
-    (record,) = book.records()
+    (record,) = merged_agreements(["The Centers for Medicare & Medicaid Services sends Medicaid records to ICE "
+                                   "under an agreement.", "HHS sends Medicaid records to ICE under the agreement."],
+                                  "news", PUBLISHED)
     assert record.providers == ["CMS"]

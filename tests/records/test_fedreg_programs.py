@@ -4,28 +4,20 @@ Treasury's payment work. Every notice here is made up in the Register's forms, h
 from __future__ import annotations
 
 import pytest
-from docketflow.extractors.records import AgreementBook
 
-from tests.records.helpers import records_of
+from tests.records.helpers import merged_agreements, records_of
 
 PUBLISHED = "2026-03-13"
 TITLE = "Privacy Act of 1974; Matching Program\n\nAbstract: "
 USE = "Privacy Act of 1974; System of Records\n\nAbstract: "
 
 
-def _records(*texts: str) -> list:
-    book = AgreementBook()
-    for i, text in enumerate(texts):
-        for agreement in records_of(text, "federal_register_notice", PUBLISHED, doc_id=str(i) * 64).agreements:
-            book.add(agreement)
-    return book.records()
-
-
 def test_a_department_and_its_agency_announce_two_programs() -> None:
     whole = TITLE + "Under this program, the Labor Department will disclose wage records to Veterans Affairs."
     part = TITLE + ("Under this program, the Labor Department will disclose wage records to the Veterans Health "
                     "Administration.")
-    assert sorted(r.recipients[0] for r in _records(whole, part)) == ["VA", "VHA"]
+    records = merged_agreements([whole, part], "federal_register_notice", PUBLISHED)
+    assert sorted(r.recipients[0] for r in records) == ["VA", "VHA"]
 
 
 def test_an_abstract_names_what_authorizes_the_match() -> None:
