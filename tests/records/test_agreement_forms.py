@@ -85,7 +85,7 @@ FORMS = [
      {"legal_basis": set()}),
     ("The IRS sends mailing addresses to ICE under an MOU that rests on the Internal Revenue Code and "
      "26 U.S.C. § 6103(i)(2).", {"legal_basis": {"26 U.S.C. § 6103"}}),
-    ("The IRS shares addresses with ICE under a memorandum of understanding that rests on the Internal Revenue "
+    ("The IRS shares addresses with ICE under an MOU of 2031 that rests on the Internal Revenue "
      "Code.", {"legal_basis": {"Internal Revenue Code"}}),
     # a purpose word inside the data's name is not the purpose; checking voters is election administration
     ("The Social Security Administration sends immigration status records to the Census Bureau.",
