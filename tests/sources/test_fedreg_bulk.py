@@ -23,7 +23,7 @@ ISSUE = """<?xml version="1.0" encoding="UTF-8"?>
       Personnel Management</E> (OPM).<SU>1</SU></P></SUM></PREAMB>
       <FRDOC>[FR Doc. 2031-00102 Filed 1-20-31; 8:45 am]</FRDOC></NOTICE>
   </NOTICES>
-  <NEWPART><PRESDOCS><PRESDOCU><EXECORD><HD>Executive Order 15001</HD><FP>With the powers the law gives this office.</FP>
+  <NEWPART><PRESDOCS><PRESDOCU><EXECORD><HD>Executive Order 15001</HD><FP>With the powers given this office.</FP>
     <FRDOC>[FR Doc. 2031-00103</FRDOC><FILED>Filed 1-20-31; 11:15 am]</FILED></EXECORD></PRESDOCU></PRESDOCS></NEWPART>
 </FEDREG>
 """
