@@ -79,7 +79,7 @@ def merge_document(records: list[Agreement]) -> list[Agreement]:
     """One record per pair of departments in a document, with its final id; a description naming no
     provider ("DOGE staff accessing the agency's systems") joins the only record going to its recipients,
     and adds nothing when there are several (it is about one of them, which one it does not say)."""
-    grouped: dict[tuple[str, str], Agreement] = {}
+    grouped: dict[tuple[str, str], list[Agreement]] = {}
     for record in sorted(records, key=lambda r: not r.providers):
         key = parties_key(record.providers, record.recipients)
         if not record.providers:
@@ -87,8 +87,8 @@ def merge_document(records: list[Agreement]) -> list[Agreement]:
             if len(same) > 1:
                 continue
             key = same[0] if same else key
-        grouped[key] = record if key not in grouped else merge(grouped[key], record)
-    return [_with_id(r) for r in grouped.values()]
+        grouped.setdefault(key, []).append(record)
+    return [_with_id(merge_all(group)) for group in grouped.values()]
 
 
 def _with_id(record: Agreement, specific: bool = False) -> Agreement:
@@ -118,20 +118,23 @@ def _sibling_clusters(descriptions: list[Agreement]) -> list[list[Agreement]]:
     """Descriptions of one pair of departments, split where they name different agencies of a department on
     the same side (CMS and the child-support office are both HHS, yet two parties): an agency and its parent
     are one party, two sibling agencies are not. A description naming only the department joins the first."""
-    clusters: list[tuple[list[Agreement], list[str], list[str]]] = []
+    clusters: list[tuple[list[Agreement], list[str], list[str], bool]] = []
     for record in descriptions:
-        for i, (members, providers, recipients) in enumerate(clusters):
-            if record.instrument in _NOTICED or any(m.instrument in _NOTICED for m in members):
+        for i, (members, providers, recipients, noticed) in enumerate(clusters):
+            if record.instrument in _NOTICED or noticed:
                 same = sorted(record.providers) == sorted(providers) and sorted(record.recipients) == sorted(recipients)
                 if not same:
                     continue  # a notice's program is between the agencies it names, not their departments
             if _compatible(record.providers, providers) and _compatible(record.recipients, recipients):
-                clusters[i] = ([*members, record], most_specific([*providers, *record.providers]),
-                               most_specific([*recipients, *record.recipients]))
+                members.append(record)  # in place: copying the members for each one is quadratic
+                clusters[i] = (members, most_specific([*providers, *record.providers]),
+                               most_specific([*recipients, *record.recipients]),
+                               noticed or record.instrument in _NOTICED)
                 break
         else:
-            clusters.append(([record], list(record.providers), list(record.recipients)))
-    return [members for members, _, _ in clusters]
+            clusters.append(([record], list(record.providers), list(record.recipients),
+                             record.instrument in _NOTICED))
+    return [members for members, _, _, _ in clusters]
 
 
 def history_entry(holding: Holding) -> HistoryEntry:
@@ -209,16 +212,20 @@ class AgreementBook:
             for cluster in clusters:
                 merged += [(record, sources, len(clusters) > 1) for record, sources in _merge_parties(cluster)]
         ids: dict[str, str] = {}
-        records: dict[str, Agreement] = {}
+        by_id: dict[str, list[Agreement]] = {}
         for record, sources, split in merged:
             final = _with_id(record, specific=split)
-            records[final.id] = final if final.id not in records else merge(records[final.id], final)
+            by_id.setdefault(final.id, []).append(final)
             ids.update({source: final.id for source in sources})
+        records = {i: merge_all(group) for i, group in by_id.items()}
         links = self._link_across(list(records.values()))
+        decisions: dict[str, list[HistoryEntry]] = defaultdict(list)
         for holding in self._holdings:
             target = ids.get(holding.agreement, holding.agreement) if holding.agreement else links.get(holding.id)
             if target in records and holding.effect:
-                records[target] = with_history(records[target], [history_entry(holding)])
+                decisions[target].append(history_entry(holding))
+        for target, entries in decisions.items():
+            records[target] = with_each_history(records[target], entries)
         out = [_named_data(records[i]).model_copy(update={"confidence": _confidence(records[i])})
                for i in sorted(records)]
         return out, ids, links
@@ -263,10 +270,7 @@ def _merge_parties(descriptions: list[Agreement]) -> list[tuple[Agreement, list[
         by_instrument[None] = unnamed
     out = []
     for group in by_instrument.values():
-        record = group[0]
-        for other in group[1:]:
-            record = merge(record, other)
-        out.append((_as_most_name_them(record, group), [r.id for r in group]))
+        out.append((_as_most_name_them(merge_all(group), group), [r.id for r in group]))
     return out
 
 
@@ -306,21 +310,166 @@ def _sources(sources: list[SourceStatus]) -> list[SourceStatus]:
 
 def merge(a: Agreement, b: Agreement) -> Agreement:
     """Union of two descriptions of one arrangement; evidence deduplicated by (doc, offsets)."""
-    evidence = {(e.doc_id, e.start, e.end): e for e in [*a.evidence, *b.evidence]}
-    merged = a.model_copy(update={
-        "doc_ids": sorted(set(a.doc_ids) | set(b.doc_ids)),
-        "instrument": _best([a.instrument, b.instrument], _INSTRUMENT_RANK),
-        "providers": _providers(a, b),
-        "recipients": most_specific([*a.recipients, *b.recipients]),
-        "data_categories": list(dict.fromkeys([*a.data_categories, *b.data_categories])),
-        "purpose": a.purpose or b.purpose,
-        "legal_basis": without_subsumed(list(dict.fromkeys([*a.legal_basis, *b.legal_basis]))),
-        "signed": a.signed or b.signed,
-        "effective": a.effective or b.effective,
-        "expires": a.expires or b.expires,
-        "status": _best([a.status, b.status], _STATUS_RANK),
-        "history": [],
-        "sources": _sources([*a.sources, *b.sources]),
-        "evidence": [evidence[k] for k in sorted(evidence)],
-    })
-    return with_history(merged, [*a.history, *b.history])
+    return merge_all([a, b])
+
+
+def merge_all(descriptions: list[Agreement]) -> Agreement:
+    """The descriptions merged in order, exactly as folding `merge` over them would (the first one alone is
+    returned as it is), in time linear in what they hold: each field is gathered across the group and the
+    record built once, where a fold would rebuild the growing doc ids, evidence and sources at every step."""
+    first, *others = descriptions
+    if not others:
+        return first
+    merged = _Merged(first)
+    for other in others:
+        merged.add(other)
+    return merged.build()
+
+
+def with_each_history(record: Agreement, entries: list[HistoryEntry]) -> Agreement:
+    """`with_history` applied once per entry, in order (each holding that bears on the record in turn), in
+    time linear in the entries."""
+    history = _History(record.history, record.status)
+    for entry in entries:
+        history.add([entry])
+    return record.model_copy(update={"history": history.entries(), "status": history.status()})
+
+
+class _History:
+    """A record's history and status as successive `with_history` calls leave them, each call costing its own
+    entries: kept entries by holding, and the holding kept for each court and date (the first in date and
+    holding order, so the smallest holding id of that day)."""
+
+    def __init__(self, raw: list[HistoryEntry], status: str | None) -> None:
+        self._raw: list[HistoryEntry] | None = list(raw)  # as the record holds it, until the first call
+        self._kept: dict[str, HistoryEntry] = {}
+        self._decisions: dict[tuple[str, str], str] = {}
+        self._effects = 0
+        self._status = status
+        self._from_history = False  # the status is the one the kept entries give
+
+    def add(self, entries: list[HistoryEntry], *, merging: Agreement | None = None) -> None:
+        """One `with_history` call: its entries replace those of the same holding, then one per court and date,
+        and the status follows them when any has an effect. With `merging`, the call `merge` makes: the status
+        is otherwise the stronger of the record's and the merged description's."""
+        if self._from_history and entries:
+            self._status, self._from_history = self._history_status(), False  # before entries may go
+        if self._raw is not None:
+            incoming = {e.holding: e for e in [*self._raw, *entries]}
+            self._raw = None
+        else:
+            incoming = {e.holding: e for e in entries}
+            for holding in incoming:
+                if holding in self._kept:
+                    self._drop(holding)
+        for entry in incoming.values():
+            self._insert(entry)
+        if self._effects:
+            self._from_history = True
+        elif merging is not None:  # no effect kept: the status is not from the entries, nor was it before
+            self._status = _best([self._status, merging.status], _STATUS_RANK)
+
+    def status(self) -> str | None:
+        return self._history_status() if self._from_history else self._status
+
+    def entries(self) -> list[HistoryEntry]:
+        """Oldest first (ties by holding id)."""
+        if self._raw is not None:
+            return self._raw
+        return sorted(self._kept.values(), key=lambda e: (e.date or "", e.holding))
+
+    def _history_status(self) -> str | None:
+        history = self.entries()
+        dated = [e for e in history if e.date and e.effect]
+        if dated:
+            return EFFECT_STATUS[dated[-1].effect]  # type: ignore[index]
+        return _best([EFFECT_STATUS[e.effect] for e in history if e.effect], _STATUS_RANK)
+
+    def _insert(self, entry: HistoryEntry) -> None:
+        if entry.date and entry.court:
+            decision = (entry.date, entry.court)
+            holder = self._decisions.get(decision)
+            if holder is not None:
+                if holder < entry.holding:
+                    return  # two reports of one court's decision of one day
+                self._drop(holder)
+            self._decisions[decision] = entry.holding
+        self._kept[entry.holding] = entry
+        self._effects += bool(entry.effect)
+
+    def _drop(self, holding: str) -> None:
+        entry = self._kept.pop(holding)
+        self._effects -= bool(entry.effect)
+        if entry.date and entry.court and self._decisions.get((entry.date, entry.court)) == holding:
+            del self._decisions[(entry.date, entry.court)]
+
+
+class _Merged:
+    """The record `merge` folds together, one description at a time, holding each field in the form that lets
+    the next description cost only its own size (doc ids in a set, evidence in a dict, sorted once at the end)."""
+
+    def __init__(self, first: Agreement) -> None:
+        self._first = first
+        self._doc_ids = set(first.doc_ids)
+        self._instrument = first.instrument
+        self._providers = list(first.providers)
+        self._named = _names_providers(first)
+        self._recipients = list(first.recipients)
+        self._data_categories = dict.fromkeys(first.data_categories)
+        self._purpose, self._legal_basis = first.purpose, list(first.legal_basis)
+        self._signed, self._effective, self._expires = first.signed, first.effective, first.expires
+        self._history = _History(first.history, first.status)
+        self._sources: dict[str, SourceStatus] = {}
+        for source in first.sources:
+            self._sources.setdefault(source.doc_id, source)
+        self._evidence: dict[tuple[str, int, int], Evidence] = {}
+        self._naming = 0  # evidence items that name the providers outright
+        self._add_evidence(first.evidence)
+
+    def add(self, other: Agreement) -> None:
+        """`merge(record so far, other)`."""
+        named_other = _names_providers(other)
+        if self._named != named_other:
+            self._providers = list(self._providers if self._named else other.providers)
+        else:
+            self._providers = most_specific([*self._providers, *other.providers])
+        self._doc_ids.update(other.doc_ids)
+        self._instrument = _best([self._instrument, other.instrument], _INSTRUMENT_RANK)
+        self._recipients = most_specific([*self._recipients, *other.recipients])
+        self._data_categories.update(dict.fromkeys(other.data_categories))
+        self._purpose = self._purpose or other.purpose
+        self._legal_basis = without_subsumed(list(dict.fromkeys([*self._legal_basis, *other.legal_basis])))
+        self._signed = self._signed or other.signed
+        self._effective = self._effective or other.effective
+        self._expires = self._expires or other.expires
+        self._history.add(list(other.history), merging=other)
+        for source in other.sources:
+            self._sources.setdefault(source.doc_id, source)
+        self._add_evidence(other.evidence)
+        self._named = self._naming > 0
+
+    def build(self) -> Agreement:
+        return self._first.model_copy(update={
+            "doc_ids": sorted(self._doc_ids),
+            "instrument": self._instrument,
+            "providers": self._providers,
+            "recipients": self._recipients,
+            "data_categories": list(self._data_categories),
+            "purpose": self._purpose,
+            "legal_basis": self._legal_basis,
+            "signed": self._signed,
+            "effective": self._effective,
+            "expires": self._expires,
+            "status": self._history.status(),
+            "history": self._history.entries(),
+            "sources": sorted(self._sources.values(), key=lambda s: (s.date or "", s.doc_id)),
+            "evidence": [self._evidence[k] for k in sorted(self._evidence)],
+        })
+
+    def _add_evidence(self, evidence: list[Evidence]) -> None:
+        for item in evidence:
+            key = (item.doc_id, item.start, item.end)
+            if (old := self._evidence.get(key)) is not None:
+                self._naming -= "providers" in old.supports
+            self._evidence[key] = item
+            self._naming += "providers" in item.supports
