@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docketflow.models import json_schemas
+from docketflow.pipeline.summary import escape_log_lines, terminal_safe
 
 if TYPE_CHECKING:
     from docketflow.pipeline.settings import RunSettings
@@ -114,6 +115,7 @@ def _configure_logging(level: str, quiet: bool) -> None:
     chosen = logging.WARNING if quiet else getattr(logging, level)
     logging.basicConfig(level=chosen, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     log.setLevel(chosen)  # explicit, so a Prefect run forwards exactly these lines to the run's log
+    escape_log_lines(log)  # names from inputs reach these lines: no control character reaches the terminal
     for noisy in ("eyecite", "prefect", "httpx", "urllib3", "pdfminer"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, getattr(logging, level)))
 
@@ -170,11 +172,11 @@ def _prepared(args: argparse.Namespace) -> RunSettings | int:
         settings = _settings(args)
         check(settings)
     except (BadOption, CannotRun) as exc:
-        print(f"docketflow: {exc}", file=sys.stderr)
+        print(f"docketflow: {terminal_safe(str(exc))}", file=sys.stderr)
         return 2
     missing = [str(p) for p in settings.inputs if not p.exists()]
     if missing:
-        print(f"docketflow: no such input: {', '.join(missing)}", file=sys.stderr)
+        print(f"docketflow: no such input: {terminal_safe(', '.join(missing))}", file=sys.stderr)
         return 2
     return settings
 
@@ -202,7 +204,7 @@ def _on_sigterm(signum: int, frame: object) -> None:
 def _run(args: argparse.Namespace) -> int:
     from docketflow.pipeline.flow import run
     from docketflow.pipeline.preflight import CannotRun
-    from docketflow.pipeline.store import STATE_FILE, damaged
+    from docketflow.pipeline.store import STATE_FILE, StateDamaged, StateLocked, explain
 
     settings = _prepared(args)
     if isinstance(settings, int):
@@ -214,15 +216,20 @@ def _run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("docketflow: interrupted; the output folder keeps its previous complete contents", file=sys.stderr)
         return _interrupted_code()
-    except sqlite3.DatabaseError as exc:  # damaged while the run read it
-        print(f"docketflow: cannot proceed: {damaged(settings.out / STATE_FILE, exc)}", file=sys.stderr)
+    except (StateDamaged, StateLocked) as exc:  # found on opening the state: the message says what to do
+        print(f"docketflow: cannot proceed: {terminal_safe(str(exc))}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as exc:  # locked past the timeout, or damaged, while the run used it
+        print(f"docketflow: cannot proceed: {terminal_safe(explain(settings.out / STATE_FILE, exc))}",
+              file=sys.stderr)
         return 1
     except CannotRun as exc:  # found once the run started (a Dask cluster that cannot keep the limits)
-        print(f"docketflow: {exc}", file=sys.stderr)
+        print(f"docketflow: {terminal_safe(str(exc))}", file=sys.stderr)
         return 2
     except Exception as exc:  # the run itself failed (unwritable output, broken install): one line, no trace
         log.debug("run failed", exc_info=True)
-        print(f"docketflow: cannot proceed: {type(exc).__name__}: {' '.join(str(exc).split())}", file=sys.stderr)
+        message = terminal_safe(" ".join(str(exc).split()))
+        print(f"docketflow: cannot proceed: {type(exc).__name__}: {message}", file=sys.stderr)
         return 1
     finally:
         signal.signal(signal.SIGTERM, previous)
@@ -269,7 +276,8 @@ def _report(args: argparse.Namespace) -> int:
     try:
         stats = write_report(args.output_dir, args.html)
     except (OSError, ValueError) as exc:  # not an output folder, unreadable or malformed file: one line, no trace
-        print(f"docketflow: cannot write report: {type(exc).__name__}: {' '.join(str(exc).split())}", file=sys.stderr)
+        message = terminal_safe(" ".join(str(exc).split()))
+        print(f"docketflow: cannot write report: {type(exc).__name__}: {message}", file=sys.stderr)
         return 1
     print(f"wrote {stats.path} ({stats.bytes / 1e6:.1f} MB, {stats.counts.documents} documents, "
           f"{stats.counts.texts_shown} texts) in {stats.seconds:.1f} s")

@@ -28,6 +28,7 @@ from docketflow.models import ErrorRecord
 from docketflow.pipeline.process import BatchResult, Outcome, process_batch
 from docketflow.pipeline.settings import RunSettings
 from docketflow.pipeline.sources import SourceItem
+from docketflow.pipeline.summary import escape_log_lines
 
 log = logging.getLogger("docketflow")
 READY = "ready"
@@ -63,6 +64,7 @@ def _serve(conn: Connection, memory_bytes: int, spacy_model: str | None, parent:
     Ctrl-C is the parent's to handle (it publishes, then kills the workers), so the worker ignores SIGINT:
     dying of it would only make the parent take the batch for a crash and redo it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    escape_log_lines(log)  # a worker's log lines reach the same terminal: names in them are escaped too
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     if memory_bytes:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))

@@ -6,6 +6,7 @@ instead of failing in every worker and recording each input as an error.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from docketflow.pipeline.settings import RunSettings
@@ -50,6 +51,34 @@ def check_prefect_api(url: str | None) -> None:
                         "health check")
 
 
+def check_out(out: Path) -> None:
+    """The output folder must be a folder, or a place where one can be made: a symbolic link that leads nowhere
+    (or a file) at it or on the way to it would otherwise stop the run with a bare FileExistsError."""
+    for path in (out, *out.parents):
+        if path.is_symlink() and not path.exists():
+            what = "it" if path == out else f"{path}, on the way to it,"
+            raise CannotRun(f"--out {out}: {what} is a symbolic link to "
+                            f"{os.readlink(path)}, which does not resolve (a dangling link); create the folder it "
+                            "points to, remove the link, or choose another --out")
+        if path.exists():
+            if not path.is_dir():
+                where = "" if path == out else f" ({path} is on the way to it)"
+                raise CannotRun(f"--out {out}: not a folder{where}: a file is there; choose another --out")
+            return
+
+
+def check_state_timeout() -> None:
+    """DOCKETFLOW_STATE_TIMEOUT_S, when set, must be a number of seconds."""
+    from docketflow.pipeline.store import state_timeout
+
+    try:
+        state_timeout()
+    except ValueError as exc:
+        raise CannotRun(str(exc)) from None
+
+
 def check(settings: RunSettings) -> None:
     """Everything that can be known to fail before the first document is read."""
     check_model(settings.spacy_model)
+    check_out(settings.out)
+    check_state_timeout()

@@ -11,6 +11,7 @@ import contextlib
 import logging
 from collections.abc import Iterator
 
+from docketflow.pipeline.summary import escape_log_lines
 from prefect.context import FlowRunContext
 from prefect.logging.handlers import APILogHandler
 
@@ -38,6 +39,7 @@ def to_run_logger() -> Iterator[None]:
     handler = APILogHandler(level=logging.INFO)
     handler.addFilter(_StampRun(str(context.flow_run.id)))
     previous = log.level
+    escape_log_lines(log)  # the UI shows names from inputs too
     log.addHandler(handler)
     if previous == logging.NOTSET:  # not configured (a worker's run): Prefect's root level would drop INFO
         log.setLevel(logging.INFO)

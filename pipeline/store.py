@@ -16,11 +16,13 @@ import fcntl
 import hashlib
 import json
 import logging
+import os
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from docketflow.extractors.records import AgreementBook
 from docketflow.models import Agreement, Holding
@@ -29,6 +31,7 @@ from docketflow.pipeline.process import Outcome, may_pass
 from docketflow.pipeline.sources import SourceItem
 
 log = logging.getLogger("docketflow")
+T = TypeVar("T")
 STATE_FILE = Path(".docketflow") / "state.sqlite"
 STATE_LAYOUT = 2
 """Bumped when the table changes; a state file of another layout is started afresh."""
@@ -63,10 +66,54 @@ def _stat(item: SourceItem) -> tuple[int | None, int | None]:
     return st.st_size, st.st_mtime_ns
 
 
+STATE_TIMEOUT_ENV = "DOCKETFLOW_STATE_TIMEOUT_S"
+STATE_TIMEOUT_S = 60.0
+"""How long a read or write of the state waits for another process's transaction on it (an sqlite3 shell, a
+backup tool) before the run stops, saying the state is locked; `DOCKETFLOW_STATE_TIMEOUT_S` overrides it."""
+LOCK_POLL_S = 0.2
+"""SQLite's own wait for a lock, per attempt: the waiting is done in Python, attempt after attempt, so that
+Ctrl-C and SIGTERM stop a run that waits at once (SQLite's wait does not let signal handlers run)."""
+
+
+def state_timeout() -> float:
+    """The state's busy timeout in seconds: `DOCKETFLOW_STATE_TIMEOUT_S`, else STATE_TIMEOUT_S."""
+    value = os.environ.get(STATE_TIMEOUT_ENV, "").strip()
+    if not value:
+        return STATE_TIMEOUT_S
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise ValueError(f"{STATE_TIMEOUT_ENV}: expected seconds, a number >= 0 (got {value!r})")
+    return seconds
+
+
+def is_locked(exc: BaseException) -> bool:
+    """True when SQLite gave up waiting for another connection's lock (SQLITE_BUSY, SQLITE_LOCKED and their
+    extended codes): the state is healthy but in use, not damaged."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
+
+
+def locked(path: Path, timeout: float) -> str:
+    """The one-line explanation of a state another process holds locked: wait for it, never reset."""
+    return (f"the state file {path} is locked by another process (an sqlite3 shell, a backup, another program "
+            f"holding a write transaction on it) and stayed locked for {timeout:g} s; let that process finish "
+            f"and run again (nothing is lost), or wait longer with {STATE_TIMEOUT_ENV}=SECONDS")
+
+
 def damaged(path: Path, exc: Exception) -> str:
     """The one-line explanation of a state file SQLite cannot read, with the way out."""
     return (f"the state file {path} cannot be read ({' '.join(str(exc).split())}); run again with --reset-state "
             "to set it aside and start a new one (every input is then read again)")
+
+
+def explain(path: Path, exc: Exception) -> str:
+    """The line for an SQLite error on the state file: locked (wait, never reset) or damaged (--reset-state)."""
+    return locked(path, state_timeout()) if is_locked(exc) else damaged(path, exc)
 
 
 def _set_aside(path: Path) -> None:
@@ -85,12 +132,18 @@ class StateDamaged(RuntimeError):
     """The state file is not a database SQLite can read (truncated, overwritten, from another program)."""
 
 
+class StateLocked(RuntimeError):
+    """Another process held a lock on the state file for longer than the state's busy timeout."""
+
+
 class StateStore:
     """Processed inputs of one output folder, by input path.
 
     `retry_errors` makes every input whose last attempt failed count as not processed; without it only
     failures that may pass (`process.may_pass`) are tried again. `reset` sets the existing state aside
-    (renamed, not deleted) and starts a new one.
+    (renamed, not deleted) and starts a new one. Each step waits up to `state_timeout()` seconds for a lock
+    another process holds on the file; past it, StateLocked at the start or sqlite3.OperationalError later
+    (`is_locked` tells it from damage).
     """
 
     def __init__(self, out: Path, version: str, *, retry_errors: bool = False, reset: bool = False) -> None:
@@ -104,17 +157,33 @@ class StateStore:
             raise RuntimeError(f"another docketflow run is writing to {out}") from None
         self.version = version
         self.retry_errors = retry_errors
-        if reset:
-            _set_aside(path)
         try:
-            self._db = self._open(path)
+            self.timeout = state_timeout()
+            if reset:
+                _set_aside(path)
+            self._db = self._patiently(lambda: self._open(path))
         except sqlite3.DatabaseError as exc:
             self._lock.close()
+            if is_locked(exc):
+                raise StateLocked(locked(path, self.timeout)) from exc
             raise StateDamaged(damaged(path, exc)) from exc
+        except BaseException:
+            self._lock.close()
+            raise
 
-    @staticmethod
-    def _open(path: Path) -> sqlite3.Connection:
-        db = sqlite3.connect(path)
+    def _patiently(self, work: Callable[[], T]) -> T:
+        """`work()`, attempted again while another process holds the state locked, for up to self.timeout
+        seconds; each attempt ends (rolled back) after LOCK_POLL_S of SQLite's own waiting."""
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                return work()
+            except sqlite3.OperationalError as exc:
+                if not is_locked(exc) or time.monotonic() >= deadline:
+                    raise
+
+    def _open(self, path: Path) -> sqlite3.Connection:
+        db = sqlite3.connect(path, timeout=min(LOCK_POLL_S, self.timeout))
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
@@ -141,8 +210,8 @@ class StateStore:
         """
         if item.error is not None:
             return False
-        row = self._db.execute("SELECT doc_id, size, mtime_ns, version, json_extract(error, '$.error') FROM items "
-                               "WHERE input = ?", (item.key,)).fetchone()
+        query = "SELECT doc_id, size, mtime_ns, version, json_extract(error, '$.error') FROM items WHERE input = ?"
+        row = self._patiently(lambda: self._db.execute(query, (item.key,)).fetchone())
         if row is None or row[3] != self.version:
             return False
         if row[4] is not None and (self.retry_errors or may_pass(row[4])):
@@ -168,23 +237,26 @@ class StateStore:
                 dumps(outcome.error) if outcome.error else None,
                 zlib.compress(outcome.text.encode("utf-8"), STATE_TEXT_LEVEL) if doc else None,
             ))
+        self._patiently(lambda: self._write("INSERT OR REPLACE INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows))
+
+    def _write(self, statement: str, rows: list[tuple]) -> None:
         with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+            self._db.executemany(statement, rows)
 
     def drop_stale_rejections(self, roots: set[str], seen: set[str]) -> None:
         """Forget the inputs of `roots` turned away at discovery by an earlier run but not by this one, which
         read every root to its end: a folder that can now be listed, a bulk file that can now be opened, a
         link removed. Their error lines described the folder as it was."""
-        rows = self._db.execute("SELECT input FROM items WHERE json_extract(error, '$.stage') = 'discover'")
+        query = "SELECT input FROM items WHERE json_extract(error, '$.stage') = 'discover'"
+        rows = self._patiently(lambda: self._db.execute(query).fetchall())
         stale = [(key,) for (key,) in rows if key not in seen and key.split("\x1f", 1)[0] in roots]
-        with self._db:
-            self._db.executemany("DELETE FROM items WHERE input = ?", stale)
+        self._patiently(lambda: self._write("DELETE FROM items WHERE input = ?", stale))
 
     def documents_with_warnings(self) -> int:
         """Distinct documents whose record carries at least one warning."""
         query = ("SELECT COUNT(DISTINCT doc_id) FROM items WHERE document IS NOT NULL "
                  "AND json_array_length(json_extract(document, '$.warnings')) > 0")
-        return self._db.execute(query).fetchone()[0]
+        return self._patiently(lambda: self._db.execute(query).fetchone()[0])
 
     def _documents(self) -> Iterator[tuple[str, str, str, str, bytes]]:
         """(doc_id, relpath, document, holdings, text) per distinct document, first path in path order."""
@@ -197,6 +269,23 @@ class StateStore:
                 yield row
 
     def export(self, writer: OutputWriter) -> dict[str, int]:
+        """`_export` from one read snapshot of the state, taken once no other process holds it locked: no
+        read further on has to wait."""
+        def snapshot() -> None:
+            self._db.execute("BEGIN")
+            try:
+                self._db.execute("SELECT COUNT(*) FROM items").fetchone()
+            except BaseException:
+                self._db.rollback()
+                raise
+
+        self._patiently(snapshot)
+        try:
+            return self._export(writer)
+        finally:
+            self._db.rollback()  # ends the read transaction; nothing was written in it
+
+    def _export(self, writer: OutputWriter) -> dict[str, int]:
         """Write every current record through `writer`: documents and holdings by id, errors by path,
         agreements merged across all documents. An input path processed twice under different content
         keeps only its latest result; identical files under several paths are one document. Documents and

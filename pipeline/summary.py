@@ -1,9 +1,54 @@
-"""What a finished run amounts to: counts and timings behind `run.json`, the closing lines and the artifact."""
+"""What a finished run amounts to: counts and timings behind `run.json`, the closing lines and the artifact;
+and how a name from an input is shown on a terminal or in a log line (control characters escaped)."""
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 from dataclasses import dataclass, field
+
+_UNSHOWABLE = ("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+               "\u2066-\u2069]")
+"""Characters a terminal acts on instead of showing: C0 (ESC starts every escape sequence), DEL, C1 (CSI,
+OSC as one character), bidirectional overrides that reorder what follows, line and paragraph separators;
+and lone surrogates, which cannot be written at all."""
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_safe(text: str) -> str:
+    """`text` (a file name, a message naming one) with every character a terminal would act on spelled like
+    Python's repr does (`\\x1b`, `\\x07`, `\\u202e`): an input folder cannot set the terminal's title,
+    clear the screen or hide text."""
+    return re.sub(_UNSHOWABLE, _escaped, text)
+
+
+class TerminalSafe(logging.Filter):
+    """Escapes the control characters of a log record's message (and traceback), whoever handles it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # arguments that do not fit the format: the handler reports it
+            return True
+        safe = terminal_safe(message)
+        if safe != message:
+            record.msg, record.args = safe, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = "\n".join(terminal_safe(line) for line in record.exc_text.split("\n"))
+        return True
+
+
+def escape_log_lines(logger: logging.Logger) -> None:
+    """Install TerminalSafe on `logger` (once): every record logged through it is shown escaped."""
+    if not any(isinstance(f, TerminalSafe) for f in logger.filters):
+        logger.addFilter(TerminalSafe())
 
 
 @dataclass
@@ -36,6 +81,7 @@ class RunSummary:
         self.stage_seconds[stage] = self.stage_seconds.get(stage, 0.0) + seconds
 
     def line(self, out: str) -> str:
+        out = terminal_safe(out)
         return (f"docketflow: {self.documents} documents ({self.processed} processed, {self.skipped} unchanged), "
                 f"{self.errors} errors, {self.warnings} with warnings, {self.pages} pages in {self.seconds:.1f} s "
                 f"({self.pages_per_second:.1f} pages/s); output in {out}")
@@ -44,6 +90,7 @@ class RunSummary:
         """Which inputs failed: the first few by name, and where all of them are."""
         if not self.errors:
             return None
-        shown = ", ".join(f"{path} ({code})" for path, code in self.failed)
+        shown = ", ".join(f"{terminal_safe(path)} ({terminal_safe(code)})" for path, code in self.failed)
         more = f" and {self.errors - len(self.failed)} more" if self.errors > len(self.failed) else ""
-        return f"docketflow: failed: {shown}{more}; all {self.errors} in {os.path.join(out, 'errors.jsonl')}"
+        where = terminal_safe(os.path.join(out, "errors.jsonl"))
+        return f"docketflow: failed: {shown}{more}; all {self.errors} in {where}"
