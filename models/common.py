@@ -1,5 +1,6 @@
 """Pieces shared by every record type: the contract version and evidence spans."""
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -8,6 +9,17 @@ SCHEMA_VERSION: Literal[2] = 2
 """Bumped whenever a field named in SCHEMA.md changes meaning or shape."""
 
 DATE_PATTERN = r"^\d{4}-\d{2}(-\d{2})?$"
+
+SURROGATE = re.compile("[\ud800-\udfff]")
+"""A lone surrogate: what a JSON escape like "\\udcff" may put in a string, and no UTF-8 file can hold."""
+
+
+def writable(text: str) -> str:
+    """`text` with each lone surrogate spelled as its escape (the six characters `\\udcff`), so that it can
+    be written as UTF-8; any other text is returned as it is."""
+    if text.isascii() or SURROGATE.search(text) is None:
+        return text
+    return SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 class Record(BaseModel):

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from docketflow.models import json_schemas
+from docketflow.models.common import SURROGATE
 from pydantic import BaseModel
 
 JSONL_FILES = ("documents", "holdings", "agreements", "errors")
@@ -52,9 +53,17 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 
 def dumps(record: BaseModel | dict[str, Any]) -> str:
-    """One JSON line; keys in model order so diffs between runs stay readable."""
+    """One JSON line; keys in model order so diffs between runs stay readable.
+
+    Inputs are made writable where they are read (`models.common.writable`); a lone surrogate that got past
+    that still must not stop the run, so it is spelled as the text `\\udcff` here (an escaped backslash in
+    JSON: the reader gets the six characters, not a surrogate it may refuse).
+    """
     data = record.model_dump(mode="json") if isinstance(record, BaseModel) else record
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    line = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    if line.isascii() or SURROGATE.search(line) is None:
+        return line
+    return SURROGATE.sub(lambda m: f"\\\\u{ord(m[0]):04x}", line)
 
 
 def write_schemas(folder: Path) -> None:

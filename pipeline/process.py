@@ -20,7 +20,7 @@ from docketflow.extractors.records import build_records
 from docketflow.extractors.spans import DocContext, make_doc
 from docketflow.models import Agreement, Document, ErrorRecord, Holding, Source
 from docketflow.pipeline.ingest import IngestError, SourceDocument, read_document
-from docketflow.pipeline.ingest.sidecar import sidecar_dict, sidecar_values
+from docketflow.pipeline.ingest.sidecar import SIDECAR_LIMIT, sidecar_dict, sidecar_values
 from docketflow.pipeline.settings import RunSettings
 from docketflow.pipeline.sources import SourceItem
 from docketflow.pipeline.sources.limits import TooLarge
@@ -106,7 +106,7 @@ def _sidecar(item: SourceItem) -> dict:
     if item.sidecar is None:
         return dict(item.metadata)
     try:
-        raw, _ = read_regular(item.sidecar, MAX_SIDECAR_BYTES)
+        raw, _ = read_regular(item.sidecar, MAX_SIDECAR_BYTES, SIDECAR_LIMIT)
     except (OSError, IngestError, TooLarge) as exc:
         raise IngestError("sidecar", f"{printable(item.sidecar.name)}: {exc}") from exc
     return {**item.metadata, **sidecar_dict(raw, printable(item.sidecar.name))}

@@ -26,6 +26,7 @@ from typing import TypeVar
 
 from docketflow.extractors.records import AgreementBook
 from docketflow.models import Agreement, Holding
+from docketflow.models.common import writable
 from docketflow.pipeline.output import OutputWriter, dumps
 from docketflow.pipeline.process import Outcome, may_pass
 from docketflow.pipeline.sources import SourceItem
@@ -235,7 +236,7 @@ class StateStore:
                 json.dumps([dumps(h) for h in outcome.holdings]),
                 json.dumps([dumps(a) for a in outcome.agreements]),
                 dumps(outcome.error) if outcome.error else None,
-                zlib.compress(outcome.text.encode("utf-8"), STATE_TEXT_LEVEL) if doc else None,
+                zlib.compress(writable(outcome.text).encode("utf-8"), STATE_TEXT_LEVEL) if doc else None,
             ))
         self._patiently(lambda: self._write("INSERT OR REPLACE INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows))
 

@@ -7,11 +7,11 @@ paragraphs together: block elements end a line, paragraphs and headings leave a 
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 
 from docketflow.extractors.isodate import to_iso_date
+from docketflow.pipeline.ingest.safejson import TooDeep, loads
 from docketflow.pipeline.ingest.text import decode
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -118,13 +118,16 @@ def _meta(tree: LexborHTMLParser) -> dict[tuple[str, str], str]:
     return found
 
 
-def _json_ld_dates(tree: LexborHTMLParser) -> list[str]:
-    """`datePublished` values from JSON-LD blocks (objects, lists and `@graph`s)."""
+def _json_ld_dates(tree: LexborHTMLParser, warnings: list[str]) -> list[str]:
+    """`datePublished` values from JSON-LD blocks (objects, lists and `@graph`s); a block nested too deep
+    to parse safely is skipped with a warning."""
     dates: list[str] = []
     stack: list[object] = []
     for node in tree.css('script[type="application/ld+json"]'):
         try:
-            stack.append(json.loads(node.text(deep=True)))
+            stack.append(loads(node.text(deep=True), "an ld+json block"))
+        except TooDeep as exc:
+            warnings.append(f"{exc.code}: {exc}; its dates are not read")
         except ValueError:
             continue
     while stack:
@@ -138,9 +141,9 @@ def _json_ld_dates(tree: LexborHTMLParser) -> list[str]:
     return dates
 
 
-def _published(tree: LexborHTMLParser, meta: dict[tuple[str, str], str]) -> str | None:
+def _published(tree: LexborHTMLParser, meta: dict[tuple[str, str], str], warnings: list[str]) -> str | None:
     candidates = [meta[(a, n.lower())] for a, n in DATE_META[:3] if (a, n.lower()) in meta]
-    candidates += _json_ld_dates(tree)
+    candidates += _json_ld_dates(tree, warnings)
     candidates += [meta[(a, n.lower())] for a, n in DATE_META[3:] if (a, n.lower()) in meta]
     candidates += [v for node in tree.css("time[datetime]") if (v := node.attributes.get("datetime"))]
     # CourtListener / resource.org opinions state the decision date in <p class="date">.
@@ -255,4 +258,4 @@ def read_html(data: bytes) -> HtmlText:
     meta = _meta(tree)
     root = tree.body or tree.root
     text = _render(root) if root is not None else ""
-    return HtmlText(text, _title(tree, meta), _published(tree, meta), _url(tree, meta), warnings)
+    return HtmlText(text, _title(tree, meta), _published(tree, meta, warnings), _url(tree, meta), warnings)

@@ -8,13 +8,17 @@ else in the sidecar is ignored, and a broken sidecar is reported rather than sil
 from __future__ import annotations
 
 import errno
-import json
 from pathlib import Path
 
 from docketflow.extractors.isodate import to_iso_date
 from docketflow.pipeline.ingest.errors import IngestError
+from docketflow.pipeline.ingest.safejson import TooDeep, loads
 
 SIDECAR_SUFFIX = ".meta.json"
+MAX_SIDECAR_BYTES = 1 << 20
+"""A sidecar is a handful of fields; anything larger is not one. Fixed: `max_file_bytes` does not change it."""
+SIDECAR_LIMIT = f"{MAX_SIDECAR_BYTES} bytes, the fixed size limit of a sidecar"
+"""How error messages name that limit."""
 FIELDS = ("published", "title", "kind", "url")
 KINDS = frozenset({"court_order", "opinion", "news", "federal_register_notice", "other"})
 
@@ -44,9 +48,12 @@ def read_sidecar(file: Path) -> dict | None:
 
 
 def sidecar_dict(raw: bytes, name: str) -> dict:
-    """A sidecar's bytes as a dict; IngestError("sidecar") when they are not a UTF-8 JSON object."""
+    """A sidecar's bytes as a dict, its strings writable; IngestError("sidecar") when they are not a UTF-8
+    JSON object, or one nested deeper than the nesting limit."""
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
+        data = loads(raw.decode("utf-8-sig"), "the sidecar's JSON")
+    except TooDeep as exc:
+        raise IngestError("sidecar", f"{name}: {exc}") from exc
     except (UnicodeDecodeError, ValueError) as exc:
         raise IngestError("sidecar", f"{name}: not valid UTF-8 JSON ({exc})") from exc
     if not isinstance(data, dict):

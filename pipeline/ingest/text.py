@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from charset_normalizer import from_bytes
 from docketflow.extractors.ecf import EcfStamp, document_stamp, find_stamps
 
-_BOMS = (
+BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -57,7 +57,7 @@ def _single_byte_guess(data: bytes) -> tuple[str, str, list[str]] | None:
 
 def decode(data: bytes) -> tuple[str, str, list[str]]:
     """Text, encoding name and warnings for `data` (see the module docstring for the order)."""
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding), encoding, []

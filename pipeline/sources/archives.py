@@ -99,11 +99,16 @@ def _iter_tar(stream: IO[bytes], relpath: str, reading: Reading) -> Iterator[Sou
 def _iter_compressed(stream: IO[bytes], relpath: str, reading: Reading) -> Iterator[SourceItem]:
     """`opinions.jsonl.xz`, `cases.json.gz`, `order.pdf.gz`: read as what the name says is inside."""
     body = reading.budget.reader(decompressed(stream))
-    fmt = format_of(PurePosixPath(relpath.rsplit("!", 1)[-1]).stem)
+    name = PurePosixPath(relpath.rsplit("!", 1)[-1])
+    fmt = format_of(name.stem)
     if fmt == "document":
         yield document_item(body, relpath, reading)
     elif fmt is None:
-        yield _unsupported(relpath)
+        inner = PurePosixPath(name.stem).suffix
+        held = f"the extension {inner}" if inner else "no extension"
+        yield rejected(relpath, "unsupported_type", f"a {name.suffix} file is read as what its name without "
+                       f"{name.suffix} says, and {name.stem!r} has {held}, not one of {supported_suffixes()} "
+                       f"(name it after its content, like {name.stem}.jsonl{name.suffix})")
     else:
         yield from iter_container(fmt, body, relpath, reading, 0)
 
@@ -125,7 +130,7 @@ def _entry(member: Member, name: str, relpath: str, reading: Reading) -> Iterato
     if is_sidecar_name(name):
         try:
             yield None, _Sidecar(document_of(name), values=parse_sidecar(member.open(), name))
-        except (ValueError, TooLarge) as exc:
+        except ValueError as exc:
             yield None, _Sidecar(document_of(name), error=str(exc))
     elif fmt == "document":
         yield name, document_item(member.open(), relpath, reading, member.size)
@@ -155,6 +160,8 @@ def _entries(members: Iterable[Member], archive: str, reading: Reading, independ
             continue
         try:
             yield from _entry(member, name, relpath, reading)
+        except NotImplementedError as exc:  # a zip method or flag the standard library cannot read
+            yield None, rejected(relpath, "unsupported_compression", f"{exc}: this member is not read")
         except CORRUPT as exc:
             if not independent:
                 raise

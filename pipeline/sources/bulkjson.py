@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any
 
+from docketflow.pipeline.ingest.safejson import TooDeep
 from docketflow.pipeline.settings import RunSettings
 from docketflow.pipeline.sources.fedreg_api import is_results_page
 from docketflow.pipeline.sources.item import SourceItem, rejected
@@ -32,6 +33,9 @@ def iter_json(stream: IO[bytes], where: str, settings: RunSettings) -> Iterator[
     count = 0
     try:
         for count, (value, raw) in enumerate(_records(iter_json_values(stream, settings.max_file_bytes)), start=1):
+            if isinstance(value, TooDeep):
+                yield rejected(f"{where}#item-{count}", value.code, str(value))
+                continue
             try:
                 yield record_item(value, where, raw)
             except UnknownRecord as exc:
@@ -41,8 +45,8 @@ def iter_json(stream: IO[bytes], where: str, settings: RunSettings) -> Iterator[
                 yield rejected(f"{where}#item-{count}", "bad_record", str(exc))
             except BadRecord as exc:
                 yield rejected(f"{where}#item-{count}", "bad_record", str(exc))
-    except TooLarge as exc:
-        yield rejected(f"{where}#item-{count + 1}", exc.code, str(exc))
+    except (TooLarge, TooDeep) as exc:
+        yield rejected(f"{where}#item-{count + 1}", exc.code, f"{exc}, reading stopped")
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         yield rejected(where if count == 0 else f"{where}#item-{count + 1}", "bad_record",
                        f"not valid JSON, reading stopped: {exc}")

@@ -7,7 +7,8 @@ by the issue's `<DATE>`. Its text is rendered the way the Register prints it: he
 paragraphs as blocks separated by blank lines, inline markup (`<E>`, `<SU>`) kept in its paragraph, page
 markers and graphics dropped. Parsing is incremental (`iterparse`) and each document's element is cleared
 once rendered, so a daily issue of any size costs one document's memory. ElementTree never fetches
-external entities and expat (>= 2.4) caps entity expansion.
+external entities and expat (>= 2.4) caps entity expansion. A document nested deeper than `MAX_NESTING`
+elements is refused as `too_deep` (rendering and hashing it would recurse per level); the issue reads on.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import IO
 
+from docketflow.pipeline.ingest.safejson import MAX_NESTING, TooDeep
 from docketflow.pipeline.settings import RunSettings
 from docketflow.pipeline.sources.item import SourceItem, rejected
 
@@ -89,10 +91,21 @@ def _title(element: ET.Element) -> str | None:
     return None
 
 
+def _number(element: ET.Element) -> re.Match[str] | None:
+    """The FR Doc. number in a document's `<FRDOC>` line."""
+    frdoc = element.find(".//FRDOC")
+    return _FR_DOC.search("".join(frdoc.itertext())) if frdoc is not None else None
+
+
+def _too_deep(element: ET.Element, where: str, count: int) -> SourceItem:
+    number = _number(element)
+    return rejected(f"{where}#{number.group(1)}" if number else f"{where}#item-{count}", TooDeep.code,
+                    str(TooDeep(f"a <{element.tag}>")))
+
+
 def _item(element: ET.Element, fr_type: str, where: str, published: str | None, count: int) -> SourceItem:
     text = render(element)
-    frdoc = element.find(".//FRDOC")
-    number = _FR_DOC.search("".join(frdoc.itertext())) if frdoc is not None else None
+    number = _number(element)
     if number is None:
         return rejected(f"{where}#item-{count}", "bad_record", f"a <{element.tag}> without an FR Doc. number")
     metadata = {"document_number": number.group(1), "fr_type": fr_type,
@@ -113,6 +126,9 @@ def iter_fedreg_xml(stream: IO[bytes], where: str, settings: RunSettings) -> Ite
     stack: list[str] = []
     published: str | None = None
     count = 0
+    document_at: int | None = None
+    """Depth of the document element being read, if any."""
+    too_deep = False
     try:
         for event, element in ET.iterparse(stream, events=("start", "end")):
             if event == "start":
@@ -120,7 +136,10 @@ def iter_fedreg_xml(stream: IO[bytes], where: str, settings: RunSettings) -> Ite
                     yield rejected(where, "unsupported_type", f"XML with root <{element.tag}> is not a Federal "
                                    "Register issue (<FEDREG>) or document (<NOTICE>, <RULE>, <PRORULE>)")
                     return
+                if document_at is None and (element.tag in FR_TYPES or stack[-1:] == [_PRESIDENTIAL_PARENT]):
+                    document_at = len(stack)
                 stack.append(element.tag)
+                too_deep = too_deep or (document_at is not None and len(stack) > MAX_NESTING)
                 continue
             stack.pop()
             parent = stack[-1] if stack else None
@@ -128,10 +147,16 @@ def iter_fedreg_xml(stream: IO[bytes], where: str, settings: RunSettings) -> Ite
                 published = _issue_date(element.text)
             if element.tag in FR_TYPES or parent == _PRESIDENTIAL_PARENT:
                 count += 1
-                yield _item(element, FR_TYPES.get(element.tag, "presidential_document"), where, published, count)
+                if too_deep:  # rendering and hashing it would recurse once per level
+                    yield _too_deep(element, where, count)
+                else:
+                    yield _item(element, FR_TYPES.get(element.tag, "presidential_document"), where, published,
+                                count)
                 element.clear()
             elif parent == "FEDREG":
                 element.clear()
+            if document_at == len(stack):
+                document_at, too_deep = None, False
     except ET.ParseError as exc:
         yield rejected(where if count == 0 else f"{where}#item-{count + 1}", "bad_record",
                        f"not well-formed XML, reading stopped: {exc}")

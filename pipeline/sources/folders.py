@@ -14,7 +14,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 from docketflow.pipeline.ingest.errors import IngestError
-from docketflow.pipeline.ingest.sidecar import is_sidecar, sidecar_path
+from docketflow.pipeline.ingest.sidecar import MAX_SIDECAR_BYTES, SIDECAR_LIMIT, is_sidecar, sidecar_path
 from docketflow.pipeline.settings import RunSettings
 from docketflow.pipeline.sources.archives import iter_container
 from docketflow.pipeline.sources.formats import format_of, supported_suffixes
@@ -39,6 +39,13 @@ def _document(path: Path, relpath: str, size: int, real_root: Path | None, setti
         return SourceItem(relpath, path=path, size=size)
     if real_root is not None and (refused := refusal(sidecar, real_root, settings.follow_links)):
         return rejected(relpath, "sidecar", f"{printable(sidecar.name)}: {refused[1]}")
+    try:
+        sidecar_size = sidecar.stat().st_size
+    except OSError:
+        sidecar_size = 0  # reading it will say what is wrong
+    if sidecar_size > MAX_SIDECAR_BYTES:
+        return rejected(relpath, "sidecar", f"{printable(sidecar.name)}: {sidecar_size} bytes, more than "
+                        f"{SIDECAR_LIMIT}")
     return SourceItem(relpath, path=path, size=size, sidecar=sidecar)
 
 

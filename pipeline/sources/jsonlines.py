@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import IO
 
+from docketflow.pipeline.ingest.safejson import TooDeep, loads
 from docketflow.pipeline.settings import RunSettings
 from docketflow.pipeline.sources.item import SourceItem, rejected
 from docketflow.pipeline.sources.records import BadRecord, record_item
@@ -34,7 +34,9 @@ def iter_jsonl(stream: IO[bytes], where: str, settings: RunSettings) -> Iterator
         if not line.strip():
             continue
         try:
-            yield record_item(json.loads(line), where, line)
+            yield record_item(loads(line, "the record"), where, line)
+        except TooDeep as exc:
+            yield rejected(at, exc.code, f"line {number}: {exc}")
         except BadRecord as exc:
             yield rejected(at, "bad_record", f"line {number}: {exc}")
         except ValueError as exc:

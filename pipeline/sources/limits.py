@@ -94,8 +94,9 @@ class _Counted(io.RawIOBase):
         return len(data)
 
 
-def read_at_most(stream: IO[bytes], limit: int) -> bytes:
-    """All of `stream`, or TooLarge as soon as it proves longer than `limit`.
+def read_at_most(stream: IO[bytes], limit: int, limit_name: str | None = None) -> bytes:
+    """All of `stream`, or TooLarge as soon as it proves longer than `limit`, which the message names as
+    `limit_name` (by default the `max_file_bytes` setting).
 
     Read in chunks: asking a buffered stream for `limit + 1` bytes at once would allocate that much up front.
     """
@@ -104,6 +105,6 @@ def read_at_most(stream: IO[bytes], limit: int) -> bytes:
     while chunk := stream.read(min(READ_CHUNK, limit + 1 - total)):
         total += len(chunk)
         if total > limit:
-            raise TooLarge(f"larger than max_file_bytes={limit}")
+            raise TooLarge(f"larger than {limit_name or f'max_file_bytes={limit}'}")
         chunks.append(chunk)
     return b"".join(chunks)

@@ -17,6 +17,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
+from docketflow.models.common import writable
 from docketflow.pipeline.ingest.errors import IngestError
 from docketflow.pipeline.sources.limits import read_at_most
 
@@ -28,11 +29,15 @@ Stamp = tuple[int, int]
 
 
 def printable(name: str) -> str:
-    """`name` with the bytes of a non-UTF-8 file name (surrogate escapes) spelled `\\xNN`."""
+    """`name` with the bytes of a non-UTF-8 file name (surrogate escapes) spelled `\\xNN`; any other lone
+    surrogate (one a JSON escape made) spelled as its escape, `\\ud800`."""
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
-        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        try:
+            return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:
+            return writable(name)
     return name
 
 
@@ -83,13 +88,14 @@ def stamp_of(stream: BinaryIO) -> Stamp:
     return st.st_size, st.st_mtime_ns
 
 
-def read_regular(path: Path, limit: int) -> tuple[bytes, Stamp | None]:
-    """The bytes of a regular file (at most `limit`, else TooLarge) and its stamp as read.
+def read_regular(path: Path, limit: int, limit_name: str | None = None) -> tuple[bytes, Stamp | None]:
+    """The bytes of a regular file (at most `limit`, else TooLarge naming `limit_name`, by default
+    `max_file_bytes`) and its stamp as read.
 
     The stamp is taken before reading and checked after: a file written to while it was read gets no
     stamp, so the next run cannot mistake it for unchanged.
     """
     with open_regular(path) as stream:
         before = stamp_of(stream)
-        data = read_at_most(stream, limit)
+        data = read_at_most(stream, limit, limit_name)
         return data, before if stamp_of(stream) == before else None

@@ -7,14 +7,13 @@ files were added in name order (the usual case; a sidecar elsewhere in a tar is 
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from docketflow.pipeline.ingest.sidecar import FIELDS, SIDECAR_SUFFIX
-from docketflow.pipeline.sources.limits import read_at_most
+from docketflow.pipeline.ingest.errors import IngestError
+from docketflow.pipeline.ingest.sidecar import FIELDS, MAX_SIDECAR_BYTES, SIDECAR_LIMIT, SIDECAR_SUFFIX, sidecar_dict
+from docketflow.pipeline.sources.limits import TooLarge, read_at_most
 
-MAX_SIDECAR_BYTES = 1 << 20
-"""A sidecar is a handful of fields; anything larger is not one."""
+__all__ = ["MAX_SIDECAR_BYTES", "document_of", "is_sidecar_name", "pairing_key", "parse_sidecar"]
 
 
 def is_sidecar_name(name: str) -> bool:
@@ -32,12 +31,12 @@ def pairing_key(name: str) -> tuple[str, int]:
 
 
 def parse_sidecar(stream: Any, name: str) -> dict[str, Any]:
-    """The sidecar's fields that ingest uses; ValueError when it is not a small UTF-8 JSON object."""
-    raw = read_at_most(stream, MAX_SIDECAR_BYTES)
+    """The sidecar's fields that ingest uses; ValueError when it is not a small UTF-8 JSON object (nested
+    no deeper than the nesting limit)."""
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise ValueError(f"{name}: not valid UTF-8 JSON ({exc})") from exc
-    if not isinstance(data, dict):
-        raise ValueError(f"{name}: expected a JSON object, got {type(data).__name__}")
+        data = sidecar_dict(read_at_most(stream, MAX_SIDECAR_BYTES, SIDECAR_LIMIT), name)
+    except TooLarge as exc:
+        raise ValueError(f"{name}: {exc}") from exc
+    except IngestError as exc:
+        raise ValueError(str(exc)) from exc
     return {k: data[k] for k in FIELDS if k in data}

@@ -17,14 +17,27 @@ from docketflow.pipeline.sources.sidecars import pairing_key
 
 _SPECIAL = {stat.S_IFLNK: "symbolic link", stat.S_IFCHR: "character device", stat.S_IFBLK: "block device",
             stat.S_IFIFO: "fifo", stat.S_IFSOCK: "socket"}
+_READABLE = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate", zipfile.ZIP_BZIP2: "bzip2",
+             zipfile.ZIP_LZMA: "lzma"}
+"""Zip methods the standard library expands; Deflate64, zstd, PPMd and the others it does not."""
+_READABLE_NAMES = ", ".join(_READABLE.values())
+_METHOD_NAMES = {**zipfile.compressor_names, 93: "zstd", 95: "xz", 96: "jpeg", 99: "aes"}
+_STRONG_ENCRYPTION = 0x40
+"""General purpose flag bit 6: PKWARE strong encryption."""
 
 
 def _problem(info: zipfile.ZipInfo) -> tuple[str, str] | None:
     kind = _SPECIAL.get(stat.S_IFMT(info.external_attr >> 16))
     if kind:
         return "unsafe_member", f"{kind}, not a regular file"
+    if info.flag_bits & _STRONG_ENCRYPTION:
+        return "unsupported_compression", "flagged with strong encryption, which this reader cannot open"
     if info.flag_bits & 0x1:
         return "unsupported_type", "encrypted member"
+    if info.compress_type not in _READABLE:
+        method = _METHOD_NAMES.get(info.compress_type, "an unknown method")
+        return "unsupported_compression", (f"compressed with {method} (zip method {info.compress_type}), which this "
+                                           f"reader cannot expand (it reads {_READABLE_NAMES})")
     return None
 
 
