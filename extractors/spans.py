@@ -18,6 +18,7 @@ are rebuilt on demand after a round trip.
 from __future__ import annotations
 
 import bisect
+import re
 import weakref
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -129,12 +130,46 @@ def context(doc: Doc) -> DocContext:
     return ctx
 
 
+RUN_CHUNK = 32
+"""Characters per token of a long run of one punctuation character (see `make_doc`)."""
+_LONG_RUN = re.compile(r"([^\w\s])\1{63,}")
+"""64 or more of one punctuation character in a row ("§§§§...", ",,,,", "$$$$")."""
+
+
 def make_doc(nlp: Language, text: str) -> Doc:
     """`nlp.make_doc(text)` with `text` kept as the doc's text: the tokenizer reproduces its input exactly, so
-    the string in hand spares `doc_text` rebuilding it from a million tokens."""
-    doc = nlp.make_doc(text)
+    the string in hand spares `doc_text` rebuilding it from a million tokens.
+
+    spaCy's tokenizer strips prefixes and suffixes one character at a time, rescanning the rest each time, so
+    one unbroken run of a punctuation character costs the square of its length (8,000 "§" take seconds). Such
+    runs are cut out first: the text around them goes to the tokenizer, each run becomes tokens of
+    `RUN_CHUNK` characters, and the doc is joined from the pieces with the same text and offsets."""
+    runs = list(_LONG_RUN.finditer(text))
+    if not runs:
+        doc = nlp.make_doc(text)
+    else:
+        words: list[str] = []
+        spaces: list[bool] = []
+        start = 0
+        for run in runs:
+            _add_tokens(nlp, text[start:run.start()], words, spaces)
+            for at in range(run.start(), run.end(), RUN_CHUNK):
+                words.append(text[at:min(at + RUN_CHUNK, run.end())])
+                spaces.append(False)
+            start = run.end()
+        _add_tokens(nlp, text[start:], words, spaces)
+        doc = Doc(nlp.vocab, words=words, spaces=spaces)
     scratch(doc)["text"] = text
     return doc
+
+
+def _add_tokens(nlp: Language, piece: str, words: list[str], spaces: list[bool]) -> None:
+    """The tokens of one piece of text between long runs, with their trailing-space flags."""
+    if not piece:
+        return
+    for token in nlp.tokenizer(piece):
+        words.append(token.text)
+        spaces.append(bool(token.whitespace_))
 
 
 def doc_text(doc: Doc) -> str:
