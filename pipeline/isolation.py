@@ -2,10 +2,11 @@
 
 `concurrent.futures` cannot stop a task that spins inside C code (a PDF that sends the parser into a
 loop) or take back a worker that blew its memory. Here each worker is a process of our own with a
-memory ceiling (`RLIMIT_AS`); the parent waits for each batch with a deadline. When a batch overruns,
-or its worker dies, the worker is killed and replaced and the batch is redone one document at a time
-with a per-document deadline; a document that overruns or kills its worker alone becomes an error
-record (`timeout`, `worker_died`) and the run goes on.
+memory ceiling (`RLIMIT_AS`). A worker sends each document's outcome as soon as it is done, and the parent
+gives every document its own deadline (`doc_timeout_s`, whatever the batch size). When a document
+overruns, or its worker dies, the worker is killed and replaced, the outcomes already sent are kept, the
+document is tried once more alone, and the rest of the batch goes on; a document that overruns or kills
+its worker alone becomes an error record (`timeout_or_worker_died`) and the run goes on.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from docketflow.pipeline.summary import escape_log_lines
 
 log = logging.getLogger("docketflow")
 READY = "ready"
+DONE = "done"
+"""What a worker sends after the last document of a batch."""
 STARTUP_TIMEOUT_S = 300.0
 """Generous: a spawned worker imports spaCy and builds the pipeline, slow on a loaded machine."""
 START_ATTEMPTS = 2
@@ -76,7 +79,9 @@ def _serve(conn: Connection, memory_bytes: int, spacy_model: str | None, parent:
         if job is None:
             return
         items, settings = job
-        conn.send(process_batch(items, settings))
+        for item in items:  # one document at a time, so that each has its own deadline in the parent
+            conn.send(process_batch([item], settings))
+        conn.send(DONE)
 
 
 class _Worker:
@@ -102,18 +107,26 @@ class _Worker:
                                     (f"exited with code {code}" if code is not None else
                                      f"was not ready after {STARTUP_TIMEOUT_S:g} s") + " while loading the pipeline")
 
-    def run(self, items: list[SourceItem], settings: RunSettings, deadline: float) -> BatchResult | None:
-        """The batch's result, or None when the worker overran the deadline or died. Start-up (imports,
-        building the pipeline) is waited for separately, so it never counts against a document's time."""
+    def run(self, items: list[SourceItem], settings: RunSettings, limit: float) -> tuple[BatchResult, int, bool]:
+        """The outcomes of the batch's first documents, how many there are (all of them, or fewer when the
+        worker spent more than `limit` seconds on one document or died on it: the next one), and whether the
+        worker said it was done (else it is replaced). Start-up (imports, building the pipeline) is waited
+        for separately, so it never counts against a document."""
         if not self.ready:
             self._start()
+        done = BatchResult()
+        count = 0
         try:
             self.conn.send((items, settings))
-            if self.conn.poll(deadline):
-                return self.conn.recv()
+            while self.conn.poll(limit):
+                message = self.conn.recv()
+                if message == DONE:
+                    return done, count, True
+                _add(done, message)
+                count += 1
         except (EOFError, OSError):
             pass
-        return None
+        return done, count, False
 
     def kill(self) -> None:
         self.process.kill()
@@ -131,6 +144,13 @@ class _Worker:
 class WorkerStartFailed(RuntimeError):
     """Worker processes die or hang while starting: a setting (memory limit) or the installation is at
     fault, not a document, so the run stops with this message rather than record every document as failed."""
+
+
+def _add(total: BatchResult, part: BatchResult) -> None:
+    """Append a part's outcomes and time to a batch's."""
+    total.outcomes.extend(part.outcomes)
+    for stage, seconds in part.seconds.items():
+        total.seconds[stage] += seconds
 
 
 def _failed(item: SourceItem, code: str, message: str) -> Outcome:
@@ -172,12 +192,13 @@ class IsolatedPool:
         except BaseException as exc:  # handed to the flow, which stops the run
             future.set_exception(exc)
 
-    def _attempt(self, items: list[SourceItem], settings: RunSettings, deadline: float) -> BatchResult | None:
-        """One try on an idle worker; a worker that overran or died is replaced. Once the pool is closing
-        (the run was interrupted) nothing is retried or recorded: the batch is simply not done."""
+    def _attempt(self, items: list[SourceItem], settings: RunSettings) -> tuple[BatchResult, int]:
+        """One try on an idle worker: the outcomes of the documents it finished, and how many; a worker that
+        overran or died is replaced. Once the pool is closing (the run was interrupted) nothing is retried or
+        recorded: the batch is simply not done."""
         worker = self._idle_worker()
         try:
-            result = worker.run(items, settings, deadline)
+            result, count, clean = worker.run(items, settings, settings.doc_timeout_s)
         except WorkerStartFailed as exc:
             worker.kill()
             self.idle.put(self._spawn())
@@ -187,14 +208,14 @@ class IsolatedPool:
             if self.start_failures >= START_ATTEMPTS:
                 raise WorkerStartFailed(f"{exc} (worker_memory_mb={settings.worker_memory_mb}: "
                                         "DOCKETFLOW_WORKER_MEMORY_MB may be too low)") from exc
-            return self._attempt(items, settings, deadline)
-        if result is None:
+            return self._attempt(items, settings)
+        if not clean:
             if self.closing.is_set():
                 raise CancelledError
             worker.kill()
             worker = self._spawn()
         self.idle.put(worker)
-        return result
+        return result, count
 
     def _idle_worker(self) -> _Worker:
         """The next free worker; CancelledError once the pool is closing, also for a batch still waiting
@@ -205,22 +226,27 @@ class IsolatedPool:
         raise CancelledError
 
     def _batch(self, items: list[SourceItem], settings: RunSettings) -> BatchResult:
-        result = self._attempt(items, settings, settings.doc_timeout_s * len(items))
-        if result is not None:
-            return result
-        log.warning("a batch of %d documents overran or lost its worker; redoing it one document at a time",
-                    len(items))
+        """Every document of the batch, each within its own deadline: the documents before one that overran
+        or lost its worker are kept, that one is tried once more alone (a worker may die of what the batch
+        before it left in memory), and the rest go on."""
         combined = BatchResult()
-        for item in items:
-            single = self._attempt([item], settings, settings.doc_timeout_s)
-            if single is None:
+        remaining = items
+        while remaining:
+            result, count = self._attempt(remaining, settings)
+            _add(combined, result)
+            if count == len(remaining):
+                break
+            culprit = remaining[count]
+            log.warning("%s overran or lost its worker (limit %g s a document); trying it alone", culprit.relpath,
+                        settings.doc_timeout_s)
+            single, done = self._attempt([culprit], settings)
+            if done:
+                _add(combined, single)
+            else:
                 message = (f"no result within {settings.doc_timeout_s:g} s or the worker died "
                            f"(memory limit {settings.worker_memory_mb} MB)")
-                combined.outcomes.append(_failed(item, "timeout_or_worker_died", message))
-                continue
-            combined.outcomes.extend(single.outcomes)
-            for stage, seconds in single.seconds.items():
-                combined.seconds[stage] += seconds
+                combined.outcomes.append(_failed(culprit, "timeout_or_worker_died", message))
+            remaining = remaining[count + 1:]
         return combined
 
     def cancel(self) -> None:

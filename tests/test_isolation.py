@@ -37,3 +37,20 @@ def test_a_per_document_time_limit_turns_isolation_on(tmp_path: Path, caplog: py
     with caplog.at_level(logging.WARNING, logger="docketflow"):
         assert not wants_isolation(RunSettings(**small, doc_timeout_s=30, isolate=False))
     assert "--doc-timeout has no effect with --no-isolate" in caplog.text
+
+
+def test_the_time_limit_is_per_document_whatever_the_batch_size(tmp_path: Path) -> None:
+    # ten documents in one batch: the slow one needs a few seconds, far less than ten times the limit, yet
+    # more than the limit itself, so it is the one recorded; the nine others are published
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for i in range(9):
+        (inputs / f"a{i}_note.txt").write_text(f"The clerk filed note {i} on the docket.\n")
+    (inputs / "z_slow.txt").write_text("The agency shared the records with the Department. " * 40_000)
+    out = tmp_path / "out"
+    run(RunSettings(inputs=(inputs,), out=out, progress=False, orchestration="off", isolate=True, workers=1,
+                    doc_timeout_s=1.0, batch_docs=16, max_chars=100_000_000))
+    documents = [json.loads(line)["source"]["path"] for line in (out / "documents.jsonl").read_text().splitlines()]
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert len(documents) == 9
+    assert [(e["path"], e["error"]) for e in errors] == [("z_slow.txt", "timeout_or_worker_died")]
