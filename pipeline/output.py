@@ -2,7 +2,10 @@
 
 Each JSON Lines file is streamed to a hidden temporary file next to its final name and moved into
 place with `os.replace` when the run closes; `run.json` and the schema files are written the same way.
-Readers therefore see either the previous complete output or the new complete output.
+Each file is therefore whole. The files of one run are published together: a `PUBLISHING` marker is
+written before the first file is moved and removed after `run.json`, which lists every file's size
+(`files`). A process killed in between leaves the marker, so a reader can tell a half-published folder
+(`published_state`) until the next run publishes a complete one.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ TEXTS_FILE = "texts.jsonl.gz"
 """Document texts, gzip-compressed: entity and evidence offsets point into them, and they are most of the bytes."""
 TEXTS_LEVEL = 6
 """gzip level of the texts file: zlib's default, half the time of gzip's 9 for 0.5 % more bytes."""
+PUBLISHING = ".publishing"
+"""Present while a run moves its files into place; left behind only by a run killed in the middle of it."""
 FILE_MODE = 0o644
 """mkstemp makes files private to the writer; output is for downstream readers too."""
 
@@ -80,6 +85,29 @@ def remove_leftovers(out: Path) -> None:
             leftover.unlink(missing_ok=True)
 
 
+_PUBLISHED = (*(f"{name}.jsonl" for name in JSONL_FILES), TEXTS_FILE)
+
+
+def published_state(out: Path) -> str:
+    """'complete' when the folder holds one run's files as its `run.json` lists them, 'incomplete' when a
+    run was killed while publishing (its marker is there, or a file's size is not the one `run.json` lists),
+    'none' when nothing was published."""
+    report = out / "run.json"
+    if (out / PUBLISHING).exists():
+        return "incomplete"
+    if not report.exists():
+        return "none"
+    try:
+        files = json.loads(report.read_text(encoding="utf-8")).get("files") or {}
+    except (OSError, ValueError):
+        return "incomplete"
+    for name, size in files.items():
+        path = out / name
+        if not path.exists() or path.stat().st_size != size:
+            return "incomplete"
+    return "complete"
+
+
 class OutputWriter:
     """Streams records to temporary files and publishes them all at `commit()`."""
 
@@ -123,7 +151,8 @@ class OutputWriter:
         self._texts_raw.close()
 
     def commit(self, run_report: dict[str, Any]) -> None:
-        """Publish every file, then `run.json` last so its presence means the rest is complete."""
+        """Publish every file between the marker and `run.json` (written last, with every file's size)."""
+        atomic_write_text(self.out / PUBLISHING, json.dumps({"started": run_report.get("finished_at")}) + "\n")
         for name, (tmp, fh) in self._files.items():
             fh.flush()
             os.fsync(fh.fileno())
@@ -133,7 +162,10 @@ class OutputWriter:
         self._close_texts()
         os.replace(self._texts_tmp, self.out / TEXTS_FILE)
         write_schemas(self.out / "schema")
-        atomic_write_text(self.out / "run.json", json.dumps(run_report, indent=2, default=str) + "\n")
+        files = {name: (self.out / name).stat().st_size for name in _PUBLISHED}
+        report = {**run_report, "files": files}
+        atomic_write_text(self.out / "run.json", json.dumps(report, indent=2, default=str) + "\n")
+        (self.out / PUBLISHING).unlink(missing_ok=True)
 
     def abort(self) -> None:
         """Drop the temporary files and keep whatever complete output was there before."""
