@@ -19,6 +19,7 @@ from docketflow.pipeline.settings import RunSettings
 from docketflow.pipeline.sources.archives import iter_container
 from docketflow.pipeline.sources.formats import format_of, supported_suffixes
 from docketflow.pipeline.sources.item import SourceItem, rejected
+from docketflow.pipeline.sources.names import Names
 from docketflow.pipeline.sources.reading import Reading
 from docketflow.pipeline.sources.regular import open_regular, printable, refusal
 
@@ -129,23 +130,34 @@ class _Walk:
                     self.files.append((relpath, path))
 
 
-def iter_root(root: Path, settings: RunSettings) -> Iterator[SourceItem]:
-    """The items of one input root, sorted by relative path; what must not be read comes out as one
-    error item each (links leaving the root, FIFOs and devices, folders that cannot be listed)."""
+def _entries(root: Path, settings: RunSettings) -> Iterator[tuple[str, Iterator[SourceItem]]]:
+    """(relative path, its items) for each top-level entry of one input root, sorted by relative path."""
     if not root.is_dir():  # a file named on the command line: the user chose it, a link included
+        relpath = printable(root.name)
         refused = refusal(root, root.resolve().parent, follow_links=True)
-        if refused:
-            yield rejected(printable(root.name), *refused)
-        else:
-            yield from iter_file(root, printable(root.name), settings)
+        yield relpath, iter([rejected(relpath, *refused)]) if refused else iter_file(root, relpath, settings)
         return
     walk = _Walk(root, settings)
     walk.run()
     entries: list[tuple[str, Path | SourceItem]] = [*walk.files, *((p.relpath, p) for p in walk.problems)]
-    for relpath, entry in sorted(entries, key=lambda e: e[0]):
+    # two names may print alike (a non-UTF-8 name and one spelled with its escapes): the raw name decides
+    for relpath, entry in sorted(entries, key=lambda e: (e[0], os.fsencode(e[1]) if isinstance(e[1], Path) else b"")):
         if isinstance(entry, SourceItem):
-            yield entry
+            yield relpath, iter([entry])
         elif refused := refusal(entry, walk.real_root, settings.follow_links):
-            yield rejected(relpath, *refused)
+            yield relpath, iter([rejected(relpath, *refused)])
         else:
-            yield from iter_file(entry, relpath, settings, walk.real_root)
+            yield relpath, iter_file(entry, relpath, settings, walk.real_root)
+
+
+def iter_root(root: Path, settings: RunSettings) -> Iterator[SourceItem]:
+    """The items of one input root, sorted by relative path; what must not be read comes out as one
+    error item each (links leaving the root, FIFOs and devices, folders that cannot be listed). No two
+    items share a name (`names.Names`): the second of one name is `<name>#2`, in an order that every run
+    repeats."""
+    names = Names()
+    for relpath, items in _entries(root, settings):
+        names.enter(relpath)
+        for item in items:
+            item.relpath = names.claim(item.relpath)
+            yield item

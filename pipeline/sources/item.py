@@ -15,7 +15,7 @@ class SourceItem:
 
     relpath: str
     """Its name in the output: posix path under the input root; archive members as "bulk.zip!dir/a.pdf",
-    bulk records as "opinions.jsonl#<id>"."""
+    bulk records as "opinions.jsonl#<id>"; unique under its root, a repeated name numbered ("b#2.txt")."""
     path: Path | None = None
     """A plain file, read by whichever process handles the batch."""
     data: bytes | None = None
