@@ -8,16 +8,19 @@ are processed by the same executor (pipeline.executors), which owns the per-docu
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict
+from contextvars import ContextVar
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import httpx
 from docketflow.models import SCHEMA_VERSION
 from docketflow.pipeline.artifacts import publish_summary
 from docketflow.pipeline.executors import Future, Submit, check_cluster, open_executor
@@ -26,7 +29,7 @@ from docketflow.pipeline.output import OutputWriter
 from docketflow.pipeline.preflight import check, check_prefect_api
 from docketflow.pipeline.process import BatchResult, rejected
 from docketflow.pipeline.progress import RunProgress
-from docketflow.pipeline.runlog import to_run_logger
+from docketflow.pipeline.runlog import ApiLost, to_run_logger, watch_api_loss
 from docketflow.pipeline.settings import RunSettings
 from docketflow.pipeline.sources import SourceItem, item_root, iter_sources
 from docketflow.pipeline.sources.formats import supported_suffixes
@@ -210,7 +213,17 @@ def docketflow_run(settings: RunSettings) -> RunSummary:
             log.info("processing on the %s executor, up to %d batches in flight", executor.kind, executor.window)
             summary = execute(settings, lambda batch, s: process_batch_task.submit(batch, s, executor.submit),
                               "prefect", window=executor.window, cancel=executor.cancel)
-        publish_summary(summary, settings)
+        outcome = _OUTCOME.get()
+        if outcome is not None:
+            outcome.summary = summary
+        try:
+            if outcome is None or not outcome.watch.seen:  # no request to an API known to be lost
+                publish_summary(summary, settings)
+        except httpx.HTTPError as exc:  # the records are published: a lost API only loses the artifact
+            if outcome is None:
+                log.warning("%s", api_lost_line(exc, _max_retries()))
+            else:
+                outcome.lost = exc
     return summary
 
 
@@ -237,6 +250,89 @@ def run(settings: RunSettings) -> RunSummary:
         check_prefect_api(os.environ.get("PREFECT_API_URL"))
         if settings.dask_address:
             check_cluster(settings)  # a refusal in one line, not a failed flow run with a traceback
-        return docketflow_run(settings)
+        return _run_with_prefect(settings)
     with open_executor(settings) as executor:
         return execute(settings, executor.submit, "off", window=executor.window, cancel=executor.cancel)
+
+
+# --- A Prefect API lost mid-run ---------------------------------------------------------------------
+# The records do not depend on the API: once the output folder is published, a Prefect server that stopped
+# answering costs the run's state and artifact in the UI, one warning, and a bounded wait, not the run.
+
+API_RETRIES = 2
+"""Retries of each request to the Prefect API (PREFECT_CLIENT_MAX_RETRIES unless set in the environment;
+Prefect's default is 5, about 62 s of back-off per request): 2 retries wait about 2 + 4 s."""
+EVENT_RECONNECTS = 2
+"""Reconnections of Prefect's event stream per event (Prefect's default is 10, about 7 s per event, for
+every event still queued): 2 are immediate."""
+
+
+@dataclass
+class _Outcome:
+    """What the flow body got to, seen by `run` even when the flow run fails afterwards."""
+
+    watch: ApiLost
+    """Prefect's complaints about a lost API, seen and dropped."""
+    summary: RunSummary | None = None
+    """Set once the output folder is published."""
+    lost: Exception | None = None
+    """The error of a Prefect API call that failed after publishing."""
+
+
+_OUTCOME: ContextVar[_Outcome | None] = ContextVar("docketflow_outcome", default=None)
+
+
+def api_lost_line(exc: BaseException | None, retries: int) -> str:
+    """The one warning of a run whose Prefect API stopped answering."""
+    url = os.environ.get("PREFECT_API_URL") or "the Prefect API"
+    cause = f" ({type(exc).__name__})" if exc is not None else ""
+    return (f"{url} stopped answering during the run{cause}: the records are published, but the flow run's "
+            f"state and summary in Prefect are out of date (each API request was retried {retries} times, "
+            "PREFECT_CLIENT_MAX_RETRIES)")
+
+
+def _max_retries() -> int:
+    from prefect.settings import PREFECT_CLIENT_MAX_RETRIES
+
+    return PREFECT_CLIENT_MAX_RETRIES.value()
+
+
+@contextlib.contextmanager
+def bounded_api_retries() -> Iterator[None]:
+    """Within: Prefect API requests retried API_RETRIES times (unless PREFECT_CLIENT_MAX_RETRIES is set) and
+    events reconnecting EVENT_RECONNECTS times, so that a lost API costs seconds, not minutes."""
+    from prefect.events.clients import PrefectEventsClient
+    from prefect.events.worker import EventsWorker, emit_events_to_cloud
+    from prefect.settings import PREFECT_CLIENT_MAX_RETRIES, temporary_settings
+
+    updates = {} if "PREFECT_CLIENT_MAX_RETRIES" in os.environ else {PREFECT_CLIENT_MAX_RETRIES: API_RETRIES}
+    override = EventsWorker._client_override is None and not emit_events_to_cloud()
+    if override:
+        EventsWorker.set_client_override(PrefectEventsClient, reconnection_attempts=EVENT_RECONNECTS)
+    try:
+        with temporary_settings(updates=updates):
+            yield
+    finally:
+        if override:
+            EventsWorker.set_client_override(None)
+
+
+def _run_with_prefect(settings: RunSettings) -> RunSummary:
+    """The flow run, and, when the Prefect API is lost after the output folder is published, one warning
+    instead of a failed run: the summary is returned as if the API had answered."""
+    with bounded_api_retries(), watch_api_loss() as watch:
+        retries = _max_retries()
+        outcome = _Outcome(watch)
+        token = _OUTCOME.set(outcome)
+        try:
+            outcome.summary = docketflow_run(settings)
+        except Exception as exc:
+            if outcome.summary is None or not isinstance(exc, httpx.HTTPError):
+                raise
+            outcome.lost = exc
+        finally:
+            _OUTCOME.reset(token)
+    if outcome.lost is not None or watch.seen:
+        log.warning("%s", api_lost_line(outcome.lost, retries))
+    assert outcome.summary is not None  # set, or the flow run's error was raised
+    return outcome.summary

@@ -11,6 +11,7 @@ import contextlib
 import logging
 from collections.abc import Iterator
 
+import httpx
 from docketflow.pipeline.summary import escape_log_lines
 from prefect.context import FlowRunContext
 from prefect.logging.handlers import APILogHandler
@@ -49,3 +50,50 @@ def to_run_logger() -> Iterator[None]:
         log.removeHandler(handler)
         log.setLevel(previous)
         handler.flush()
+
+
+# --- A Prefect API lost mid-run ---------------------------------------------------------------------
+
+API_LOST_LOGGERS = ("prefect.events.clients", "prefect._internal.concurrency", "EventsWorker", "prefect.flow_runs")
+"""Prefect's loggers that complain, once per event and per request, when the API stops answering."""
+API_LOST_MESSAGES = ("Unable to connect to", "Service %r failed to process", "Still processing items")
+"""The starts of those complaints (Prefect 3.8), as logged (the unformatted `msg`); records carrying an
+error of the HTTP transport (a refused or broken connection) are complaints too."""
+
+
+class ApiLost(logging.Filter):
+    """Drops Prefect's complaints about an API that stopped answering (hundreds of lines, one per event
+    and per request, some with a traceback) and remembers that it happened, so the run says it once.
+
+    From then on Prefect's log worker, which writes its failures to stderr unless `logging.raiseExceptions`
+    is off, is silenced that way (as the logging documentation advises for production)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen = False
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, httpx.TransportError) or (
+                isinstance(record.msg, str) and record.msg.startswith(API_LOST_MESSAGES)):
+            self.seen = True
+            logging.raiseExceptions = False
+            return False
+        return True
+
+
+@contextlib.contextmanager
+def watch_api_loss() -> Iterator[ApiLost]:
+    """Within: Prefect's complaints about a lost API are dropped and noted in the filter yielded. The filter
+    stays in place afterwards when the API was lost: Prefect's background workers keep complaining while
+    they give up on what is still queued, until the process exits."""
+    watch = ApiLost()
+    loggers = [logging.getLogger(name) for name in API_LOST_LOGGERS]
+    for logger in loggers:
+        logger.addFilter(watch)
+    try:
+        yield watch
+    finally:
+        if not watch.seen:
+            for logger in loggers:
+                logger.removeFilter(watch)
