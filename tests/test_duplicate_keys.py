@@ -8,8 +8,6 @@ from __future__ import annotations
 import gzip
 import io
 import json
-import subprocess
-import sys
 import tarfile
 import warnings
 import zipfile
@@ -18,16 +16,7 @@ from pathlib import Path
 import pytest
 from docketflow.pipeline.sources.names import Names, numbered
 
-from tests.sources.helpers import items
-
-
-def _news(subject: str) -> str:
-    """A distinct short news text (identical texts are one document)."""
-    return f"A federal judge in Ohio ruled Wednesday that the IRS may share {subject} with ICE.\n"
-
-
-def _record(record_id: str, subject: str) -> str:
-    return json.dumps({"id": record_id, "text": _news(subject)})
+from tests.sources.helpers import items, news, record, run_cli, write_files
 
 
 def _zip(*members: tuple[str, str]) -> bytes:
@@ -51,17 +40,17 @@ def _tar(*members: tuple[str, str]) -> bytes:
 
 
 CASES: dict[str, dict[str, str | bytes]] = {
-    "jsonl_ids": {"records.jsonl": "\n".join([_record("r1", "addresses"), _record("r1", "phone numbers"),
-                                              _record("r1#2", "wages"), _record("r2", "names")]) + "\n"},
-    "record_named_like_an_error": {"bad.jsonl": _record("line-2", "employers") + "\nnot json\n"},
-    "json_ids": {"bulk.json": "[" + ",".join([_record("7", "visas"), _record("7", "passports")]) + "]"},
-    "zip_members": {"bundle.zip": _zip(("b.txt", _news("bank records")), ("b.txt", _news("tax returns")),
-                                       ("./b.txt", _news("license plates")), ("notes.md", _news("pay stubs")),
-                                       ("notes.md", _news("ages")))},
-    "tar_members": {"bundle.tar": _tar(("d/b.txt", _news("birth dates")), ("d/b.txt", _news("death dates")))},
-    "file_named_like_a_member": {"a.zip": _zip(("b.txt", _news("school records"))),
-                                 "a.zip!b.txt": _news("medical records"),
-                                 "a.zip!b#2.txt": _news("court records")},
+    "jsonl_ids": {"records.jsonl": "\n".join([record("r1", "addresses"), record("r1", "phone numbers"),
+                                              record("r1#2", "wages"), record("r2", "names")]) + "\n"},
+    "record_named_like_an_error": {"bad.jsonl": record("line-2", "employers") + "\nnot json\n"},
+    "json_ids": {"bulk.json": "[" + ",".join([record("7", "visas"), record("7", "passports")]) + "]"},
+    "zip_members": {"bundle.zip": _zip(("b.txt", news("bank records")), ("b.txt", news("tax returns")),
+                                       ("./b.txt", news("license plates")), ("notes.md", news("pay stubs")),
+                                       ("notes.md", news("ages")))},
+    "tar_members": {"bundle.tar": _tar(("d/b.txt", news("birth dates")), ("d/b.txt", news("death dates")))},
+    "file_named_like_a_member": {"a.zip": _zip(("b.txt", news("school records"))),
+                                 "a.zip!b.txt": news("medical records"),
+                                 "a.zip!b#2.txt": news("court records")},
 }
 EXPECTED = {
     "jsonl_ids": ["records.jsonl#r1", "records.jsonl#r1#2", "records.jsonl#r1#2#2", "records.jsonl#r2"],
@@ -75,18 +64,7 @@ EXPECTED = {
 
 
 def _folder(root: Path, files: dict[str, str | bytes]) -> Path:
-    inputs = root / "in"
-    inputs.mkdir()
-    for name, data in files.items():
-        path = inputs / name
-        path.write_bytes(data) if isinstance(data, bytes) else path.write_text(data)
-    return inputs
-
-
-def _run_cli(inputs: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "docketflow.pipeline.cli", "run", str(inputs), "--out", str(out), "--quiet",
-               "--no-prefect", "--no-isolate", "--ocr", "off"]
-    return subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+    return write_files(root / "in", files)
 
 
 def _published(out: Path) -> tuple[dict[str, str], list[str], dict[str, bytes]]:
@@ -110,7 +88,7 @@ def test_every_input_has_a_name_of_its_own(case: str, tmp_path: Path) -> None:
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_no_input_is_dropped_and_a_rerun_publishes_the_same(case: str, tmp_path: Path) -> None:
     inputs, out = _folder(tmp_path, CASES[case]), tmp_path / "out"
-    first = _run_cli(inputs, out)
+    first = run_cli(inputs, out)
     assert first.returncode == 0, first.stderr
     documents, errors, before = _published(out)
     assert sorted([*documents, *errors]) == EXPECTED[case]
@@ -118,7 +96,7 @@ def test_no_input_is_dropped_and_a_rerun_publishes_the_same(case: str, tmp_path:
     counts = json.loads((out / "run.json").read_text())["counts"]
     assert (counts["documents"], counts["errors"], counts["processed"]) == (len(documents), len(errors),
                                                                             len(EXPECTED[case]))
-    again = _run_cli(inputs, out)
+    again = run_cli(inputs, out)
     assert again.returncode == 0, again.stderr
     counts = json.loads((out / "run.json").read_text())["counts"]
     assert counts["skipped"] >= len(documents)  # what was read is not read again: its key is the same
@@ -128,7 +106,7 @@ def test_no_input_is_dropped_and_a_rerun_publishes_the_same(case: str, tmp_path:
 
 def test_a_numbered_duplicate_is_read_as_its_extension_says(tmp_path: Path) -> None:
     inputs, out = _folder(tmp_path, CASES["zip_members"]), tmp_path / "out"
-    assert _run_cli(inputs, out).returncode == 0
+    assert run_cli(inputs, out).returncode == 0
     kinds = {(d := json.loads(line))["source"]["path"]: d["source"]["media_type"]
              for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()}
     assert kinds["bundle.zip!notes#2.md"] == kinds["bundle.zip!notes.md"]

@@ -11,7 +11,6 @@ import json
 import random
 import struct
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -20,21 +19,12 @@ from docketflow.pipeline.ingest.safejson import MAX_NESTING, TooDeep, loads, nes
 from docketflow.pipeline.output import dumps
 from docketflow.pipeline.sources.regular import printable
 
-from tests.sources.helpers import items, summary, zip_bytes
+from tests.sources.helpers import items, news, record, run_cli, summary, write_files, zip_bytes
 
 DEEP = "[" * 100_000 + "]" * 100_000
 """One JSON value of 100,000 nested arrays: a RecursionError wherever `json.loads` meets it."""
 LIMIT = f"more than {MAX_NESTING} levels deep"
 Outcome = tuple[Path, Path, subprocess.CompletedProcess[str]]
-
-
-def _news(subject: str) -> str:
-    """A distinct short news text (identical texts are one document)."""
-    return f"A federal judge in Ohio ruled Wednesday that the IRS may share {subject} with ICE.\n"
-
-
-def _record(record_id: str, subject: str, **fields: str) -> str:
-    return json.dumps({"id": record_id, "text": _news(subject), **fields})
 
 
 def _notice(number: int, body: str) -> str:
@@ -48,7 +38,7 @@ def _methods_zip() -> bytes:
     zipfile writes none of these, so stored members are written and their headers patched: the method
     (local header offset 8, central offset 10) and the flags (offsets 6 and 8)."""
     patches = {"deflate64.txt": (9, 0), "zstd.txt": (93, 0), "ppmd.txt": (98, 0), "strong.txt": (0, 0x41)}
-    members = {name: _news(name).encode() for name in patches} | {"plain.txt": _news("plain zip").encode()}
+    members = {name: news(name).encode() for name in patches} | {"plain.txt": news("plain zip").encode()}
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
         for name, data in members.items():
@@ -77,13 +67,13 @@ def _folder(root: Path) -> Path:
     inputs = root / "in"
     inputs.mkdir()
     files: dict[str, bytes | str] = {
-        "good.txt": _news("addresses"),
+        "good.txt": news("addresses"),
         # 1. deep nesting, in every format that parses JSON or XML
-        "deep.jsonl": f"{DEEP}\n{_record('j-good', 'wages')}\n",
-        "deep.json": f"[{_record('a', 'phone numbers')}, {DEEP}, {_record('c', 'tax records')}]",
-        "sidecars.zip": zip_bytes({"n.txt": _news("zip sidecars").encode(), "n.txt.meta.json": DEEP.encode(),
-                                   "o.txt": _news("zip neighbours").encode()}),
-        "deep_side.txt": _news("disk sidecars"),
+        "deep.jsonl": f"{DEEP}\n{record('j-good', 'wages')}\n",
+        "deep.json": f"[{record('a', 'phone numbers')}, {DEEP}, {record('c', 'tax records')}]",
+        "sidecars.zip": zip_bytes({"n.txt": news("zip sidecars").encode(), "n.txt.meta.json": DEEP.encode(),
+                                   "o.txt": news("zip neighbours").encode()}),
+        "deep_side.txt": news("disk sidecars"),
         "deep_side.txt.meta.json": DEEP,
         "page.html": ('<html><head><script type="application/ld+json">' + DEEP + "</script></head><body>"
                       "<p>The court ruled that the agency may share records.</p></body></html>"),
@@ -92,29 +82,20 @@ def _folder(root: Path) -> Path:
                       + _notice(3, "<P>Third notice.</P>") + "</NOTICES></FEDREG>"),
         # 2. lone surrogates
         "surrogates.jsonl": ('{"id": "s\\udcff", "title": "t\\ud800 lone", "text": "The IRS shared records with '
-                             'ICE.\\udcff"}\n' + _record("s-good", "bank records") + "\n"),
-        "lone.txt": _news("lone surrogates"),
+                             'ICE.\\udcff"}\n' + record("s-good", "bank records") + "\n"),
+        "lone.txt": news("lone surrogates"),
         "lone.txt.meta.json": '{"title": "\\ud800 lone"}',
         # 3. encodings and compression
         "latin1.csv": "id,text\nc1,Le juge a statué que la CNIL peut partager les données.\n".encode("latin-1"),
         "methods.zip": _methods_zip(),
         # 14. limits named for what they are
-        "big_side.txt": _news("big sidecars"),
+        "big_side.txt": news("big sidecars"),
         "big_side.txt.meta.json": _big_sidecar(),
-        "big_sidecar.zip": zip_bytes({"m.txt": _news("zip big sidecar").encode(),
+        "big_sidecar.zip": zip_bytes({"m.txt": news("zip big sidecar").encode(),
                                       "m.txt.meta.json": _big_sidecar().encode()}),
-        "data.gz": gzip.compress(_news("gzip").encode()),
+        "data.gz": gzip.compress(news("gzip").encode()),
     }
-    for name, data in files.items():
-        path = inputs / name
-        path.write_bytes(data) if isinstance(data, bytes) else path.write_text(data)
-    return inputs
-
-
-def _run_cli(inputs: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "docketflow.pipeline.cli", "run", str(inputs), "--out", str(out), "--quiet",
-               "--no-prefect", "--no-isolate", "--ocr", "off"]
-    return subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+    return write_files(inputs, files)
 
 
 def _read(out: Path) -> tuple[dict[str, dict], dict[str, dict], dict[str, str]]:
@@ -132,7 +113,7 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> Outcome:
     root = tmp_path_factory.mktemp("round3")
     inputs = _folder(root)
     out = root / "out"
-    return inputs, out, _run_cli(inputs, out)
+    return inputs, out, run_cli(inputs, out)
 
 
 GOOD = [
@@ -221,7 +202,7 @@ def test_a_deep_ld_json_block_costs_only_its_dates(outcome: Outcome) -> None:
 def test_a_second_run_over_the_same_folder_ends_the_same(outcome: Outcome) -> None:
     inputs, out, _ = outcome
     before = _read(out)[:2]
-    again = _run_cli(inputs, out)
+    again = run_cli(inputs, out)
     assert again.returncode == 0, again.stderr
     after = _read(out)[:2]
     assert (set(after[0]), set(after[1])) == (set(before[0]), set(before[1]))
@@ -229,13 +210,13 @@ def test_a_second_run_over_the_same_folder_ends_the_same(outcome: Outcome) -> No
 
 def test_a_deep_value_between_good_ones_is_skipped_whole(tmp_path: Path) -> None:
     deep_object = '{"a": ' * 300 + "1" + "}" * 300
-    (tmp_path / "bulk.json").write_text(f"[{_record('a', 'x')},{deep_object},{DEEP},{_record('d', 'y')}]")
+    (tmp_path / "bulk.json").write_text(f"[{record('a', 'x')},{deep_object},{DEEP},{record('d', 'y')}]")
     assert summary(items(tmp_path)) == [("bulk.json#a", None), ("bulk.json#item-2", "too_deep"),
                                         ("bulk.json#item-3", "too_deep"), ("bulk.json#d", None)]
 
 
 def test_a_stray_cp1252_byte_past_the_sample_loses_no_row(tmp_path: Path) -> None:
-    rows = "".join(f"r{n},{_news(str(n)).strip()}\n" for n in range(2000))
+    rows = "".join(f"r{n},{news(str(n)).strip()}\n" for n in range(2000))
     late = "r-x,Le juge a statué.\n".encode("cp1252")
     (tmp_path / "late.csv").write_bytes("id,text\nr-é,Déjà vu.\n".encode() + rows.encode() + late + b"r-y,After.\n")
     found = {i.relpath: i for i in items(tmp_path)}

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import json
+import subprocess
+import sys
 import tarfile
 import zipfile
 from pathlib import Path
@@ -46,3 +49,29 @@ def items(root: Path, **options: object) -> list[SourceItem]:
 def summary(found: list[SourceItem]) -> list[tuple[str, str | None]]:
     """(relpath, error code) of each item, in order: what most assertions compare."""
     return [(i.relpath, i.error[0] if i.error else None) for i in found]
+
+
+def news(subject: str) -> str:
+    """A distinct short made-up news text (identical texts are one document)."""
+    return f"A federal judge in Ohio ruled Wednesday that the IRS may share {subject} with ICE.\n"
+
+
+def record(record_id: str, subject: str, **fields: str) -> str:
+    """One JSON Lines record holding a distinct news text."""
+    return json.dumps({"id": record_id, "text": news(subject), **fields})
+
+
+def write_files(folder: Path, files: dict[str, str | bytes]) -> Path:
+    """Write each named text or bytes into `folder` (made first) and return it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in files.items():
+        path = folder / name
+        path.write_bytes(data) if isinstance(data, bytes) else path.write_text(data)
+    return folder
+
+
+def run_cli(inputs: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    """`docketflow run` in a child process, quiet, in-process extraction, no OCR, no Prefect."""
+    command = [sys.executable, "-m", "docketflow.pipeline.cli", "run", str(inputs), "--out", str(out), "--quiet",
+               "--no-prefect", "--no-isolate", "--ocr", "off"]
+    return subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
