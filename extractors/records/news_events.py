@@ -257,7 +257,6 @@ class Decision:
     decided: str | None = None
     motion: str | None = None
     disposition: str | None = None
-    polarity: str | None = None
     effective: str | None = None
     docket: str | None = None
     count: int = 1
@@ -274,6 +273,11 @@ class Decision:
     polarities: list[tuple[str, str]] = field(default_factory=list)
     """(weight, polarity) of each act, weight 'order', 'finding' or 'finding on data': orders outweigh findings
     ("ruled that ..."), and a finding that names data can split a decision."""
+
+    @property
+    def polarity(self) -> str | None:
+        """What the decision does to the sharing, from its acts (see `_combined`)."""
+        return _combined(self.polarities) if self.polarities else None
 
     def fits(self, event: Event) -> bool:
         """True when the event can report this decision: deciders agree and dates do not differ."""
@@ -308,7 +312,6 @@ class Decision:
         if event.polarity:
             weight = "order" if event.order else "finding on data" if event.on_data else "finding"
             self.polarities.append((weight, event.polarity))
-            self.polarity = _combined(self.polarities)
         if event.sentence not in self.sentences:
             self.sentences.append(event.sentence)
         if verb:
