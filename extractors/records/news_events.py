@@ -128,15 +128,8 @@ _SAYS_WHAT = re.compile(
 _ASIDE = re.compile(r"\s*(?:[—–]|--)[^—–;]{1,240}?(?:[—–]|--)|\s*,(?:[^,;]|[A-Z]\.){1,160}?,")
 """An aside after the subject ("Judge X—named by one president, promoted by another—ruled", "Judge X, a
 former prosecutor, ruled"): the verb after it is the subject's."""
-_THEN_ACTS = {"denying": "deny", "rejecting": "deny", "refusing": "deny", "granting": "grant", "blocking": "bar",
-              "barring": "bar", "halting": "bar", "stopping": "bar", "lifting": "vacate", "vacating": "vacate",
-              "allowing": "allow", "letting": "allow", "permitting": "allow", "clearing": "allow"}
-_THEN_FINITE = {"denied": "deny", "rejected": "deny", "granted": "grant", "blocked": "bar", "barred": "bar",
-                "halted": "bar", "lifted": "vacate", "vacated": "vacate", "allowed": "allow"}
-_THEN_ACTS.update(_THEN_FINITE)
-_THEN_ACT = re.compile(r"[^.;]{0,200}?(?:,\s*(?:(?:therefore|thus|thereby|effectively|and|in\s+effect)\s+)?|"
-                       r"\s(?:as|when|and)\s+(?:it|she|he|the\s+(?:court|judge))\s+)(?P<v>"
-                       + "|".join(_THEN_ACTS) + r")\b", re.I)
+_THEN = re.compile(r",\s*(?:(?:therefore|thus|thereby|effectively|and|in\s+effect)\s+)?|"
+                   r"\s(?:as|when|and)\s+(?:it|she|he|the\s+(?:court|judge))\s+", re.I)
 """A finding followed by the order it leads to: "ruled that ... , thereby rejecting the bid", "ruled Tuesday
 as it granted the states an injunction"."""
 _JUDGE_TAIL = re.compile(r"\s*,?\s*(?:of|for|on|in|at)\s+the\s+(?:U\.S\.\s+|United\s+States\s+|federal\s+)?"
@@ -656,6 +649,18 @@ def _verb_after(reader: _Reader, actors: list[tuple[int, Actor]], lo: int, hi: i
     return verb
 
 
+def _then_act(rest: str) -> re.Match[str] | None:
+    """The order a finding leads to, from the act table, after a comma or "as it": "ruled that ..., thereby
+    rejecting the bid", "ruled Tuesday as it granted the states an injunction"."""
+    for link in _THEN.finditer(rest, 0, min(len(rest), 220)):
+        if re.search(r"[.;]", rest[:link.start()]):
+            return None
+        verb = _acts().match(rest, link.end())
+        if verb and verb.lastgroup not in (None, "rule"):
+            return verb
+    return None
+
+
 def _gap_has_actor(actors: list[tuple[int, Actor]], lo: int, hi: int) -> bool:
     return any(lo <= begin < hi for begin, _ in actors)
 
@@ -674,10 +679,10 @@ def _act_event(reader: _Reader, sentence: tuple[int, int], lo: int, hi: int, beg
     if verb.group(0).lower().startswith("convert"):
         act = "grant"  # "converted the order into a preliminary injunction": the new order is granted
         motion = first_label("motion", rest[:120]) or motion
-    then = _THEN_ACT.match(rest) if act == "rule" else None
+    then = _then_act(rest) if act == "rule" else None
     if then:  # "ruled that the deal is lawful, denying the request": the order's own verb says what it did
-        act, rest = _THEN_ACTS[then.group("v").lower()], rest[then.end():]
-        motion = _motion(rest, act, actor, then.group("v")) or motion
+        act, rest = then.lastgroup or act, rest[then.end():]
+        motion = _motion(rest, act, actor, then.group(0)) or motion
     elif act == "grant" and _RULING_OBJECT.match(rest) and not re.match(r"(?i)\W*(?:\w+\s+){0,3}orders?\b", rest):
         act = "rule"  # "issued a ruling that lets the office keep its access": a ruling, its effect in its clause
         rest = rest[_RULING_OBJECT.match(rest).end():]
