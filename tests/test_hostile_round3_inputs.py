@@ -77,7 +77,7 @@ def _folder(root: Path) -> Path:
         "deep_side.txt.meta.json": DEEP,
         "page.html": ('<html><head><script type="application/ld+json">' + DEEP + "</script></head><body>"
                       "<p>The court ruled that the agency may share records.</p></body></html>"),
-        "issue.xml": ("<FEDREG><DATE>Friday, April 15, 2016</DATE><NOTICES>" + _notice(1, "<P>First notice.</P>")
+        "issue.xml": ("<FEDREG><DATE>Tuesday, June 3, 2031</DATE><NOTICES>" + _notice(1, "<P>First notice.</P>")
                       + _notice(2, "<P>" * 5000 + "Deep." + "</P>" * 5000)
                       + _notice(3, "<P>Third notice.</P>") + "</NOTICES></FEDREG>"),
         # 2. lone surrogates

@@ -227,8 +227,8 @@ def _agreements(view: DocView) -> list[Agreement]:
 def _legal_basis(view: DocView, agreements: list[Agreement]) -> list[Agreement]:
     """Statutes cited in sentences about an agreement's instrument ("the memorandum of understanding
     violates 26 U.S.C. § 6103(i)(2)") that name one of its providers, or no agency at all. In a document
-    describing a single agreement, any instrument word refers to it ("the plain language of the statute
-    requires disclosure under the conditions the Memorandum sets out")."""
+    describing a single agreement, any instrument word refers to it ("the statute, read as written, lets the
+    bureau send what the Memorandum lists")."""
     out = []
     for agreement in agreements:
         basis = list(agreement.legal_basis)

@@ -154,7 +154,7 @@ def test_an_agency_that_has_access_to_data_and_gives_it_holds_that_data() -> Non
 
 def test_near_miss_memorandum_opinion_and_reporting_date() -> None:
     # a court's memorandum opinion is not a memorandum of understanding
-    (opinion,) = _agreements("In a memorandum opinion, the court said the Department of Labor shares wage files "
+    (opinion,) = _agreements("Its memorandum opinion says the Department of Labor shares wage files "
                              "with the Census Bureau.")
     assert opinion.instrument != "memorandum_of_understanding"
     # a date that tells when something was said is no signing date

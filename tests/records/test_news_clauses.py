@@ -95,10 +95,10 @@ def test_no_decision(text: str) -> None:
 
 def test_the_judges_own_words_may_report_an_earlier_decision() -> None:
     text = ("A federal judge on Thursday blocked DOGE from reading Education Department loan files. “On March 2, "
-            "the Southern District of New York entered its own injunction, which keeps the team out of Treasury "
+            "a court in the District of Vermont granted its own injunction, which keeps the team out of Treasury "
             "systems,” Judge Lena Ortiz wrote.")
     holdings = records_of(text, "news", FRIDAY).holdings
-    assert [(h.decided, h.court) for h in holdings if h.decided == "2026-03-02"] == [("2026-03-02", "nysd")]
+    assert [(h.decided, h.court) for h in holdings if h.decided == "2026-03-02"] == [("2026-03-02", "vtd")]
     assert len(holdings) == 2
 
 

@@ -18,12 +18,12 @@ from docketflow.pipeline.settings import RunSettings
 MEDICAID = """\
 A federal judge in San Francisco ruled on Monday that the administration can share limited Medicaid information \
 on noncitizen enrollees with U.S. Immigration and Customs Enforcement (ICE).
-In a nine-page order, U.S. District Judge Ada Lovell of the Northern District of California found that \
+In her nine-page ruling, Judge Ada Lovell of the Northern District of California found that \
 the law plainly allows this kind of exchange.
-The ruling says the transfers may begin on January 6, 2026. CMS guidance says only the fewest fields \
+Under the ruling, transfers can start January 6, 2026. CMS guidance says only the fewest fields \
 needed will be sent. In all, the decision permits the transfer of six kinds of enrollee details: phone \
 number, address, date of birth, Medicaid ID, citizenship status, and immigration status. Clinical files \
-and other private health data remain protected by a preliminary injunction the court left in place. 🙂 \
+and other private health records stay shielded by a preliminary injunction the court left in place. 🙂 \
 Officials welcomed the ruling.
 """
 # made-up judge and wording; the agreement it rules on is the IRS-ICE MOU (agency names and date kept)
