@@ -140,6 +140,7 @@ def _reported_authors(text: str, found: list[Mention]) -> list[Mention]:
         return []
     known = {_surname(m.name) for m in found}
     out = []
+    about_a_judge = _A_JUDGE.search(text) is not None
     for m in _WRITES.finditer(text):
         surname = m.group("after") or m.group("before")
         if surname.lower() in known or surname.lower() in _not_names() or surname in _PRONOUNS:
@@ -148,7 +149,7 @@ def _reported_authors(text: str, found: list[Mention]) -> list[Mention]:
         if full:
             out.append(Mention(full.start("name"), full.end("name"), full["name"], "Judge"))
             known.add(surname.lower())
-        elif _A_JUDGE.search(text) and not re.search(rf"\b{re.escape(surname)}\s+[{_UP}]", text):
+        elif about_a_judge and not re.search(rf"\b{re.escape(surname)}\s+[{_UP}]", text):
             at = m.start("after") if m.group("after") else m.start("before")
             out.append(Mention(at, at + len(surname), surname, "Judge"))
             known.add(surname.lower())
