@@ -172,8 +172,8 @@ def _clean(name: str) -> str | None:
     verb = next((i for i, w in enumerate(words) if w.lower() in _headline_verbs()), None)
     words = words[:verb]  # "Judge Ana Reyes Blocks Transfer": the headline's verb ends the name
     stop = _not_names()
-    while words and words[0].strip(",.").lower() in stop:
-        words.pop(0)
+    while words and words[0].strip(",.").lower() in stop and not re.fullmatch(rf"[{_UP}]\.", words[0]):
+        words.pop(0)  # "The", "Before"; never an initial ("A. B. Cee" is not the article "A")
     while words and words[-1].strip(",.").lower() in stop:
         words.pop()
     if not words or all(re.fullmatch(rf"[{_UP}]\.", w) for w in words):

@@ -47,6 +47,8 @@ JUDGES = [
     ("U.S. District judge Mara Quint ruled on Tuesday.", ["Mara Quint"]),
     # a plural title with a list
     ("Circuit Judges Omar Bell, Lena Ortiz and Rita Cole heard the appeal.", ["Omar Bell", "Lena Ortiz", "Rita Cole"]),
+    # a panel named by initials, the first of them the letter A
+    ("Judges A. B. Cee, D. Eff and G. H. Eye heard the appeal.", ["A. B. Cee", "D. Eff", "G. H. Eye"]),
     # a possessive ends the name
     ("Judge Mara Quint’s Friday ruling kept the files sealed.", ["Mara Quint"]),
     # a surname after a reporting verb in a report about a judge, never printed in full
