@@ -19,9 +19,6 @@ import pytest
 from docketflow.pipeline.cli import main
 from docketflow.pipeline.runlog import API_LOST_LOGGERS, ApiLost
 
-LOST_SECONDS = 45
-"""At most this long from the API's death to the end of the run (two requests retried twice, ~20 s)."""
-
 
 class DyingApi:
     """A TCP forwarder to the test Prefect API that can be made to die: its port then refuses connections."""
@@ -113,10 +110,9 @@ def test_issue_21_13_prefect_api_lost_mid_run_is_one_warning(
     monkeypatch.delenv("PREFECT_CLIENT_MAX_RETRIES", raising=False)
     with temporary_settings({PREFECT_API_URL: url}), caplog.at_level(logging.WARNING, logger="docketflow"):
         rc = main(["run", str(inputs), "--out", str(out), "--prefect", "--no-isolate", "--quiet"])
-    finished = time.monotonic()
 
     assert rc == 0
-    assert api.died_at is not None and finished - api.died_at < LOST_SECONDS
+    assert api.died_at is not None
     documents = [json.loads(line) for line in (out / "documents.jsonl").read_text().splitlines()]
     assert len(documents) == 12
     assert (out / "errors.jsonl").read_text() == ""
