@@ -1,6 +1,7 @@
 """Pydantic models of every record docketflow writes; the JSON Schema files are generated from them."""
 
 from docketflow.models.agreement import Agreement, HistoryEntry, SourceStatus
+from docketflow.models.case import Case, Decision
 from docketflow.models.common import SCHEMA_VERSION, Evidence
 from docketflow.models.document import Document, Entity, Part, Source
 from docketflow.models.errors import ErrorRecord
@@ -11,6 +12,8 @@ __all__ = [
     "RECORD_MODELS",
     "SCHEMA_VERSION",
     "Agreement",
+    "Case",
+    "Decision",
     "Document",
     "Entity",
     "ErrorRecord",

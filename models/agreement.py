@@ -20,7 +20,9 @@ class HistoryEntry(Record):
     """A dated decision that bears on an agreement: what a court did to it, and when."""
 
     date: str | None = Field(default=None, pattern=DATE_PATTERN)
-    holding: str = Field(description="id of the holding in holdings.jsonl")
+    holding: str = Field(description="id of the holding in holdings.jsonl: the decision's own order when "
+                         "the run has it, else one report of it")
+    decision: str | None = Field(default=None, description="id of the decision in cases.jsonl")
     court: str | None = None
     effect: Effect | None = None
 
@@ -36,7 +38,7 @@ class SourceStatus(Record):
 class Agreement(Record):
     """A data-sharing agreement, merged across every document that mentions it."""
 
-    schema_version: Literal[2] = SCHEMA_VERSION
+    schema_version: Literal[3] = SCHEMA_VERSION
     id: str
     doc_ids: list[str] = Field(min_length=1)
     instrument: Instrument | None = None

@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION: Literal[2] = 2
+SCHEMA_VERSION: Literal[3] = 3
 """Bumped whenever a field named in SCHEMA.md changes meaning or shape."""
 
 DATE_PATTERN = r"^\d{4}-\d{2}(-\d{2})?$"

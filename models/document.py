@@ -56,7 +56,7 @@ class Part(Record):
 class Document(Record):
     """An input document as the pipeline read it."""
 
-    schema_version: Literal[2] = SCHEMA_VERSION
+    schema_version: Literal[3] = SCHEMA_VERSION
     doc_id: str = Field(pattern=r"^[0-9a-f]{64}$", description="sha256 of the raw bytes")
     source: Source
     kind: Kind

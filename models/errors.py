@@ -11,7 +11,7 @@ Stage = Literal["discover", "read", "ingest", "extract", "records", "write"]
 class ErrorRecord(Record):
     """Enough to find the input again and to see at a glance what went wrong."""
 
-    schema_version: Literal[2] = SCHEMA_VERSION
+    schema_version: Literal[3] = SCHEMA_VERSION
     path: str
     sha256: str | None = None
     stage: Stage

@@ -19,7 +19,7 @@ Effect = Literal["permitted", "barred", "limited"]
 class Holding(Record):
     """A decision a court made, as the document reports it."""
 
-    schema_version: Literal[2] = SCHEMA_VERSION
+    schema_version: Literal[3] = SCHEMA_VERSION
     id: str
     doc_id: str
     court: str | None = None
@@ -36,5 +36,8 @@ class Holding(Record):
     statutes: list[str] = Field(default_factory=list)
     effective: str | None = Field(default=None, pattern=DATE_PATTERN)
     agreement: str | None = None
+    decision: str | None = Field(default=None, description="id of the decision (in cases.jsonl) this holding "
+                                 "reports: one act of one court on one day, however many documents report it")
+    case: str | None = Field(default=None, description="id of the case in cases.jsonl the decision belongs to")
     evidence: list[Evidence] = Field(default_factory=list)
     confidence: float = Field(ge=0.0, le=1.0)

@@ -3,6 +3,7 @@
 from typing import Any
 
 from docketflow.models.agreement import Agreement
+from docketflow.models.case import Case
 from docketflow.models.document import Document
 from docketflow.models.errors import ErrorRecord
 from docketflow.models.holding import Holding
@@ -12,6 +13,7 @@ RECORD_MODELS: dict[str, type[BaseModel]] = {
     "document": Document,
     "holding": Holding,
     "agreement": Agreement,
+    "case": Case,
     "error": ErrorRecord,
 }
 

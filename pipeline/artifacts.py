@@ -37,6 +37,7 @@ def summary_markdown(summary: RunSummary, settings: RunSettings) -> str:
         ("documents with warnings", summary.warnings),
         ("holdings", summary.holdings),
         ("agreements", summary.agreements),
+        ("cases", summary.cases),
         ("pages", summary.pages),
         ("seconds", round(summary.seconds, 1)),
         ("pages per second", round(summary.pages_per_second, 1)),

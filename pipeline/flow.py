@@ -120,6 +120,7 @@ def execute(settings: RunSettings, submit: Submit, orchestration: str, window: i
             counts = store.export(writer)
             summary.documents, summary.holdings = counts["documents"], counts["holdings"]
             summary.agreements, summary.errors = counts["agreements"], counts["errors"]
+            summary.cases = counts["cases"]
             summary.warnings = store.documents_with_warnings()
             summary.add_time("export", time.perf_counter() - export_started)
             summary.seconds = time.perf_counter() - started
@@ -188,7 +189,7 @@ def _report(settings: RunSettings, summary: RunSummary, started_at: datetime) ->
         "input_roots": settings.relative_inputs(),
         "extractor_version": extractor_version(),
         "counts": {k: report.pop(k) for k in ("documents", "errors", "warnings", "holdings", "agreements",
-                                              "processed", "skipped", "pages")},
+                                              "cases", "processed", "skipped", "pages")},
         **report,
         "versions": versions(),
         "options": settings.model_dump(mode="json"),

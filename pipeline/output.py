@@ -23,7 +23,7 @@ from docketflow.models import json_schemas
 from docketflow.models.common import SURROGATE
 from pydantic import BaseModel
 
-JSONL_FILES = ("documents", "holdings", "agreements", "errors")
+JSONL_FILES = ("documents", "holdings", "agreements", "cases", "errors")
 TEXTS_FILE = "texts.jsonl.gz"
 """Document texts, gzip-compressed: entity and evidence offsets point into them, and they are most of the bytes."""
 TEXTS_LEVEL = 6

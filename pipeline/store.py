@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from docketflow.extractors.records import AgreementBook
+from docketflow.extractors.records.litigation import Litigation, Source
+from docketflow.extractors.records.merge import with_decisions
 from docketflow.models import Agreement, Holding
 from docketflow.models.common import writable
 from docketflow.pipeline.output import OutputWriter, dumps
@@ -297,16 +299,25 @@ class StateStore:
                                               "ORDER BY relpath, input"):
             for line in json.loads(agreements):
                 book.add(Agreement.model_validate_json(line))
-        for _, _, _, holdings, _ in self._documents():
-            for line in json.loads(holdings):
-                book.add_holding(Holding.model_validate_json(line))
-        for doc_id, _, document, holdings, text in self._documents():
+        holdings: list[Holding] = []
+        sources: dict[str, Source] = {}
+        for doc_id, _, document, lines, _ in self._documents():
+            if lines != "[]":
+                holdings += [Holding.model_validate_json(line) for line in json.loads(lines)]
+                sources[doc_id] = case_source(json.loads(document))
+        for holding in holdings:
+            book.add_holding(holding)
+        litigation = Litigation([h.model_copy(update={"agreement": book.holding_agreement(h)}) for h in holdings],
+                                sources)
+        for doc_id, _, document, lines, text in self._documents():
             writer.write_line("documents", _with_agreement_ids(document, book))
-            for holding in sorted(json.loads(holdings)):  # lines that start with their id: sorted by id
-                writer.write_line("holdings", _with_agreement(holding, book))
+            for holding in sorted(json.loads(lines)):  # lines that start with their id: sorted by id
+                writer.write_line("holdings", _placed(holding, book, litigation))
             writer.write_text(doc_id, zlib.decompress(text).decode("utf-8"))
-        for agreement in book.records():
+        for agreement in with_decisions(book.records(), litigation.decisions()):
             writer.write("agreements", agreement)
+        for case in litigation.cases:
+            writer.write("cases", case)
         for (error,) in self._db.execute("SELECT error FROM items WHERE error IS NOT NULL ORDER BY relpath, input"):
             writer.write_line("errors", error)
         return dict(writer.counts)
@@ -322,8 +333,15 @@ def _with_agreement_ids(line: str, book: AgreementBook) -> str:
     return dumps(document)
 
 
-def _with_agreement(line: str, book: AgreementBook) -> str:
-    """A stored holding line, pointing at the merged agreement it bears on."""
+def _placed(line: str, book: AgreementBook, litigation: Litigation) -> str:
+    """A stored holding line, pointing at the merged agreement it bears on, its decision and its case."""
     holding = Holding.model_validate_json(line)
-    target = book.holding_agreement(holding)
-    return line if target == holding.agreement else dumps(holding.model_copy(update={"agreement": target}))
+    return dumps(litigation.place(holding.model_copy(update={"agreement": book.holding_agreement(holding)})))
+
+
+def case_source(document: dict) -> Source:
+    """What a stored document line says about the case its holdings belong to."""
+    entities = document.get("entities") or []
+    return Source(kind=document.get("kind"), date=(document.get("source") or {}).get("published"),
+                  dockets=tuple(dict.fromkeys(e["key"] for e in entities if e["label"] == "DOCKET" and e["key"])),
+                  courts=tuple(dict.fromkeys(e["key"] for e in entities if e["label"] == "COURT" and e["key"])))

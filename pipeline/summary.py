@@ -60,6 +60,7 @@ class RunSummary:
     warnings: int = 0
     holdings: int = 0
     agreements: int = 0
+    cases: int = 0
     processed: int = 0
     """Inputs read in this run (new or changed, or all with --force)."""
     skipped: int = 0

@@ -15,7 +15,8 @@ from docketflow.pipeline.settings import RunSettings
 
 from tests.conftest import RAW
 
-RECORD_FILES = {"documents": "document", "holdings": "holding", "agreements": "agreement", "errors": "error"}
+RECORD_FILES = {"documents": "document", "holdings": "holding", "agreements": "agreement", "cases": "case",
+                "errors": "error"}
 
 
 def _lines(path: Path) -> list[dict]:
@@ -118,3 +119,20 @@ def test_cli_schema_prints_every_record_schema(capsys: pytest.CaptureFixture[str
     schemas = json.loads(capsys.readouterr().out)
     assert set(schemas) == set(RECORD_FILES.values())
     assert schemas["holding"]["$schema"].endswith("2020-12/schema")
+
+
+def test_the_samples_give_one_case_across_the_district_court_and_the_appeal(raw_output: Path) -> None:
+    """The bundled district order, the article that reports it and the court of appeals' memorandum on it are
+    one case of two decisions, and the USDA->ICE agreement's history lists each decision once."""
+    paths = {d["doc_id"]: d["source"]["path"] for d in _lines(raw_output / "documents.jsonl")}
+    cases = _lines(raw_output / "cases.jsonl")
+    (case,) = [c for c in cases if "ca9" in c["courts"]]
+    assert case["courts"] == ["cand", "ca9"]
+    district, appeal = case["decisions"]
+    assert sorted(paths[i] for i in district["doc_ids"]) == ["cand_3-25-cv-04127-RFL_order-granting-in-part-pi.pdf",
+                                                            "news_snap-order.txt"]
+    assert [paths[i] for i in appeal["doc_ids"]] == ["ca9_25-5181_memorandum.txt"]
+    assert (district["disposition"], appeal["disposition"]) == ("granted_in_part", "other")
+    (agreement,) = [a for a in _lines(raw_output / "agreements.jsonl") if a["providers"] == ["USDA"]]
+    assert [e["decision"] for e in agreement["history"]] == [district["id"], appeal["id"]]
+    assert case["agreements"] == [agreement["id"]]

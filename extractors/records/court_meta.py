@@ -193,7 +193,18 @@ def _party(lines: list[str], upward: bool = False) -> str | None:
     if upward:
         parts.reverse()
     name = re.sub(r"[,;]?\s*et\s+al\.?,?$", "", " ".join(parts), flags=re.I).strip(" ,;")
-    return name.title() if name.isupper() else name
+    return _title_case(name) if name.isupper() else name
+
+
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "by", "to", "a", "an", "v", "v."})
+"""Words a printed case name keeps in lower case after its first word ("State of Ohio v. Department of ...")."""
+
+
+def _title_case(name: str) -> str:
+    """An upper-case caption name as a case name is printed: words capitalised, small words and "U.S." kept."""
+    words = name.title().split(" ")
+    words = [w.upper() if re.fullmatch(r"(?:[A-Za-z]\.){2,}", w) else w for w in words]
+    return " ".join(w.lower() if i and w.lower() in _SMALL_WORDS else w for i, w in enumerate(words))
 
 
 def case_name(view: DocView) -> str | None:

@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from docketflow.extractors.records.agreements import Arrangement, without_subsumed
 from docketflow.extractors.records.named_data import named_data
 from docketflow.extractors.records.parties import most_specific, overlap, related, root
-from docketflow.models import Agreement, Evidence, HistoryEntry, Holding, SourceStatus
+from docketflow.models import Agreement, Decision, Evidence, HistoryEntry, Holding, SourceStatus
 
 _INSTRUMENT_RANK = {"computer_matching_agreement": 6, "memorandum_of_understanding": 5, "routine_use": 4,
                     "contract": 3, "policy": 2, "data_access": 1, "other": 0}
@@ -156,12 +156,40 @@ def with_history(record: Agreement, entries: Iterable[HistoryEntry]) -> Agreemen
         seen.add(decision)
         history.append(entry)
     update: dict[str, object] = {"history": history}
+    if any(e.effect for e in history):
+        update["status"] = history_status(history)
+    return record.model_copy(update=update)
+
+
+def history_status(history: list[HistoryEntry]) -> str | None:
+    """The status a history (oldest first) leaves: the latest dated decision's effect, else the strongest."""
     dated = [e for e in history if e.date and e.effect]
     if dated:
-        update["status"] = EFFECT_STATUS[dated[-1].effect]  # type: ignore[index]
-    elif any(e.effect for e in history):
-        update["status"] = _best([EFFECT_STATUS[e.effect] for e in history if e.effect], _STATUS_RANK)
-    return record.model_copy(update=update)
+        return EFFECT_STATUS[dated[-1].effect]  # type: ignore[index]
+    return _best([EFFECT_STATUS[e.effect] for e in history if e.effect], _STATUS_RANK)
+
+
+def with_decisions(records: list[Agreement], decisions: list[Decision]) -> list[Agreement]:
+    """The records with their history rebuilt from the decisions that bear on them, one entry per decision
+    (named by its first holding: the court's own, when the run has it), and their status following the
+    latest; a record no decision with an effect bears on keeps the status its documents give. Entries of
+    holdings no decision holds (a report that names no court) stay as they are."""
+    bearing: dict[str, list[HistoryEntry]] = defaultdict(list)
+    placed = {h for decision in decisions for h in decision.holdings}
+    for decision in decisions:
+        entry = HistoryEntry(date=decision.date, holding=decision.holdings[0], decision=decision.id,
+                             court=decision.court, effect=decision.effect)
+        for agreement in decision.agreements:
+            bearing[agreement].append(entry)
+    out = []
+    for record in records:
+        history = sorted([*bearing.get(record.id, []), *(e for e in record.history if e.holding not in placed)],
+                         key=lambda e: (e.date or "", e.decision or "", e.holding))
+        update: dict[str, object] = {"history": history}
+        if any(e.effect for e in history):
+            update["status"] = history_status(history)
+        out.append(record.model_copy(update=update))
+    return out
 
 
 class AgreementBook:
@@ -379,11 +407,7 @@ class _History:
         return sorted(self._kept.values(), key=lambda e: (e.date or "", e.holding))
 
     def _history_status(self) -> str | None:
-        history = self.entries()
-        dated = [e for e in history if e.date and e.effect]
-        if dated:
-            return EFFECT_STATUS[dated[-1].effect]  # type: ignore[index]
-        return _best([EFFECT_STATUS[e.effect] for e in history if e.effect], _STATUS_RANK)
+        return history_status(self.entries())
 
     def _insert(self, entry: HistoryEntry) -> None:
         if entry.date and entry.court:
