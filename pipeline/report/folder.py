@@ -1,6 +1,6 @@
 """Read an output folder for the report without holding every document in memory.
 
-Records (holdings, agreements, errors) are small and are loaded whole. Documents are read twice
+Records (holdings, agreements, cases, errors) are small and are loaded whole. Documents are read twice
 instead: once for a compact index, and once more, by byte offset, for the entities of each document whose
 text goes into the page, so memory stays flat however many documents the run had.
 """
@@ -36,6 +36,9 @@ class OutputFolder:
     holdings: list[dict[str, Any]]
     agreements: list[dict[str, Any]]
     errors: list[dict[str, Any]]
+    cases: list[dict[str, Any]] | None = None
+    """Records of cases.jsonl; None for an output written before it existed (schema_version < 3), which the
+    page tells apart from a run that found no case."""
     offsets: dict[str, int] = field(default_factory=dict)
     """Byte offset of each document's line in documents.jsonl, by doc_id."""
 
@@ -44,12 +47,14 @@ class OutputFolder:
         if not (path / "documents.jsonl").exists():
             raise FileNotFoundError(f"{path} is not a docketflow output folder (no documents.jsonl)")
         run_file = path / "run.json"
+        cases_file = path / "cases.jsonl"
         return cls(
             path=path,
             run=json.loads(run_file.read_text(encoding="utf-8")) if run_file.exists() else {},
             holdings=list(iter_jsonl(path / "holdings.jsonl")),
             agreements=list(iter_jsonl(path / "agreements.jsonl")),
             errors=list(iter_jsonl(path / "errors.jsonl")),
+            cases=list(iter_jsonl(cases_file)) if cases_file.exists() else None,
         )
 
     @property

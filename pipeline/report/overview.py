@@ -18,6 +18,8 @@ class Counts:
     pages: int = 0
     holdings: int = 0
     agreements: int = 0
+    cases: int | None = None
+    """None when the output has no cases.jsonl (made before schema_version 3): no card then."""
     errors: int = 0
     warnings: int = 0
     texts_shown: int = 0
@@ -33,6 +35,7 @@ def cards(counts: Counts) -> str:
     return "".join((
         _card("documents", counts.documents, "#documents", f"{counts.pages:,} pages" if counts.pages else ""),
         _card("agreements", counts.agreements, "#agreements"),
+        _card("cases", counts.cases, "#cases", "across their courts") if counts.cases is not None else "",
         _card("holdings", counts.holdings, "#holdings"),
         _card("errors", counts.errors, "#issues", "inputs not processed", "bad" * bool(counts.errors)),
         _card("with warnings", counts.warnings, "#issues", "documents", "warn" * bool(counts.warnings)),

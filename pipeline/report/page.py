@@ -20,11 +20,13 @@ from typing import IO, Any
 
 from docketflow.pipeline.output import atomic_writer
 from docketflow.pipeline.report import overview
+from docketflow.pipeline.report.cases import cases_section
 from docketflow.pipeline.report.folder import OutputFolder
 from docketflow.pipeline.report.network import render_network
 from docketflow.pipeline.report.palette import palette_css
 from docketflow.pipeline.report.payload import (
     agreement_rows,
+    case_rows,
     doc_entry,
     evidence_marks,
     issue_rows,
@@ -71,7 +73,8 @@ class _Page:
         self.cap = cap
         self.marks = evidence_marks(chain(folder.holdings, folder.agreements))
         self.counts = overview.Counts(holdings=len(folder.holdings), agreements=len(folder.agreements),
-                                      errors=len(folder.errors))
+                                      errors=len(folder.errors),
+                                      cases=None if folder.cases is None else len(folder.cases))
         self.docs: list[dict[str, Any]] = []
         self.with_text: dict[str, int] = {}
         """doc_id -> index into `docs`, for documents whose text goes into the page."""
@@ -95,6 +98,7 @@ class _Page:
             "docs": self.docs,
             "holdings": [record_row(h, index) for h in self.folder.holdings],
             "agreements": agreement_rows(self.folder.agreements, self.folder.holdings, index),
+            "cases": case_rows(self.folder.cases or [], self.folder.holdings),
             "issues": issue_rows(self.folder.errors, self.docs, index),
             "hasTexts": self.folder.has_texts,
         }
@@ -112,6 +116,8 @@ class _Page:
             "notice": overview.notice(self.counts, self.folder.has_texts, self.cap),
             "network": render_network(self.folder.agreements),
             "timeline": render_timeline(self.folder.holdings),
+            "cases_nav": '<a href="#cases">Cases</a>' if self.folder.cases is not None else "",
+            "cases": cases_section(self.folder.cases, self.folder.holdings, self.folder.agreements, self.docs),
             "data": script_json(self.data()),
             "script": _asset("report.js"),
         }

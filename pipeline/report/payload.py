@@ -31,6 +31,21 @@ def anchor(record_id: str, index: int) -> str:
     return f"ev-{record_id}-{index}"
 
 
+def case_anchor(case_id: str) -> str:
+    """The element id of a case's entry in the cases section."""
+    return f"case-{case_id}"
+
+
+def decision_anchor(decision_id: str) -> str:
+    """The element id of a decision in its case's timeline (agreements' history links to it)."""
+    return f"decision-{decision_id}"
+
+
+def agreement_anchor(agreement_id: str) -> str:
+    """The element id of an agreement's row in the registry (cases link to it; the script pages to it)."""
+    return f"agreement-{agreement_id}"
+
+
 def evidence_marks(records: Iterable[Record]) -> dict[str, list[Mark]]:
     """Evidence spans by the doc_id they point into."""
     marks: dict[str, list[Mark]] = defaultdict(list)
@@ -81,6 +96,26 @@ def agreement_rows(agreements: list[Record], holdings: list[Record], doc_index: 
         rows.append({**record_row(agreement, doc_index),
                      "rulings": list(dict.fromkeys([*history, *rulings.get(agreement["id"], [])])),
                      "sources": [doc_index.get(d, -1) for d in agreement.get("doc_ids") or []]})
+    return rows
+
+
+def case_rows(cases: list[Record], holdings: list[Record]) -> list[Record]:
+    """What the script needs of each case: its facets for the filters, and each decision's label for the
+    agreements' history to link to."""
+    by_id = {h["id"]: h for h in holdings}
+    rows = []
+    for case in cases:
+        decisions = case.get("decisions") or []
+        reports = [by_id[h] for d in decisions for h in d.get("holdings") or [] if h in by_id]
+        rows.append({
+            "id": case["id"], "name": case.get("name"), "dockets": case.get("dockets") or [],
+            "agencies": case.get("agencies") or [], "courts": case.get("courts") or [],
+            "effects": [d.get("effect") for d in decisions],
+            "cats": sorted({c for h in reports for key in ("data_permitted", "data_barred") for c in h.get(key) or []}),
+            "judges": [d.get("judge") for d in decisions if d.get("judge")],
+            "decisions": [{k: d.get(k) for k in ("id", "date", "court", "motion", "disposition", "effect")}
+                          for d in decisions],
+        })
     return rows
 
 

@@ -10,6 +10,8 @@
 
   const holdings = new Map(DATA.holdings.map((h) => [h.id, h]));
   const agreements = new Map(DATA.agreements.map((a) => [a.id, a]));
+  const cases = new Map((DATA.cases || []).map((c) => [c.id, c]));
+  const decisions = new Map((DATA.cases || []).flatMap((c) => c.decisions.map((d) => [d.id, [c, d]])));
   const anchors = new Map();       // evidence anchor -> [record, evidence index]
   const docRecords = new Map();    // document index -> records with evidence in it
   for (const r of [...DATA.holdings, ...DATA.agreements]) {
@@ -37,6 +39,12 @@
   });
   prepare(DATA.holdings, "holding");
   prepare(DATA.agreements, "agreement");
+  /* cases are rendered with the page; the filters hide the entries they leave out */
+  for (const c of DATA.cases || []) {
+    c._f = { agency: c.agencies, court: c.courts, effect: c.effects, category: c.cats };
+    c._q = JSON.stringify([c.name, c.dockets, c.judges, c.decisions.map((d) => [d.motion, d.disposition]), c.id])
+      .toLowerCase();
+  }
   const state = { agency: "", court: "", effect: "", category: "", q: "" };
   const matches = (r) => ["agency", "court", "effect", "category"].every((k) => !state[k] || r._f[k].includes(state[k]))
     && (!state.q || r._q.includes(state.q));
@@ -71,6 +79,16 @@
     tables.holdings.set(h);
     counter("agreements", a.length, DATA.agreements.length);
     counter("holdings", h.length, DATA.holdings.length);
+    if (DATA.cases && $("#cases")) {
+      let shown = 0;
+      for (const c of DATA.cases) {
+        const el = document.getElementById(`case-${c.id}`);
+        const on = matches(c);
+        shown += on;
+        if (el) el.hidden = !on;
+      }
+      counter("cases", shown, DATA.cases.length);
+    }
     $$("#filters select").forEach((s) => s.classList.toggle("set", !!s.value));
     dimCharts();
   }
@@ -86,8 +104,9 @@
 
   /* ---- tables ----------------------------------------------------------------------------------- */
   class Table {
-    constructor(name, columns, empty) {
+    constructor(name, columns, empty, rowId = null) {
       this.el = $(`[data-table="${name}"]`);
+      this.rowId = rowId;
       this.columns = columns;
       this.empty = empty;
       this.rows = [];
@@ -104,7 +123,7 @@
       if (!this.rows.length) { this.el.innerHTML = `<p class="empty">${this.empty}</p>`; return; }
       const slice = this.rows.slice(this.page * PAGE, (this.page + 1) * PAGE);
       const head = this.columns.map((c) => `<th>${c.label}</th>`).join("");
-      const body = slice.map((r) => `<tr>${this.columns.map((c) => `<td class="${c.cls || ""}">${c.html(r)}</td>`).join("")}</tr>`);
+      const body = slice.map((r) => `<tr${this.rowId ? ` id="${esc(this.rowId(r))}"` : ""}>${this.columns.map((c) => `<td class="${c.cls || ""}">${c.html(r)}</td>`).join("")}</tr>`);
       const first = this.page * PAGE + 1;
       const pager = pages > 1 ? `<div class="pager"><span>${first}–${first + slice.length - 1} of ${this.rows.length}</span>
         <button type="button" data-page="-1" ${this.page ? "" : "disabled"}>‹ Previous</button>
@@ -123,15 +142,31 @@
 
   const term = (a) => (a.effective || a.expires
     ? `<div class="sub">${esc(a.effective || "?")} – ${esc(a.expires || "")}</div>` : "");
+  /* the decision a history entry names, linked to its place in the cases section */
+  const decisionLink = (id) => {
+    if (!id) return "";
+    const hit = decisions.get(id);
+    if (!hit) return `<div class="dec sub">decision ${esc(id)}</div>`;
+    const [c, d] = hit;
+    const what = [human(d.motion), human(d.disposition)].filter(Boolean).join(" ");
+    return `<div class="dec">⚖ <a href="#decision-${esc(id)}" title="${esc([c.name, ...c.dockets, what].filter(Boolean).join(" · "))}">` +
+      `${esc(c.name || c.dockets[0] || "decision")}${what ? `: ${esc(what)}` : ""}</a></div>`;
+  };
   /* an agreement's history as a small timeline: one dot per decision, oldest first, coloured by its effect;
      rulings linked without a history entry (no effect stated) follow, undated */
   const timeline = (a) => {
     const dated = (a.history || []).map((e) => [e, holdings.get(e.holding)]);
-    const others = a.rulings.filter((id) => !(a.history || []).some((e) => e.holding === id))
-      .map((id) => holdings.get(id)).filter(Boolean).map((h) => [{ date: h.decided, court: h.court, effect: h.effect }, h]);
+    /* a decision is listed once: reports of a decision already in the history (or already listed) are left out */
+    const seen = new Set((a.history || []).flatMap((e) => [e.holding, e.decision]).filter(Boolean));
+    const others = a.rulings.map((id) => holdings.get(id)).filter((h) => {
+      if (!h || seen.has(h.id) || (h.decision && seen.has(h.decision))) return false;
+      seen.add(h.id);
+      if (h.decision) seen.add(h.decision);
+      return true;
+    }).map((h) => [{ date: h.decided, court: h.court, effect: h.effect, decision: h.decision }, h]);
     const items = [...dated, ...others].map(([e, h]) =>
       `<li class="eff-${esc(e.effect || "none")}"><a href="#${esc(h?.ev[0]?.[1] || "")}">${esc(e.date || "undated")}` +
-      ` ${esc(e.court || "court?")}</a> ${badge("eff", e.effect)}</li>`);
+      ` ${esc(e.court || "court?")}</a> ${badge("eff", e.effect)}${decisionLink(e.decision)}</li>`);
     return items.length ? `<ol class="hist">${items.join("")}</ol>` : "";
   };
   const sources = (a) => a.sources.map((i) => {
@@ -151,11 +186,15 @@
       { label: "Sources", html: sources },
       { label: "Evidence", html: evLinks },
       { label: "Conf.", cls: "num", html: conf },
-    ], "No agreements match the filters."),
+    ], "No agreements match the filters.", (a) => `agreement-${a.id}`),
     holdings: new Table("holdings", [
       { label: "Decided", cls: "num", html: (h) => esc(h.decided || "—") },
       { label: "Court", html: (h) => `<code>${esc(h.court || "—")}</code><div class="sub">${esc(h.judge || "")}</div>` },
-      { label: "Case", html: (h) => `${esc(h.case_name || "")}<div class="sub">${esc(h.docket || "")}</div>` },
+      { label: "Case", html: (h) => {
+        const c = cases.get(h.case);
+        const name = esc(h.case_name || c?.name || "");
+        return `${c ? `<a href="#case-${esc(c.id)}">${name || "case"}</a>` : name}<div class="sub">${esc(h.docket || "")}</div>`;
+      } },
       { label: "Decision", html: (h) => `${esc(human(h.motion) || "—")}<div class="sub">${esc(human(h.disposition))}</div>` },
       { label: "Effect", html: (h) => badge("eff", h.effect) },
       { label: "Agencies", html: (h) => esc(h.agencies.join(", ")) },
@@ -281,11 +320,35 @@
     }
   }
 
+  /* an agreement's row may be on another page of its table, or filtered out: clear the filters if need be,
+     turn to its page and mark it */
+  function showAgreement(id) {
+    if (!agreements.has(id)) return null;
+    if (!tables.agreements.rows.some((a) => a.id === id)) clearFilters();
+    tables.agreements.page = Math.floor(tables.agreements.rows.findIndex((a) => a.id === id) / PAGE);
+    tables.agreements.render();
+    return document.getElementById(`agreement-${id}`);
+  }
+  /* a case or decision: unfold its case, showing it even if the filters hid it */
+  function showCase(hash) {
+    const target = document.getElementById(hash);
+    const entry = target?.closest("details.case");
+    if (entry) { entry.hidden = false; entry.open = true; }
+    return target;
+  }
+
   function route() {
     const hash = decodeURIComponent(location.hash.slice(1));
-    if (hash.startsWith("ev-")) showEvidence(hash);
-    else if (hash.startsWith("doc-")) openDoc(Number(hash.slice(4)));
-    else viewer.hidden = true;
+    if (hash.startsWith("ev-")) return showEvidence(hash);
+    if (hash.startsWith("doc-")) return openDoc(Number(hash.slice(4)));
+    viewer.hidden = true;
+    const target = hash.startsWith("agreement-") ? showAgreement(hash.slice(10))
+      : /^(case|decision)-/.test(hash) ? showCase(hash) : null;
+    if (target) {
+      $$(".flash").forEach((el) => el.classList.remove("flash"));
+      target.classList.add("flash");
+      target.scrollIntoView({ block: target.tagName === "DETAILS" ? "start" : "center" });
+    }
   }
 
   function closeViewer() {
@@ -297,7 +360,7 @@
   document.addEventListener("click", (e) => {
     const link = e.target.closest("a");
     const href = link?.getAttribute("href") || "";
-    if (/^#(ev|doc)-/.test(href)) {
+    if (/^#(ev|doc|agreement|case|decision)-/.test(href)) {
       e.preventDefault();
       history.pushState(null, "", href);
       route();
@@ -325,10 +388,11 @@
   $("#viewer-close").addEventListener("click", closeViewer);
   $$("#filters [data-filter]").forEach((el) => el.addEventListener("input", () =>
     setFilter(el.dataset.filter, el.dataset.filter === "q" ? el.value.trim().toLowerCase() : el.value)));
-  $("#clear-filters").addEventListener("click", () => {
+  function clearFilters() {
     $$("#filters [data-filter]").forEach((el) => { el.value = ""; state[el.dataset.filter] = ""; });
     applyFilters();
-  });
+  }
+  $("#clear-filters").addEventListener("click", clearFilters);
   const kinds = [...new Set(DATA.docs.map((d) => d.kind))].sort();
   $("#doc-kind").innerHTML = `<option value="">All kinds</option>${kinds.map((k) => `<option value="${esc(k)}">${esc(human(k))}</option>`).join("")}`;
   $("#doc-search").addEventListener("input", filterDocs);
