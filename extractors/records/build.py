@@ -21,6 +21,7 @@ from docketflow.extractors.records.agreements import (
     signer_arrangements,
     without_subsumed,
 )
+from docketflow.extractors.records.appeals import AppealReading, appeal_reading
 from docketflow.extractors.records.cues import first_label
 from docketflow.extractors.records.data_split import drop_containers, effect_of, reported_effect, split_categories
 from docketflow.extractors.records.decisions import Decision, court_decisions, without_pleading_numbers
@@ -84,6 +85,8 @@ class _Draft:
     verbs: str = ""
     polarity: str | None = None
     """What a reported decision does to the sharing, read from the court's act (news)."""
+    appeal: str | None = None
+    """What an appellate decision does to the sharing, read from the order below and the disposition of it."""
 
     def read(self, view: DocView, sentences: list[tuple[int, int]], side: str | None = None) -> None:
         """Collect data categories (split by polarity), agencies and statutes from supporting sentences; with
@@ -113,7 +116,9 @@ class _Draft:
         barred = drop_containers(k for k in self.barred if self.barred.count(k) > self.permitted.count(k))
         text = " ".join(view.text[s.start:s.end] for s in self.evidence.records())
         about_data = permitted or barred or _SHARING.search(text) or (self.polarity and _ACCESS.search(text))
-        if self.polarity and about_data:
+        if self.appeal and about_data:
+            effect = self.appeal
+        elif self.polarity and about_data:
             limiting = text if own is None else " ".join(view.text[s:e] for s, e in own)
             effect, permitted, barred = reported_effect(self.polarity, permitted, barred, limiting)
         else:
@@ -154,7 +159,8 @@ def _court_holdings(view: DocView, doc: Doc, kind: str, source_date: str | None)
     court = court_meta.caption_court(view)
     text = without_pleading_numbers(view.text)
     sentences = view.sentences if text is view.text else Sentences(text)
-    decisions = court_decisions(text, sentences, structure, kind, is_trial_court(court.value))
+    trial = is_trial_court(court.value)
+    decisions = court_decisions(text, sentences, structure, kind, trial)
     if not decisions:
         # an opinion or order always decides something, even when no rule reads what: the holding still says
         # where, when, who and in which case
@@ -176,8 +182,32 @@ def _court_holdings(view: DocView, doc: Doc, kind: str, source_date: str | None)
         if decision.disposition:
             draft.evidence.add(decision.start, decision.end, "motion", "disposition")
         draft.read(view, [(decision.start, decision.end), *_decretal_followers(view, decision, starts)])
+        if court.value and not trial:
+            _read_appeal(draft, view, appeal_reading(view, decision, structure.body_start, structure.majority_end))
         holdings.append(draft.holding(view, index, decision.cue, name))
     return holdings
+
+
+def _read_appeal(draft: _Draft, view: DocView, reading: AppealReading | None) -> None:
+    """An appellate decision's effect, and the agencies, statutes and data of the sentences it was read from: the
+    one saying what is appealed (the order below is the decision's subject) and the majority's own sentences
+    that uphold or undo that order for some data. Only for an order about data (as `_Draft.holding` tells one):
+    an appeal about a lease sale or a fee schedule keeps the general reading."""
+    if reading is None or not (any(p or b for p, b in reading.sides.values())
+                               or any(_SHARING.search(view.text, s, e) for s, e in reading.lower.spans)):
+        return
+    draft.appeal = reading.effect
+    for (start, end), (permitted, barred) in reading.sides.items():
+        agencies = view.keys("AGENCY", start, end)
+        statutes = view.keys("STATUTE", start, end)
+        draft.permitted += permitted
+        draft.barred += barred
+        draft.agencies += agencies
+        draft.statutes += statutes
+        fields = ["data_permitted"] * bool(permitted) + ["data_barred"] * bool(barred)
+        fields += ["agencies"] * bool(agencies) + ["statutes"] * bool(statutes)
+        fields += ["effect"] * ((start, end) == (reading.lower.start, reading.lower.end))
+        draft.evidence.add(start, end, *fields)
 
 
 def _news_holding(view: DocView, index: int, decision: NewsDecision) -> Holding:

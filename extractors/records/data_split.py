@@ -17,10 +17,12 @@ from functools import cache
 from docketflow.extractors.data import read_tsv
 
 _CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|except|however|yet|unless)\b|;|—|–|\s-\s", re.I)
-_BAR = re.compile(
+_BAR = re.compile(  # a court that faults an agency "for disclosing" the data bars that sharing
     r"\b(?:bar(?:s|red|ring)?|block(?:s|ed|ing)?|enjoin(?:s|ed|ing)?|prohibit(?:s|ed|ing)?|halt(?:s|ed|ing)?|"
     r"forb(?:id|ids|ade|idden)|exclud(?:e|ed|es|ing)|withh(?:eld|old|olding)|off-limits|preclud(?:e|ed|es)|"
-    r"protect(?:ed|s|ing)?|shield(?:ed|s)?|restrain(?:ed|s)?|stop(?:s|ped|ping)?|ceas(?:e|ed|es|ing))\b|\bremains?\s+(?:protected|confidential|sealed)",
+    r"protect(?:ed|s|ing)?|shield(?:ed|s)?|restrain(?:ed|s)?|stop(?:s|ped|ping)?|ceas(?:e|ed|es|ing)|"
+    r"rebuk(?:e|ed|es|ing)|fault(?:ed|s)|criticiz(?:e|ed|es|ing)|chastis(?:e|ed|es|ing)|scold(?:ed|s)?|"
+    r"reprimand(?:ed|s)?)\b|\bremains?\s+(?:protected|confidential|sealed)",
     re.I,
 )
 _PERMIT = re.compile(
@@ -54,7 +56,7 @@ def clause_polarity(clause: str) -> str | None:
 _BARE_NOT = re.compile(r"^\s*(?:,\s*)?(?:and\s+)?not\b", re.I)
 
 
-def _clauses(sentence: str) -> list[tuple[int, int, bool]]:
+def clauses(sentence: str) -> list[tuple[int, int, bool]]:
     """(start, end, reverses) of each clause, offsets relative to the sentence; a clause opened by "except"
     or "unless", or made of a bare "not X" ("but not Social Security numbers"), reverses the one before."""
     out, start, opener = [], 0, False
@@ -69,7 +71,7 @@ def sentence_polarity(sentence: str) -> str | None:
     """One polarity for a whole sentence read clause by clause: 'limited' when one clause lets some sharing
     through and another bars the rest ("may share addresses, while continuing to bar medical records")."""
     found, previous = [], None
-    for start, end, reverses in _clauses(sentence):
+    for start, end, reverses in clauses(sentence):
         polarity = clause_polarity(sentence[start:end])
         if reverses and previous:
             polarity = "barred" if previous == "permitted" else "permitted"
@@ -87,7 +89,7 @@ def split_categories(sentence: str, offset: int, mentions: Iterable[tuple[int, s
     permitted: list[str] = []
     barred: list[str] = []
     previous: str | None = None
-    for start, end, reverses in _clauses(sentence):
+    for start, end, reverses in clauses(sentence):
         polarity = clause_polarity(sentence[start:end])
         if reverses and previous:
             polarity = "barred" if previous == "permitted" else "permitted"

@@ -97,6 +97,7 @@ _GOVERNMENT_ASKS = re.compile(r"^\s*(?:by|from)\s+the\s+(?:Trump\s+|Biden\s+)?(?
 _DECISION_REF = re.compile(
     r"\b(?P<head>(?:the\s+(?-i:(?:[A-Z][\w.]*\s+){0,3}(?:Court|Circuit))['’]s|"
     r"the|this|that|his|her|its|today['’]s|(?-i:[A-Z][a-z]+day)['’]s|the\s+(?:judge|court)['’]s"
+    r"(?:\s+(?-i:[A-Z][a-z]+day))?|(?P<owner>(?-i:[A-Z][\w'’-]*[a-z]))['’]s"
     r"(?:\s+(?-i:[A-Z][a-z]+day))?|the\s+(?-i:[A-Z][a-z]+day)|a|an)\s+)(?:(?:\w+-page|brief|unsigned|new|written|"
     r"first|second|latest|(?P<prior>earlier|initial|prior|previous|original))\s+)*"
     r"(?P<noun>ruling|decision|order|opinion|injunction)\b(?!s)",
@@ -729,8 +730,8 @@ def _earlier_date(reader: _Reader, noun: re.Match[str], hi: int) -> str | None:
 
 
 def _references(reader: _Reader, start: int, end: int) -> list[Event]:
-    """Decision nouns with a date or a judge: "The judge's Tuesday ruling", "the order issued today by
-    Judge X", "The decision Wednesday"."""
+    """Decision nouns with a date or a judge: "The judge's Tuesday ruling", "Roe's Friday order", "the order
+    issued today by Judge X", "The decision Wednesday"."""
     text = reader.text
     events = []
     for m in _DECISION_REF.finditer(text, start, end):
@@ -741,6 +742,11 @@ def _references(reader: _Reader, start: int, end: int) -> list[Event]:
                   if _BY_ACTOR.match(text[m.end():j.start]) or re.fullmatch(r"[^.;]{0,40}\bby\s+(?:\w+\.?\s+){0,3}",
                                                                              text[m.end():j.start])]
         courts = reader.view.within("COURT", m.start(), m.start("noun"))
+        if m.group("owner"):  # "Roe's Thursday ruling": only a judge's, never a president's order
+            judges = [j for j in reader.view.within("JUDGE", max(start, m.start() - 60), m.end("owner"))
+                      if j.end == m.end("owner")]
+            if not judges:
+                continue
         if not dates and not judges:
             continue
         judge = judges[0].key if judges else None

@@ -7,6 +7,7 @@ dockets); each table pairs the form a rule must read with a near-miss it must no
 from __future__ import annotations
 
 import pytest
+from docketflow.extractors.records.data_split import sentence_polarity
 
 from tests.records.helpers import fields, records_of
 
@@ -160,3 +161,27 @@ def test_holding_carries_the_docket_the_report_gives() -> None:
             "The case is Unions v. Labor Department, D.D.C., No. 26-cv-01234.")
     (holding,) = records_of(text, "news", FRIDAY).holdings
     assert (holding.docket, holding.court, holding.effect) == ("26-cv-01234", "dcd", "permitted")
+
+
+@pytest.mark.parametrize(("text", "decided"), [
+    # a named judge's possessive with a weekday dates the ruling the lead sentence reports
+    ("A federal judge found that the Labor Department broke the law by handing wage records to ICE. "
+     "U.S. District Judge Ines Varga's Thursday ruling said the agency ignored its own rules.", "2026-03-12"),
+    # near miss: a president's order is not a court's ruling
+    ("A federal judge found that the Labor Department broke the law by handing wage records to ICE. "
+     "President Harlan's Thursday order told agencies to keep sharing.", None),
+])
+def test_a_judges_dated_ruling_dates_the_decision(text: str, decided: str | None) -> None:
+    (holding,) = records_of(text, "news", FRIDAY).holdings
+    assert holding.decided == decided
+
+
+@pytest.mark.parametrize(("sentence", "polarity"), [
+    # a court that faults the agency for the disclosure bars it
+    ("The ruling rebuked the IRS for disclosing taxpayer addresses to ICE.", "barred"),
+    ("The judge faulted the IRS for disclosing taxpayer addresses to ICE.", "barred"),
+    # near miss: the same disclosure allowed
+    ("The judge allowed the IRS to keep disclosing taxpayer addresses to ICE.", "permitted"),
+])
+def test_a_court_faulting_the_disclosure_bars_it(sentence: str, polarity: str) -> None:
+    assert sentence_polarity(sentence) == polarity
