@@ -6,6 +6,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION: Literal[3] = 3
+SCHEMA_VERSION_DESCRIPTION = "version of the output contract the record follows (SCHEMA.md)"
 """Bumped whenever a field named in SCHEMA.md changes meaning or shape."""
 
 DATE_PATTERN = r"^\d{4}-\d{2}(-\d{2})?$"
@@ -31,9 +32,10 @@ class Record(BaseModel):
 class Evidence(Record):
     """A stretch of a document's extracted text that supports a record's fields."""
 
-    doc_id: str
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    page: int | None = Field(default=None, ge=1)
-    text: str
+    doc_id: str = Field(description="id (sha256) of the document in documents.jsonl whose text holds the span")
+    start: int = Field(ge=0, description="character offset where the span starts in the document's text "
+                       "(texts.jsonl.gz)")
+    end: int = Field(ge=0, description="character offset just past the span's end")
+    page: int | None = Field(default=None, ge=1, description="1-based page the span starts on, for paged formats")
+    text: str = Field(description="the span itself: document_text[start:end]")
     supports: list[str] = Field(default_factory=list, description="record fields this span supports")

@@ -1,4 +1,5 @@
-"""`docketflow` command line: `run` the pipeline, print the `schema`, `report` on an output folder."""
+"""`docketflow` command line: `run` the pipeline, print the `schema`, `report` on an output folder, `export` it
+as tables."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docketflow.models import json_schemas
-from docketflow.pipeline.summary import escape_log_lines, terminal_safe
+from docketflow.pipeline.summary import escape_log_lines, plural, terminal_safe
 
 if TYPE_CHECKING:
     from docketflow.pipeline.settings import RunSettings
@@ -36,7 +37,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"docketflow {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    _add_run_options(sub.add_parser("run", help="process documents into JSON records"))
+    run = sub.add_parser("run", help="process documents into JSON records")
+    _add_run_options(run)
+    run.add_argument("--export", choices=["parquet", "csv", "duckdb"], default=None, metavar="FORMAT",
+                     help="at the end of the run, also write the output as tables: parquet, csv or duckdb "
+                          "(as `docketflow export OUT --to FORMAT`, into OUT/tables/)")
     serve = sub.add_parser("serve", help="serve the run as a Prefect deployment on a schedule")
     _add_run_options(serve)
     serve.add_argument("--interval", type=float, default=3600.0, metavar="SECONDS",
@@ -50,6 +55,14 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("output_dir", type=Path, help="an output folder written by `docketflow run`")
     report.add_argument("--html", type=Path, default=None,
                         help="where to write the page (default: OUTPUT_DIR/report.html)")
+    export = sub.add_parser("export", help="write an output folder as flat tables: Parquet, CSV or a DuckDB file")
+    export.add_argument("output_dir", type=Path, help="an output folder written by `docketflow run`")
+    export.add_argument("--to", choices=["parquet", "csv", "duckdb"], default="parquet",
+                        help="parquet (default) and csv: one file per table; duckdb: one database with the "
+                             "tables and views")
+    export.add_argument("--dest", type=Path, default=None,
+                        help="folder of the files (parquet, csv; default OUTPUT_DIR/tables/), or the database "
+                             "file (duckdb; default OUTPUT_DIR/tables/docketflow.duckdb)")
     return parser
 
 
@@ -209,6 +222,15 @@ def _run(args: argparse.Namespace) -> int:
     settings = _prepared(args)
     if isinstance(settings, int):
         return settings
+    export_to = getattr(args, "export", None)
+    if export_to:  # a missing extra is known before any input is read
+        from docketflow.pipeline.tables import MissingExtra, require
+
+        try:
+            require(export_to)
+        except MissingExtra as exc:
+            print(f"docketflow: --export: {exc}", file=sys.stderr)
+            return 2
     out = str(settings.out)
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
@@ -226,7 +248,13 @@ def _run(args: argparse.Namespace) -> int:
     except CannotRun as exc:  # found once the run started (a Dask cluster that cannot keep the limits)
         print(f"docketflow: {terminal_safe(str(exc))}", file=sys.stderr)
         return 2
-    except Exception as exc:  # the run itself failed (unwritable output, broken install): one line, no trace
+    except OSError as exc:  # an output folder that cannot be made or written: one line naming --out
+        log.debug("run failed", exc_info=True)
+        problem = _out_problem(exc, settings.out)
+        message = problem or f"cannot proceed: {type(exc).__name__}: {' '.join(str(exc).split())}"
+        print(f"docketflow: {terminal_safe(message)}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # the run itself failed (broken install): one line, no trace
         log.debug("run failed", exc_info=True)
         message = terminal_safe(" ".join(str(exc).split()))
         print(f"docketflow: cannot proceed: {type(exc).__name__}: {message}", file=sys.stderr)
@@ -241,6 +269,8 @@ def _run(args: argparse.Namespace) -> int:
     print(summary.line(out))
     if failures:
         print(failures)
+    if export_to:
+        return _export_tables(settings.out, export_to, None)
     return 0
 
 
@@ -279,19 +309,68 @@ def _report(args: argparse.Namespace) -> int:
         message = terminal_safe(" ".join(str(exc).split()))
         print(f"docketflow: cannot write report: {type(exc).__name__}: {message}", file=sys.stderr)
         return 1
-    print(f"wrote {stats.path} ({stats.bytes / 1e6:.1f} MB, {stats.counts.documents} documents, "
-          f"{stats.counts.texts_shown} texts) in {stats.seconds:.1f} s")
+    print(f"wrote {stats.path} ({stats.bytes / 1e6:.1f} MB, {plural(stats.counts.documents, 'document')}, "
+          f"{plural(stats.counts.texts_shown, 'text')}) in {stats.seconds:.1f} s")
     return 0
+
+
+def _export_tables(output_dir: Path, to: str, dest: Path | None) -> int:
+    """`docketflow export`: 0 with one line saying what was written, else 2 (bad folder, missing extra) or 1."""
+    from docketflow.pipeline.tables import MissingExtra, NotAnOutput, export
+
+    try:
+        done = export(output_dir, to, dest)  # type: ignore[arg-type]
+    except MissingExtra as exc:
+        print(f"docketflow: {exc}", file=sys.stderr)
+        return 2
+    except NotAnOutput as exc:
+        print(f"docketflow: cannot export: {terminal_safe(str(exc))}", file=sys.stderr)
+        return 2
+    except (OSError, ValueError) as exc:
+        message = terminal_safe(" ".join(str(exc).split()))
+        print(f"docketflow: cannot export: {type(exc).__name__}: {message}", file=sys.stderr)
+        return 1
+    views = f" and {len(done.views)} views" if done.views else ""
+    print(f"wrote {len(done.rows)} tables{views} ({sum(done.rows.values())} rows) as {to} to "
+          f"{terminal_safe(str(done.dest))}")
+    return 0
+
+
+def _subparser(parser: argparse.ArgumentParser, command: str) -> argparse.ArgumentParser:
+    """The parser of one subcommand (the whole parser when there is none of that name)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action.choices.get(command, parser)
+    return parser
+
+
+def _out_problem(exc: OSError, out: Path) -> str | None:
+    """One line naming --out when `exc` is about the output folder (or a folder on the way to it)."""
+    target = out.absolute()
+    for name in (exc.filename, exc.filename2):
+        if name is None or isinstance(name, int):
+            continue
+        path = Path(os.fsdecode(name)).absolute()
+        if path == target or target in path.parents or path in target.parents:
+            reason = exc.strerror or type(exc).__name__
+            return (f"--out {out}: cannot write the output folder there ({reason}: {os.fsdecode(name)}); "
+                    "choose another --out")
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `docketflow` console script."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:  # `run --bogus`: the usage of `run`, not of the whole command
+        _subparser(parser, args.command).error(f"unrecognized arguments: {' '.join(unknown)}")
     if args.command in ("run", "serve"):
         _configure_logging(args.log_level, args.quiet)
         return _run(args) if args.command == "run" else _serve(args)
     if args.command == "report":
         return _report(args)
+    if args.command == "export":
+        return _export_tables(args.output_dir, args.to, args.dest)
     return _schema(args)
 
 

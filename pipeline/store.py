@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
+from docketflow.extractors.names import named
 from docketflow.extractors.records import AgreementBook
 from docketflow.extractors.records.litigation import Litigation, Source
 from docketflow.extractors.records.merge import with_decisions
@@ -271,6 +272,19 @@ class StateStore:
                 seen.add(row[0])
                 yield row
 
+    def _agency_names_printed(self) -> dict[str, str]:
+        """{agency key: name} as the documents with records print them (the entity's normalized name, the most
+        frequent, ties alphabetical): the names of agencies the gazetteer does not list."""
+        query = ("SELECT json_extract(e.value, '$.key'), json_extract(e.value, '$.normalized.name'), COUNT(*) "
+                 "FROM items, json_each(items.document, '$.entities') AS e WHERE items.document IS NOT NULL "
+                 "AND (items.holdings != '[]' OR items.agreements != '[]') "
+                 "AND json_extract(e.value, '$.label') = 'AGENCY' GROUP BY 1, 2")
+        counts: dict[str, list[tuple[int, str]]] = {}
+        for key, name, count in self._db.execute(query):
+            if key and isinstance(name, str) and name.strip():
+                counts.setdefault(key, []).append((-count, " ".join(name.split())))
+        return {key: min(names)[1] for key, names in counts.items()}
+
     def export(self, writer: OutputWriter) -> dict[str, int]:
         """`_export` from one read snapshot of the state, taken once no other process holds it locked: no
         read further on has to wait."""
@@ -309,15 +323,16 @@ class StateStore:
             book.add_holding(holding)
         litigation = Litigation([h.model_copy(update={"agreement": book.holding_agreement(h)}) for h in holdings],
                                 sources)
+        found = self._agency_names_printed()
         for doc_id, _, document, lines, text in self._documents():
             writer.write_line("documents", _with_agreement_ids(document, book))
             for holding in sorted(json.loads(lines)):  # lines that start with their id: sorted by id
-                writer.write_line("holdings", _placed(holding, book, litigation))
+                writer.write_line("holdings", _placed(holding, book, litigation, found))
             writer.write_text(doc_id, zlib.decompress(text).decode("utf-8"))
         for agreement in with_decisions(book.records(), litigation.decisions()):
-            writer.write("agreements", agreement)
+            writer.write("agreements", named(agreement, found))
         for case in litigation.cases:
-            writer.write("cases", case)
+            writer.write("cases", named(case, found))
         for (error,) in self._db.execute("SELECT error FROM items WHERE error IS NOT NULL ORDER BY relpath, input"):
             writer.write_line("errors", error)
         return dict(writer.counts)
@@ -333,10 +348,12 @@ def _with_agreement_ids(line: str, book: AgreementBook) -> str:
     return dumps(document)
 
 
-def _placed(line: str, book: AgreementBook, litigation: Litigation) -> str:
-    """A stored holding line, pointing at the merged agreement it bears on, its decision and its case."""
+def _placed(line: str, book: AgreementBook, litigation: Litigation, found: dict[str, str]) -> str:
+    """A stored holding line, pointing at the merged agreement it bears on, its decision and its case, with the
+    names of its court, agencies and data categories."""
     holding = Holding.model_validate_json(line)
-    return dumps(litigation.place(holding.model_copy(update={"agreement": book.holding_agreement(holding)})))
+    placed = litigation.place(holding.model_copy(update={"agreement": book.holding_agreement(holding)}))
+    return dumps(named(placed, found))
 
 
 def case_source(document: dict) -> Source:
