@@ -127,7 +127,11 @@ def _daemonic() -> bool:
 
 def _connect(settings: RunSettings, isolate: bool) -> Any:
     """A client of the cluster, once it is known that its workers can run the batches as configured."""
-    from distributed import Client
+    try:
+        from distributed import Client
+    except ImportError as exc:  # Dask is an extra: docketflow[dask]
+        raise CannotRun(f"--dask-address {settings.dask_address}: Dask's client is not installed here "
+                        "(pip install 'docketflow[dask]')") from exc
 
     try:
         client = Client(settings.dask_address, set_as_default=False, timeout=30)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
-import multiprocessing
 import os
 import resource
 import signal
@@ -26,7 +25,9 @@ from queue import Empty, Queue
 
 from docketflow.extractors.nlp import build_nlp
 from docketflow.models import ErrorRecord
+from docketflow.pipeline.clean_spawn import CONTEXT
 from docketflow.pipeline.process import BatchResult, Outcome, process_batch
+from docketflow.pipeline.progress import finished
 from docketflow.pipeline.settings import RunSettings
 from docketflow.pipeline.sources import SourceItem
 from docketflow.pipeline.summary import escape_log_lines
@@ -61,8 +62,29 @@ def _tune_gc() -> None:
     gc.freeze()
 
 
-def _serve(conn: Connection, memory_bytes: int, spacy_model: str | None, parent: int) -> None:
-    """Worker loop: build the pipeline, say so, then process batches until told to stop (None).
+class _ToParent(logging.Handler):
+    """In a worker: the docketflow logger's records go through the pipe, so the parent handles them as its
+    own (the terminal, the Prefect run's log), at the level the parent's logger had when it started us."""
+
+    def __init__(self, conn: Connection) -> None:
+        super().__init__()
+        self.conn = conn
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            record.msg, record.args = record.getMessage(), None  # the arguments may not pickle
+            if record.exc_info:
+                record.exc_text = logging.Formatter().formatException(record.exc_info)
+                record.exc_info = None
+            self.conn.send(record)
+        except Exception:
+            self.handleError(record)
+
+
+def _serve(conn: Connection, memory_bytes: int, spacy_model: str | None, parent: int,
+           level: int = logging.WARNING) -> None:
+    """Worker loop: build the pipeline, say so, then process batches until told to stop (None); the log
+    records of a batch go to the parent between the documents' outcomes.
 
     Ctrl-C is the parent's to handle (it publishes, then kills the workers), so the worker ignores SIGINT:
     dying of it would only make the parent take the batch for a crash and redo it."""
@@ -74,6 +96,9 @@ def _serve(conn: Connection, memory_bytes: int, spacy_model: str | None, parent:
     build_nlp(spacy_model)
     _tune_gc()
     conn.send(READY)
+    log.setLevel(level)
+    log.addHandler(_ToParent(conn))
+    log.propagate = False  # the parent shows them
     while True:
         job = conn.recv()
         if job is None:
@@ -88,10 +113,11 @@ class _Worker:
     """One worker process and the parent's end of its pipe."""
 
     def __init__(self, memory_bytes: int, spacy_model: str | None) -> None:
-        context = multiprocessing.get_context("spawn")
-        self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, memory_bytes, spacy_model, os.getpid()),
-                                       daemon=True)
+        # spawned (a fresh interpreter, never a fork of a threaded parent), without re-running the caller's
+        # script: a plain script that calls docketflow.run at its top level stays safe (clean_spawn)
+        self.conn, child = CONTEXT.Pipe()
+        self.process = CONTEXT.Process(target=_serve, daemon=True,
+                                       args=(child, memory_bytes, spacy_model, os.getpid(), log.getEffectiveLevel()))
         self.process.start()
         child.close()
         self.ready = False
@@ -118,12 +144,18 @@ class _Worker:
         count = 0
         try:
             self.conn.send((items, settings))
-            while self.conn.poll(limit):
+            deadline = time.monotonic() + limit
+            while self.conn.poll(max(0.0, deadline - time.monotonic())):
                 message = self.conn.recv()
+                if isinstance(message, logging.LogRecord):  # a line the worker logged: not an outcome
+                    log.handle(message)
+                    continue
                 if message == DONE:
                     return done, count, True
                 _add(done, message)
+                finished(message.outcomes)
                 count += 1
+                deadline = time.monotonic() + limit
         except (EOFError, OSError):
             pass
         return done, count, False
