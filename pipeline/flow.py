@@ -22,23 +22,26 @@ from typing import Any
 
 import httpx
 from docketflow.models import SCHEMA_VERSION
-from docketflow.pipeline.artifacts import publish_summary
 from docketflow.pipeline.executors import Future, Submit, check_cluster, open_executor
 from docketflow.pipeline.executors import inline as inline
 from docketflow.pipeline.output import OutputWriter
-from docketflow.pipeline.preflight import check, check_prefect_api
+from docketflow.pipeline.preflight import CannotRun, check, check_prefect_api
 from docketflow.pipeline.process import BatchResult, rejected
 from docketflow.pipeline.progress import RunProgress
-from docketflow.pipeline.runlog import ApiLost, to_run_logger, watch_api_loss
+from docketflow.pipeline.runlog import (
+    ApiLost,
+    import_prefect_quietly,
+    quiet_temporary_server,
+    to_run_logger,
+    watch_api_loss,
+)
 from docketflow.pipeline.settings import RunSettings
 from docketflow.pipeline.sources import SourceItem, item_root, iter_sources
+from docketflow.pipeline.sources.counting import count_items
 from docketflow.pipeline.sources.formats import supported_suffixes
 from docketflow.pipeline.store import StateStore
-from docketflow.pipeline.summary import RunSummary
+from docketflow.pipeline.summary import RunSummary, plural
 from docketflow.pipeline.versions import extractor_version, versions
-from prefect import flow, task
-from prefect.cache_policies import NONE
-from prefect.task_runners import ThreadPoolTaskRunner
 
 log = logging.getLogger("docketflow")
 
@@ -90,9 +93,9 @@ def execute(settings: RunSettings, submit: Submit, orchestration: str, window: i
                        reset=settings.reset_state)
     try:
         refused: set[str] = set()
-        todo = _pending(iter_sources(settings), store, settings, summary, refused)
-        total = _count_pending(settings, store)
+        total = count_items(settings) if settings.progress else None
         with RunProgress(total, settings.progress, live=orchestration != "prefect") as progress:
+            todo = _pending(iter_sources(settings), store, settings, summary, refused, progress)
             try:
                 for batch, result in windowed(batches(todo, settings), submit, settings, window):
                     for stage, seconds in result.seconds.items():
@@ -100,52 +103,38 @@ def execute(settings: RunSettings, submit: Submit, orchestration: str, window: i
                     write_started = time.perf_counter()
                     store.save(list(zip(batch, result.outcomes, strict=True)))
                     summary.add_time("write", time.perf_counter() - write_started)
-                    pages = sum(o.pages for o in result.outcomes)
                     summary.processed += len(batch)
-                    summary.pages += pages
-                    progress.advance(len(batch), pages, sum(o.error is not None for o in result.outcomes))
+                    summary.pages += sum(o.pages for o in result.outcomes)
+                    progress.settle(result.outcomes)
                 if not settings.include and not settings.exclude:  # every input was looked at
                     store.drop_stale_rejections({item_root(r) for r in settings.inputs}, refused)
             except KeyboardInterrupt:
                 summary.interrupted = True
                 if cancel is not None:
                     cancel()
-                log.warning("interrupted: publishing the %d inputs finished so far", summary.processed)
-        if not summary.processed and not summary.skipped:
-            log.warning("no inputs found in %s (documents and archives with one of %s)",
-                        ", ".join(str(p) for p in settings.inputs), supported_suffixes())
-        export_started = time.perf_counter()
-        writer = OutputWriter(settings.out)
-        try:
-            counts = store.export(writer)
-            summary.documents, summary.holdings = counts["documents"], counts["holdings"]
-            summary.agreements, summary.errors = counts["agreements"], counts["errors"]
-            summary.cases = counts["cases"]
-            summary.warnings = store.documents_with_warnings()
-            summary.add_time("export", time.perf_counter() - export_started)
-            summary.seconds = time.perf_counter() - started
-            writer.commit(_report(settings, summary, started_at))
-        except BaseException:
-            writer.abort()
-            raise
+                log.warning("interrupted: publishing the %s finished so far", plural(summary.processed, "input"))
+            if not summary.processed and not summary.skipped:
+                log.warning("no inputs found in %s (documents and archives with one of %s)",
+                            ", ".join(str(p) for p in settings.inputs), supported_suffixes())
+            export_started = time.perf_counter()
+            writer = OutputWriter(settings.out)
+            try:
+                counts = store.export(writer)
+                summary.documents, summary.holdings = counts["documents"], counts["holdings"]
+                summary.agreements, summary.errors = counts["agreements"], counts["errors"]
+                summary.cases = counts["cases"]
+                summary.warnings = store.documents_with_warnings()
+                summary.add_time("export", time.perf_counter() - export_started)
+                summary.seconds = time.perf_counter() - started
+                writer.commit(_report(settings, summary, started_at))
+            except BaseException:
+                writer.abort()
+                raise
+            progress.finish(summary.documents, summary.errors)
     finally:
         store.close()
     summary.failed = _first_failed(settings, FAILED_SHOWN) if summary.errors else []
     return summary
-
-
-def _count_pending(settings: RunSettings, store: StateStore) -> int | None:
-    """How many documents this run will process, for the progress display's total and ETA; None when the
-    inputs hold archives or bulk files, whose members cannot be counted without reading them twice."""
-    count = 0
-    for item in iter_sources(settings):
-        if item.error is not None:
-            continue
-        if item.path is None:
-            return None
-        if settings.force or not store.is_current(item):
-            count += 1
-    return count
 
 
 def _first_failed(settings: RunSettings, limit: int) -> list[tuple[str, str]]:
@@ -161,17 +150,20 @@ def _first_failed(settings: RunSettings, limit: int) -> list[tuple[str, str]]:
 
 
 def _pending(items: Iterable[SourceItem], store: StateStore, settings: RunSettings,
-             summary: RunSummary, refused: set[str]) -> Iterator[SourceItem]:
+             summary: RunSummary, refused: set[str], progress: RunProgress) -> Iterator[SourceItem]:
     """The items that need processing: all with --force, else those the store does not have as current.
     Items turned away before reading are recorded here and then, without a worker's help (their keys
     go into `refused`)."""
     for item in items:
         if item.error is not None:
-            store.save([(item, rejected(item))])
+            outcome = rejected(item)
+            store.save([(item, outcome)])
             refused.add(item.key)
             summary.processed += 1
+            progress.settle([outcome])
         elif not settings.force and store.is_current(item):
             summary.skipped += 1
+            progress.skip()
         else:
             yield item
 
@@ -196,43 +188,77 @@ def _report(settings: RunSettings, summary: RunSummary, started_at: datetime) ->
     }
 
 
-@task(name="process-batch", cache_policy=NONE, persist_result=False)
-def process_batch_task(items: list[SourceItem], settings: RunSettings, submit: Submit) -> BatchResult:
-    """A batch as a Prefect task run. The run's executor processes it, with its limits, and the task's thread
-    waits: so Prefect reports every batch, from this process, wherever it runs. No caching and no persisted
-    result, so no file per document is left."""
-    return submit(items, settings).result()
+def _define_prefect_flow() -> dict[str, Any]:
+    """The Prefect task and flow of a run, defined on first use: importing Prefect is left to the runs that
+    use it (an import prints Prefect's telemetry notice on a terminal and costs a second or two)."""
+    if _PREFECT:
+        return _PREFECT
+    from docketflow.pipeline.artifacts import publish_summary
+    from prefect import flow, task
+    from prefect.cache_policies import NONE
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    @task(name="process-batch", cache_policy=NONE, persist_result=False)
+    def process_batch_task(items: list[SourceItem], settings: RunSettings, submit: Submit) -> BatchResult:
+        """A batch as a Prefect task run. The run's executor processes it, with its limits, and the task's
+        thread waits: so Prefect reports every batch, from this process, wherever it runs. No caching and no
+        persisted result, so no file per document is left."""
+        return submit(items, settings).result()
+
+    def docketflow_run(settings: RunSettings) -> RunSummary:
+        """The run as a Prefect flow: batches are task runs, docketflow's log lines go to the run's log, and a
+        summary artifact keyed by the output folder is published at the end."""
+        with to_run_logger():
+            check(settings)
+            with open_executor(settings) as executor:
+                log.info("processing on the %s executor, up to %d batches in flight", executor.kind,
+                         executor.window)
+                summary = execute(settings, lambda batch, s: process_batch_task.submit(batch, s, executor.submit),
+                                  "prefect", window=executor.window, cancel=executor.cancel)
+            outcome = _OUTCOME.get()
+            if outcome is not None:
+                outcome.summary = summary
+            try:
+                if outcome is None or not outcome.watch.seen:  # no request to an API known to be lost
+                    publish_summary(summary, settings)
+            except httpx.HTTPError as exc:  # the records are published: a lost API only loses the artifact
+                if outcome is None:
+                    log.warning("%s", api_lost_line(exc, _max_retries()))
+                else:
+                    outcome.lost = exc
+        return summary
+
+    # A deployment's entrypoint names the flow by its qualified name: "flow.py:docketflow_run" resolves
+    # through this module's __getattr__ in the process that runs it.
+    docketflow_run.__qualname__ = "docketflow_run"
+    _PREFECT.update(process_batch_task=process_batch_task,
+                    docketflow_run=flow(name="docketflow-run", persist_result=False,
+                                        task_runner=ThreadPoolTaskRunner(max_workers=TASK_THREADS))(docketflow_run))
+    return _PREFECT
 
 
-@flow(name="docketflow-run", persist_result=False, task_runner=ThreadPoolTaskRunner(max_workers=TASK_THREADS))
-def docketflow_run(settings: RunSettings) -> RunSummary:
-    """The run as a Prefect flow: batches are task runs, docketflow's log lines go to the run's log, and a
-    summary artifact keyed by the output folder is published at the end."""
-    with to_run_logger():
-        check(settings)
-        with open_executor(settings) as executor:
-            log.info("processing on the %s executor, up to %d batches in flight", executor.kind, executor.window)
-            summary = execute(settings, lambda batch, s: process_batch_task.submit(batch, s, executor.submit),
-                              "prefect", window=executor.window, cancel=executor.cancel)
-        outcome = _OUTCOME.get()
-        if outcome is not None:
-            outcome.summary = summary
-        try:
-            if outcome is None or not outcome.watch.seen:  # no request to an API known to be lost
-                publish_summary(summary, settings)
-        except httpx.HTTPError as exc:  # the records are published: a lost API only loses the artifact
-            if outcome is None:
-                log.warning("%s", api_lost_line(exc, _max_retries()))
-            else:
-                outcome.lost = exc
-    return summary
+_PREFECT: dict[str, Any] = {}
+"""`docketflow_run` (the flow) and `process_batch_task`, once defined."""
+
+
+def __getattr__(name: str) -> Any:
+    """`from docketflow.pipeline.flow import docketflow_run` defines the Prefect flow then, not at import."""
+    if name in ("docketflow_run", "process_batch_task"):
+        return _define_prefect_flow()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def prefect_api_configured() -> bool:
-    """True when PREFECT_API_URL points at a server (or Prefect Cloud) this process should report to."""
+    """True when PREFECT_API_URL points at a server (or Prefect Cloud) this process should report to, in the
+    environment or in Prefect's settings (looked up without Prefect's first-run notice); False when Prefect
+    is not installed."""
+    if os.environ.get("PREFECT_API_URL"):
+        return True
+    if not import_prefect_quietly():
+        return False
     from prefect.settings import get_current_settings
 
-    return bool(os.environ.get("PREFECT_API_URL") or get_current_settings().api.url)
+    return bool(get_current_settings().api.url)
 
 
 def run(settings: RunSettings) -> RunSummary:
@@ -245,9 +271,12 @@ def run(settings: RunSettings) -> RunSummary:
     if mode == "auto":
         mode = "prefect" if prefect_api_configured() else "off"
         if mode == "off":
-            log.info("no Prefect API configured: running the flow's code directly "
-                     "(set PREFECT_API_URL or pass --prefect to orchestrate with Prefect)")
+            log.debug("no Prefect API configured: running the flow's code directly "
+                      "(set PREFECT_API_URL or pass --prefect to orchestrate with Prefect)")
     if mode == "prefect":
+        if not import_prefect_quietly():
+            raise CannotRun("--prefect: Prefect is not installed here (pip install 'docketflow[prefect]'), "
+                            "or leave --prefect out to run without it")
         check_prefect_api(os.environ.get("PREFECT_API_URL"))
         if settings.dask_address:
             check_cluster(settings)  # a refusal in one line, not a failed flow run with a traceback
@@ -304,10 +333,15 @@ def bounded_api_retries() -> Iterator[None]:
     events reconnecting EVENT_RECONNECTS times, so that a lost API costs seconds, not minutes."""
     from prefect.events.clients import PrefectEventsClient
     from prefect.events.worker import EventsWorker, emit_events_to_cloud
-    from prefect.settings import PREFECT_CLIENT_MAX_RETRIES, temporary_settings
+    from prefect.settings import PREFECT_CLIENT_MAX_RETRIES, PREFECT_SERVER_ANALYTICS_ENABLED, temporary_settings
 
-    updates = {} if "PREFECT_CLIENT_MAX_RETRIES" in os.environ else {PREFECT_CLIENT_MAX_RETRIES: API_RETRIES}
-    override = EventsWorker._client_override is None and not emit_events_to_cloud()
+    updates: dict[Any, Any] = {} if "PREFECT_CLIENT_MAX_RETRIES" in os.environ else {
+        PREFECT_CLIENT_MAX_RETRIES: API_RETRIES}
+    temporary = not prefect_api_configured()
+    if temporary and "PREFECT_SERVER_ANALYTICS_ENABLED" not in os.environ:
+        updates[PREFECT_SERVER_ANALYTICS_ENABLED] = False  # its first write races the migrations: "locked"
+    # an events client of our own only for a server of the user's: with none, Prefect picks the temporary one's
+    override = not temporary and EventsWorker._client_override is None and not emit_events_to_cloud()
     if override:
         EventsWorker.set_client_override(PrefectEventsClient, reconnection_attempts=EVENT_RECONNECTS)
     try:
@@ -321,12 +355,16 @@ def bounded_api_retries() -> Iterator[None]:
 def _run_with_prefect(settings: RunSettings) -> RunSummary:
     """The flow run, and, when the Prefect API is lost after the output folder is published, one warning
     instead of a failed run: the summary is returned as if the API had answered."""
+    if not prefect_api_configured():
+        log.info("no PREFECT_API_URL: the run is orchestrated by a temporary Prefect server, stopped at its "
+                 "end (set PREFECT_API_URL to keep the runs in a server of your own)")
+        quiet_temporary_server()
     with bounded_api_retries(), watch_api_loss() as watch:
         retries = _max_retries()
         outcome = _Outcome(watch)
         token = _OUTCOME.set(outcome)
         try:
-            outcome.summary = docketflow_run(settings)
+            outcome.summary = _define_prefect_flow()["docketflow_run"](settings)
         except Exception as exc:
             if outcome.summary is None or not isinstance(exc, httpx.HTTPError):
                 raise

@@ -67,6 +67,23 @@ def check_out(out: Path) -> None:
             return
 
 
+def check_out_apart(out: Path, inputs: tuple[Path, ...]) -> None:
+    """The output folder may sit inside an input folder (it is skipped there), but may not be one: the run
+    would read its own output, and its state would land among the inputs."""
+    try:
+        real = out.resolve()
+    except (OSError, RuntimeError):
+        return  # check_out says what is wrong with it
+    for root in inputs:
+        try:
+            same = root.is_dir() and root.resolve() == real
+        except (OSError, RuntimeError):
+            continue
+        if same:
+            raise CannotRun(f"--out {out}: it is the input folder {root}; the output folder must be another "
+                            "folder (choose another --out)")
+
+
 def check_state_timeout() -> None:
     """DOCKETFLOW_STATE_TIMEOUT_S, when set, must be a number of seconds."""
     from docketflow.pipeline.store import state_timeout
@@ -81,4 +98,5 @@ def check(settings: RunSettings) -> None:
     """Everything that can be known to fail before the first document is read."""
     check_model(settings.spacy_model)
     check_out(settings.out)
+    check_out_apart(settings.out, settings.inputs)
     check_state_timeout()

@@ -201,7 +201,14 @@ def _outcome(item: _Ingested, doc: Doc) -> Outcome:
 
 def _run_pipeline(items: list[_Ingested], settings: RunSettings) -> list[Outcome]:
     docs = build_nlp(settings.spacy_model).pipe(_make_doc(i, settings) for i in items)
-    return [_outcome(i, d) for i, d in zip(items, docs, strict=True)]
+    outcomes = []
+    started = time.perf_counter()
+    for item, doc in zip(items, docs, strict=True):
+        outcomes.append(_outcome(item, doc))
+        now = time.perf_counter()  # nlp.pipe works in small batches: in one, time falls on its first document
+        log.debug("extract %s: %.3f s", item.item.relpath, now - started)
+        started = now
+    return outcomes
 
 
 def _extract(items: list[_Ingested], settings: RunSettings) -> list[Outcome]:
@@ -225,13 +232,18 @@ def process_batch(items: list[SourceItem], settings: RunSettings) -> BatchResult
     result = BatchResult()
     ingested: list[_Ingested] = []
     order: list[_Ingested | Outcome] = []
-    started = time.perf_counter()
     for item in items:
+        started = time.perf_counter()
         read = _ingest(item, settings)
+        seconds = time.perf_counter() - started
+        result.seconds["ingest"] += seconds
         order.append(read)
         if isinstance(read, _Ingested):
             ingested.append(read)
-    result.seconds["ingest"] += time.perf_counter() - started
+            log.debug("ingest %s: %.3f s (%s, %d pages)", item.relpath, seconds, read.kind, read.source.pages or 0)
+        elif read.error is not None:
+            log.debug("ingest %s: %.3f s (failed at %s: %s)", item.relpath, seconds, read.error.stage,
+                      read.error.error)
 
     started = time.perf_counter()
     extracted = iter(_extract(ingested, settings) if ingested else [])

@@ -1,5 +1,10 @@
 """Show a run's progress: a live bar on a terminal, a plain log line now and then when piped or under Prefect.
 
+Documents are counted as they finish: a killable worker sends each document's outcome as soon as it is
+done, and the thread that receives it calls `finished` (the outcome is counted once more, or not, when its
+batch comes back: `settle`). Runs in this process or on Dask count a batch when it comes back. The last
+frame takes its documents and errors from the closing summary, so the two agree.
+
 Under Prefect the bar is never drawn: Prefect's console handler writes log lines to the same terminal and
 the two would overwrite each other; the log lines (which also reach the run's log in the UI) carry the
 same numbers, the total and an ETA included.
@@ -9,9 +14,13 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import time
+from collections.abc import Iterable
 from types import TracebackType
+from typing import TYPE_CHECKING
 
+from docketflow.pipeline.summary import plural
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -22,7 +31,26 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+if TYPE_CHECKING:
+    from docketflow.pipeline.process import Outcome
+
 log = logging.getLogger("docketflow")
+_active: RunProgress | None = None
+"""The progress display of the run in this process, if one is showing: `finished` reports to it."""
+
+
+def finished(outcomes: Iterable[Outcome]) -> None:
+    """Documents just done (from any thread of the run's process); nothing when no run is showing progress,
+    as in a worker process."""
+    progress = _active
+    if progress is not None:
+        progress.count(outcomes, early=True)
+
+
+def _key(outcome: Outcome) -> str | None:
+    if outcome.document is not None:
+        return outcome.document.source.path
+    return outcome.error.path if outcome.error is not None else None
 
 
 def _reroute_log_handlers(real: object, proxy: object) -> list[tuple[logging.StreamHandler, object]]:
@@ -38,16 +66,21 @@ def _reroute_log_handlers(real: object, proxy: object) -> list[tuple[logging.Str
 
 
 class RunProgress:
-    """Counts documents and pages; renders a bar when stderr is a terminal and `live`, else logs every few
-    seconds. `total` (documents to process, when known) gives the bar its length and both an ETA."""
+    """Counts inputs (done of the total), documents, errors and pages; renders a bar when stderr is a terminal
+    and `live`, else logs every few seconds. `total` (inputs this run will meet, unchanged ones included, when
+    it is known) gives the bar its length and an ETA."""
 
     LOG_EVERY_SECONDS = 5.0
 
     def __init__(self, total: int | None, enabled: bool = True, live: bool = True) -> None:
         self.total = total
-        self.docs = self.pages = self.errors = 0
+        self.done = self.documents = self.errors = self.unchanged = self.pages = 0
         self.started = time.perf_counter()
         self._last_log = self.started
+        self._logged = False
+        self._lock = threading.Lock()
+        self._early: set[str] = set()
+        """Keys of outcomes counted by `finished` and not yet seen again by `settle`."""
         self._bar: Progress | None = None
         self._task = None
         self._rerouted: list[tuple[logging.StreamHandler, object]] = []
@@ -55,8 +88,8 @@ class RunProgress:
             self._bar = Progress(
                 TextColumn("[bold]docketflow"),
                 BarColumn(),
-                MofNCompleteColumn() if total else TextColumn("{task.completed}"),
-                TextColumn("documents · {task.fields[pages_s]:.1f} pages/s · {task.fields[errors]} errors"),
+                MofNCompleteColumn() if total is not None else TextColumn("{task.completed}"),
+                TextColumn("inputs · {task.fields[counts]} · {task.fields[pages_s]:.1f} pages/s"),
                 TimeElapsedColumn(),
                 TimeRemainingColumn(),
                 console=Console(stderr=True),
@@ -65,15 +98,19 @@ class RunProgress:
         self.enabled = enabled
 
     def __enter__(self) -> RunProgress:
+        global _active
         if self._bar is not None:
             real = sys.stderr
             self._bar.start()
-            self._task = self._bar.add_task("run", total=self.total, pages_s=0.0, errors=0)
+            self._task = self._bar.add_task("run", total=self.total, pages_s=0.0, counts=self._counts())
             self._rerouted = _reroute_log_handlers(real, sys.stderr)
+        _active = self
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
+        global _active
+        _active = None
         if self._bar is not None:
             for handler, stream in self._rerouted:
                 handler.setStream(stream)
@@ -88,27 +125,76 @@ class RunProgress:
         return self.pages / self.elapsed if self.elapsed > 0 else 0.0
 
     def eta_seconds(self) -> float | None:
-        """Seconds left at the rate so far; None without a total or before the first batch."""
-        if not self.total or not self.docs or self.elapsed <= 0:
+        """Seconds left at the rate so far; None without a total or before the first document."""
+        if not self.total or not self.done or self.elapsed <= 0:
             return None
-        return max(0, self.total - self.docs) * self.elapsed / self.docs
+        return max(0, self.total - self.done) * self.elapsed / self.done
+
+    def _counts(self) -> str:
+        unchanged = f", {self.unchanged} unchanged" if self.unchanged else ""
+        return f"{plural(self.documents, 'document')}, {plural(self.errors, 'error')}{unchanged}"
 
     def status(self) -> str:
-        """One line: documents done (of the total), errors, throughput, ETA."""
-        done = f"{self.docs}/{self.total}" if self.total else str(self.docs)
+        """One line: documents and errors, inputs done (of the total), throughput, ETA."""
+        done = f"{self.done}/{self.total}" if self.total is not None else str(self.done)
         eta = self.eta_seconds()
         left = f", ETA {int(eta // 60)}:{int(eta % 60):02d}" if eta is not None else ""
-        return f"{done} documents processed, {self.errors} errors, {self.pages_per_second:.1f} pages/s{left}"
+        return f"{self._counts()}; {done} inputs, {self.pages_per_second:.1f} pages/s{left}"
 
-    def advance(self, docs: int, pages: int, errors: int) -> None:
-        """Account for a finished batch."""
-        self.docs += docs
-        self.pages += pages
-        self.errors += errors
+    def count(self, outcomes: Iterable[Outcome], early: bool = False) -> None:
+        """Account for finished documents; `early` ones are remembered, so that their batch does not count
+        them again when it comes back."""
+        with self._lock:
+            added = 0
+            for outcome in outcomes:
+                key = _key(outcome)
+                if early and key is not None:
+                    self._early.add(key)
+                elif key is not None and key in self._early:
+                    self._early.discard(key)
+                    continue
+                added += 1
+                self.done += 1
+                self.pages += outcome.pages
+                if outcome.error is not None:
+                    self.errors += 1
+                else:
+                    self.documents += 1
+            if added:
+                self._show(added)
+
+    def settle(self, outcomes: Iterable[Outcome]) -> None:
+        """A batch came back: count its documents that `finished` did not count already."""
+        self.count(outcomes)
+
+    def skip(self, count: int = 1) -> None:
+        """Inputs found unchanged, which this run does not read."""
+        with self._lock:
+            self.done += count
+            self.unchanged += count
+            self._show(count)
+
+    def finish(self, documents: int, errors: int) -> None:
+        """The last frame: the documents and errors of the closing summary (the whole output folder, the
+        unchanged inputs' records included). Logged when the run logged its progress before."""
+        with self._lock:
+            self.documents, self.errors = documents, errors
+            if self.total is not None and self.done != self.total:
+                self.total = self.done  # the count from the index was off (a damaged archive): end full
+            if self._bar is not None and self._task is not None:
+                self._bar.update(self._task, total=self.total, completed=self.done, counts=self._counts())
+            elif self.enabled and self._logged:
+                log.info("%s", self.status())
+
+    def _show(self, added: int) -> None:
+        if self.total is not None and self.done > self.total:
+            self.total = self.done
         if self._bar is not None and self._task is not None:
-            self._bar.update(self._task, advance=docs, pages_s=self.pages_per_second, errors=self.errors)
+            self._bar.update(self._task, total=self.total, advance=added, pages_s=self.pages_per_second,
+                             counts=self._counts())
             return
         now = time.perf_counter()
         if self.enabled and now - self._last_log >= self.LOG_EVERY_SECONDS:
             self._last_log = now
+            self._logged = True
             log.info("%s", self.status())

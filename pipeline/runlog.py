@@ -8,13 +8,14 @@ do not carry Prefect's run context (the executor's) still land in the right run 
 from __future__ import annotations
 
 import contextlib
+import importlib
 import logging
+import os
+import sys
 from collections.abc import Iterator
 
 import httpx
 from docketflow.pipeline.summary import escape_log_lines
-from prefect.context import FlowRunContext
-from prefect.logging.handlers import APILogHandler
 
 log = logging.getLogger("docketflow")
 
@@ -30,14 +31,39 @@ class _StampRun(logging.Filter):
         return True
 
 
+def import_prefect_quietly() -> bool:
+    """Import Prefect, if it is installed, without what its import does on a terminal the first time (a
+    telemetry notice and an onboarding event): a run that only asks whether Prefect is configured does not
+    use Prefect. The environment is as it was afterwards (DO_NOT_TRACK is Prefect's own opt-out). True when
+    Prefect is there."""
+    if "prefect" in sys.modules:
+        return True
+    previous = os.environ.get("DO_NOT_TRACK")
+    os.environ["DO_NOT_TRACK"] = "1"
+    try:
+        importlib.import_module("prefect")
+    except ImportError:
+        return False
+    finally:
+        if previous is None:
+            os.environ.pop("DO_NOT_TRACK", None)
+        else:
+            os.environ["DO_NOT_TRACK"] = previous
+    return True
+
+
 @contextlib.contextmanager
 def to_run_logger() -> Iterator[None]:
-    """Within a flow run: the docketflow logger's records (INFO and up unless configured) also go to the run's log."""
+    """Within a flow run: the docketflow logger's records (INFO and up unless configured; DEBUG too when the
+    logger is set to it) also go to the run's log."""
+    from prefect.context import FlowRunContext
+    from prefect.logging.handlers import APILogHandler
+
     context = FlowRunContext.get()
     if context is None or context.flow_run is None:
         yield
         return
-    handler = APILogHandler(level=logging.INFO)
+    handler = APILogHandler(level=min(logging.INFO, log.getEffectiveLevel()))
     handler.addFilter(_StampRun(str(context.flow_run.id)))
     previous = log.level
     escape_log_lines(log)  # the UI shows names from inputs too
@@ -50,6 +76,22 @@ def to_run_logger() -> Iterator[None]:
         log.removeHandler(handler)
         log.setLevel(previous)
         handler.flush()
+
+
+class _TemporaryServerLines(logging.Filter):
+    """Drops Prefect's lines about starting and stopping its temporary server: the run says it in one."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (isinstance(record.msg, str) and record.msg.startswith(("Starting temporary server",
+                                                                            "Stopping temporary server")))
+
+
+def quiet_temporary_server() -> None:
+    """From now on, no lines from Prefect about the temporary server it starts when no API is configured
+    (it is stopped when the process exits, after any context of ours has ended)."""
+    logger = logging.getLogger("prefect")
+    if not any(isinstance(f, _TemporaryServerLines) for f in logger.filters):
+        logger.addFilter(_TemporaryServerLines())
 
 
 # --- A Prefect API lost mid-run ---------------------------------------------------------------------

@@ -51,6 +51,11 @@ def escape_log_lines(logger: logging.Logger) -> None:
         logger.addFilter(TerminalSafe())
 
 
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """`count` and `word`, in the plural unless there is exactly one: "1 document", "2 documents", "0 errors"."""
+    return f"{count} {word if count == 1 else many or word + 's'}"
+
+
 @dataclass
 class RunSummary:
     """Counts and timings of a finished run; the base of `run.json` and of the closing line."""
@@ -83,9 +88,10 @@ class RunSummary:
 
     def line(self, out: str) -> str:
         out = terminal_safe(out)
-        return (f"docketflow: {self.documents} documents ({self.processed} processed, {self.skipped} unchanged), "
-                f"{self.errors} errors, {self.warnings} with warnings, {self.pages} pages in {self.seconds:.1f} s "
-                f"({self.pages_per_second:.1f} pages/s); output in {out}")
+        return (f"docketflow: {plural(self.documents, 'document')} ({self.processed} processed, {self.skipped} "
+                f"unchanged), {plural(self.errors, 'error')}, {self.warnings} with warnings, "
+                f"{plural(self.pages, 'page')} in {self.seconds:.1f} s ({self.pages_per_second:.1f} pages/s); "
+                f"output in {out}")
 
     def failures_line(self, out: str) -> str | None:
         """Which inputs failed: the first few by name, and where all of them are."""
@@ -94,4 +100,5 @@ class RunSummary:
         shown = ", ".join(f"{terminal_safe(path)} ({terminal_safe(code)})" for path, code in self.failed)
         more = f" and {self.errors - len(self.failed)} more" if self.errors > len(self.failed) else ""
         where = terminal_safe(os.path.join(out, "errors.jsonl"))
-        return f"docketflow: failed: {shown}{more}; all {self.errors} in {where}"
+        every = f"all {self.errors}" if self.errors > 1 else "details"
+        return f"docketflow: failed: {shown}{more}; {every} in {where}"

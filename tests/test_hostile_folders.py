@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from docketflow.pipeline.flow import run
+from docketflow.pipeline.preflight import CannotRun
 from docketflow.pipeline.settings import RunSettings
 
 SECRET = "The secret ledger lists every account held by the Office of Quiet Affairs."
@@ -192,5 +193,5 @@ def test_an_output_folder_inside_the_input_folder_is_not_read(tmp_path: Path) ->
     assert set(documents) == {"news.txt"} and set(errors) == {"broken.pdf"}
     assert first.processed == 2
     assert [(s.processed, s.skipped) for s in again] == [(0, 2), (0, 2)]  # a corrupt file waits for a change
-    with pytest.raises(ValueError, match="is the input folder"):
+    with pytest.raises(CannotRun, match=r"--out .* is the input folder"):
         run(RunSettings(inputs=(inputs,), out=inputs, progress=False, orchestration="off", isolate=False))

@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 import docketflow.pipeline.flow as flow
 import pytest
 from docketflow.pipeline.cli import main
+from docketflow.pipeline.flow import docketflow_run  # noqa: F401  (defines the flow now: Prefect's logging set-up would drop caplog's handler mid-test)
 from docketflow.pipeline.runlog import API_LOST_LOGGERS, ApiLost
 
 

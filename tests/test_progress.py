@@ -12,14 +12,14 @@ from docketflow.pipeline.progress import RunProgress
 def test_status_gives_the_total_and_an_eta(monkeypatch: pytest.MonkeyPatch) -> None:
     progress = RunProgress(total=40, enabled=True, live=False)
     monkeypatch.setattr(type(progress), "elapsed", property(lambda self: 30.0))
-    progress.advance(10, 25, 1)
-    assert progress.status() == "10/40 documents processed, 1 errors, 0.8 pages/s, ETA 1:30"
+    progress.documents, progress.errors, progress.done, progress.pages = 9, 1, 10, 25
+    assert progress.status() == "9 documents, 1 error; 10/40 inputs, 0.8 pages/s, ETA 1:30"
 
 
 def test_without_a_total_there_is_no_eta() -> None:
     progress = RunProgress(total=None, enabled=True, live=False)
-    progress.advance(3, 3, 0)
-    assert re.fullmatch(r"3 documents processed, 0 errors, [\d.]+ pages/s", progress.status())
+    progress.documents, progress.done, progress.pages = 3, 3, 3
+    assert re.fullmatch(r"3 documents, 0 errors; 3 inputs, [\d.]+ pages/s", progress.status())
 
 
 def test_no_live_bar_when_not_live(monkeypatch: pytest.MonkeyPatch) -> None:

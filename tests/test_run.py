@@ -111,7 +111,7 @@ def test_cli_exit_codes_and_summary(tmp_path: Path, capsys: pytest.CaptureFixtur
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "x.txt").write_text("Nothing to see.")
     assert main(["run", str(tmp_path / "in"), "--out", str(tmp_path / "o"), "--quiet", "--no-prefect"]) == 0
-    assert "1 documents (1 processed, 0 unchanged), 0 errors" in capsys.readouterr().out
+    assert "1 document (1 processed, 0 unchanged), 0 errors" in capsys.readouterr().out
 
 
 def test_cli_schema_prints_every_record_schema(capsys: pytest.CaptureFixture[str]) -> None:
