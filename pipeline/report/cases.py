@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from docketflow.pipeline.report.names import Names
 from docketflow.pipeline.report.palette import effect_class
 from docketflow.pipeline.report.payload import agreement_anchor, anchor, case_anchor, decision_anchor
 
@@ -18,6 +19,7 @@ Record = dict[str, Any]
 OPEN_UP_TO = 25
 """Entries are shown open when the output has at most this many cases; beyond that they start folded."""
 COURT_KINDS = ("court_order", "opinion")
+NO_COURT = "court not stated"
 KIND_LABELS = {"news": "news report", "federal_register_notice": "Federal Register notice", "other": "other document"}
 
 
@@ -36,8 +38,9 @@ def decisions_in_order(case: Record) -> list[Record]:
 
 
 def _court_columns(decisions: list[Record]) -> list[str]:
-    """Courts in the order the case reached them."""
-    return list(dict.fromkeys(d.get("court") or "unknown court" for d in decisions))
+    """Courts in the order the case reached them; decisions whose court is not stated share a last column."""
+    courts = list(dict.fromkeys(d["court"] for d in decisions if d.get("court")))
+    return courts + [NO_COURT] * any(not d.get("court") for d in decisions)
 
 
 def _source_kind(doc: Record | None, own: bool) -> tuple[str, str]:
@@ -53,7 +56,9 @@ def _source_kind(doc: Record | None, own: bool) -> tuple[str, str]:
 class _Context:
     """Lookups shared by every case entry."""
 
-    def __init__(self, holdings: list[Record], agreements: list[Record], docs: list[Record]) -> None:
+    def __init__(self, holdings: list[Record], agreements: list[Record], docs: list[Record],
+                 names: Names) -> None:
+        self.names = names
         self.holdings = {h["id"]: h for h in holdings}
         self.agreements = {a["id"]: a for a in agreements}
         self.docs = docs
@@ -70,11 +75,23 @@ class _Context:
         agreement = self.agreements.get(agreement_id)
         if agreement is None:
             return f'<span class="sub">{escape(agreement_id)} (not in this output)</span>'
-        flow = (f'{escape(", ".join(agreement.get("providers") or []) or "?")}<span class="arrow">→</span>'
-                f'{escape(", ".join(agreement.get("recipients") or []) or "?")}')
+        flow = (f'{self.agencies(agreement.get("providers"))}<span class="arrow">→</span>'
+                f'{self.agencies(agreement.get("recipients"))}')
         what = " · ".join(x for x in (_human(agreement.get("instrument")), _human(agreement.get("status"))) if x)
         return (f'<a class="flow" href="#{escape(agreement_anchor(agreement_id))}">{flow}</a>'
                 + (f' <span class="sub">{escape(what)}</span>' if what else ""))
+
+    def agencies(self, keys: list[str] | None) -> str:
+        """Agency keys, each with its name on hover."""
+        return ", ".join(f'<abbr title="{escape(self.names.agency(k))}">{escape(k)}</abbr>'
+                         if self.names.agency(k) != k else escape(k) for k in keys or []) or "?"
+
+    def court(self, court: str | None) -> str:
+        """A court's name (when the records give one) with its id, or that it is not stated."""
+        if not court or court == NO_COURT:
+            return f'<span class="sub">{NO_COURT}</span>'
+        name = self.names.court(court)
+        return f"{escape(name)} <code>{escape(court)}</code>" if name != court else f"<code>{escape(court)}</code>"
 
     def sources(self, decision: Record) -> str:
         """One line per document reporting the decision, the court's own first, with its evidence links."""
@@ -99,7 +116,7 @@ class _Context:
     def decision(self, decision: Record, column: int, row: int) -> str:
         head = " ".join(x for x in (
             f'<b>{escape(decision.get("date") or "undated")}</b>',
-            f'<code>{escape(decision.get("court") or "court?")}</code>',
+            self.court(decision.get("court")),
             escape(decision.get("judge") or ""),
         ) if x)
         what = " · ".join(escape(_human(decision.get(k))) for k in ("motion", "disposition") if decision.get(k))
@@ -123,8 +140,8 @@ class _Context:
                    f'{_effect_badge(case.get("status"))}'
                    f'<span class="sub">{len(decisions)} decision{"s" * (len(decisions) != 1)}</span>')
         columns = f"grid-template-columns:repeat({len(courts)},minmax(0,1fr))"
-        lanes = "".join(f'<div class="lane-head"><code>{escape(c)}</code></div>' for c in courts)
-        items = "".join(self.decision(d, courts.index(d.get("court") or "unknown court") + 1, row)
+        lanes = "".join(f'<div class="lane-head">{self.court(c)}</div>' for c in courts)
+        items = "".join(self.decision(d, courts.index(d.get("court") or NO_COURT) + 1, row)
                         for row, d in enumerate(decisions, start=1))
         agreements = case.get("agreements") or []
         bears = ("".join(f"<li>{self.agreement_link(a)}</li>" for a in agreements) if agreements else
@@ -138,17 +155,18 @@ class _Context:
                 f'<div class="case-agreements"><h3>Agreements it bears on</h3><ul>{bears}</ul></div></details>')
 
 
-def render_cases(cases: list[Record], holdings: list[Record], agreements: list[Record], docs: list[Record]) -> str:
+def render_cases(cases: list[Record], holdings: list[Record], agreements: list[Record], docs: list[Record],
+                 names: Names | None = None) -> str:
     """The body of the cases section (`docs` are the page's document entries, whose indexes the viewer opens)."""
     if not cases:
         return '<p class="empty">No cases in this output.</p>'
-    context = _Context(holdings, agreements, docs)
+    context = _Context(holdings, agreements, docs, names or Names())
     open_ = len(cases) <= OPEN_UP_TO
     return f'<div class="cases">{"".join(context.case(c, open_) for c in cases)}</div>'
 
 
 def cases_section(cases: list[Record] | None, holdings: list[Record], agreements: list[Record],
-                  docs: list[Record]) -> str:
+                  docs: list[Record], names: Names | None = None) -> str:
     """The whole section, or nothing for an output written before cases.jsonl existed."""
     if cases is None:
         return ""
@@ -156,4 +174,4 @@ def cases_section(cases: list[Record] | None, holdings: list[Record], agreements
             f"{len(cases):,}</span></h2>"
             '<p class="note">Each litigation across its courts: decisions oldest first, one column per court, '
             "each with the documents that report it (the court's own first) and the agreements it bears on.</p>"
-            f"{render_cases(cases, holdings, agreements, docs)}</section>")
+            f"{render_cases(cases, holdings, agreements, docs, names)}</section>")

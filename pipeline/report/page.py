@@ -22,6 +22,7 @@ from docketflow.pipeline.output import atomic_writer
 from docketflow.pipeline.report import overview
 from docketflow.pipeline.report.cases import cases_section
 from docketflow.pipeline.report.folder import OutputFolder
+from docketflow.pipeline.report.names import Names
 from docketflow.pipeline.report.network import render_network
 from docketflow.pipeline.report.palette import palette_css
 from docketflow.pipeline.report.payload import (
@@ -75,6 +76,7 @@ class _Page:
         self.counts = overview.Counts(holdings=len(folder.holdings), agreements=len(folder.agreements),
                                       errors=len(folder.errors),
                                       cases=None if folder.cases is None else len(folder.cases))
+        self.names = Names.of(folder.holdings, folder.agreements, folder.cases)
         self.docs: list[dict[str, Any]] = []
         self.with_text: dict[str, int] = {}
         """doc_id -> index into `docs`, for documents whose text goes into the page."""
@@ -101,6 +103,7 @@ class _Page:
             "cases": case_rows(self.folder.cases or [], self.folder.holdings),
             "issues": issue_rows(self.folder.errors, self.docs, index),
             "hasTexts": self.folder.has_texts,
+            "names": self.names.script_data(),
         }
 
     def write(self, fh: IO[str]) -> None:
@@ -114,10 +117,11 @@ class _Page:
             "header": overview.header(run),
             "cards": overview.cards(self.counts),
             "notice": overview.notice(self.counts, self.folder.has_texts, self.cap),
-            "network": render_network(self.folder.agreements),
-            "timeline": render_timeline(self.folder.holdings),
+            "network": render_network(self.folder.agreements, self.names),
+            "timeline": render_timeline(self.folder.holdings, self.names),
             "cases_nav": '<a href="#cases">Cases</a>' if self.folder.cases is not None else "",
-            "cases": cases_section(self.folder.cases, self.folder.holdings, self.folder.agreements, self.docs),
+            "cases": cases_section(self.folder.cases, self.folder.holdings, self.folder.agreements, self.docs,
+                                   self.names),
             "data": script_json(self.data()),
             "script": _asset("report.js"),
         }

@@ -90,13 +90,35 @@ def agreement_rows(agreements: list[Record], holdings: list[Record], doc_index: 
     for holding in holdings:
         if holding.get("agreement"):
             rulings[holding["agreement"]].append(holding["id"])
+    by_id = {h["id"]: h for h in holdings}
     rows = []
     for agreement in agreements:
         history = [e["holding"] for e in agreement.get("history") or []]
-        rows.append({**record_row(agreement, doc_index),
-                     "rulings": list(dict.fromkeys([*history, *rulings.get(agreement["id"], [])])),
+        ruling_ids = list(dict.fromkeys([*history, *rulings.get(agreement["id"], [])]))
+        rows.append({**record_row(agreement, doc_index), "rulings": ruling_ids,
+                     "hist": history_entries(agreement, [by_id[h] for h in ruling_ids if h in by_id]),
                      "sources": [doc_index.get(d, -1) for d in agreement.get("doc_ids") or []]})
     return rows
+
+
+def history_entries(agreement: Record, rulings: list[Record]) -> list[Record]:
+    """What the registry shows as an agreement's history: one entry per decision, never two. Its `history`
+    first (oldest first, as the run writes it), then the rulings on it the history leaves out (holdings that
+    state no effect), each decision once however many documents report it; an entry without a decision id
+    stands for its holding alone."""
+    seen: set[str] = set()
+    entries = []
+    candidates = [({k: e.get(k) for k in ("date", "court", "effect", "decision", "holding")}, True)
+                  for e in agreement.get("history") or []]
+    candidates += [({"date": h.get("decided"), "court": h.get("court"), "effect": h.get("effect"),
+                     "decision": h.get("decision"), "holding": h["id"]}, False) for h in rulings]
+    for entry, listed in candidates:
+        keys = {f"holding:{entry['holding']}"} | ({f"decision:{entry['decision']}"} if entry["decision"] else set())
+        if keys & seen:
+            continue
+        seen |= keys
+        entries.append({**entry, "listed": listed})
+    return entries
 
 
 def case_rows(cases: list[Record], holdings: list[Record]) -> list[Record]:

@@ -100,20 +100,25 @@ def test_quiet_texts_beyond_the_cap_are_left_out_and_said_so(run_output: Path, t
     assert len(_payloads(html)) == 3
 
 
-def test_network_merges_agreements_per_pair() -> None:
+def test_network_merges_agreements_per_family_pair() -> None:
     agreements = [
-        # two agreements of one recipient, one of them with two providers: an edge per provider-recipient pair
+        # two agreements of one recipient, one of them with two providers of one department (CMS is part of
+        # HHS, ICE of DHS): one edge per provider family -> recipient family, listing the members
         {"id": "a1", "status": "limited", "providers": ["CMS", "HHS"], "data_categories": ["address"],
          "recipients": ["ICE"]},
         {"id": "a2", "providers": ["CMS"], "recipients": ["ICE"], "data_categories": ["address", "phone_number"],
          "status": "in_effect"},
     ]
-    edges = {(e.provider, e.recipient): e for e in build_edges(agreements)}
-    assert set(edges) == {("CMS", "ICE"), ("HHS", "ICE")}
-    assert edges["CMS", "ICE"].categories == ["address", "phone_number"]
-    assert edges["CMS", "ICE"].status == "in_effect"
+    (edge,) = build_edges(agreements)
+    assert (edge.provider, edge.recipient) == ("HHS", "DHS")
+    assert edge.providers == ["CMS", "HHS"] and edge.recipients == ["ICE"]
+    assert edge.categories == ["address", "phone_number"] and edge.agreements == ["a1", "a2"]
+    assert edge.status == "in_effect"
     svg = render_network(agreements)
-    assert svg.count("data-agency=") == 3 and "address, phone_number" in svg
+    assert svg.count("data-agency=") == 2
+    # the categories are in the arrow's hover text, not written on the chart
+    assert "Data: address, phone number" in svg and "<text" not in svg.split('class="nodes"')[0]
+    assert "categories not stated" not in render_network([{**agreements[0], "data_categories": []}])
 
 
 def test_charts_say_when_there_is_nothing_to_draw() -> None:

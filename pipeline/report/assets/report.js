@@ -8,6 +8,11 @@
   const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   const human = (s) => (s ? String(s).replace(/_/g, " ") : "");
 
+  const NAMES = DATA.names || { agencies: {}, courts: {}, families: {} };
+  const agencyName = (k) => NAMES.agencies[k] || k;
+  const courtName = (c) => NAMES.courts[c] || c;
+  /* an agency and its department: choosing DHS in the agency filter (or its box in the network) shows ICE's rows */
+  const withFamilies = (keys) => [...new Set((keys || []).flatMap((k) => (k ? [k, NAMES.families[k] || k] : [])))];
   const holdings = new Map(DATA.holdings.map((h) => [h.id, h]));
   const agreements = new Map(DATA.agreements.map((a) => [a.id, a]));
   const cases = new Map((DATA.cases || []).map((c) => [c.id, c]));
@@ -24,11 +29,11 @@
 
   /* ---- filters ---------------------------------------------------------------------------------- */
   const facets = {
-    holding: (h) => ({ agency: h.agencies, court: [h.court], effect: [h.effect],
+    holding: (h) => ({ agency: withFamilies(h.agencies), court: [h.court], effect: [h.effect],
       category: [...h.data_permitted, ...h.data_barred] }),
     agreement: (a) => {
       const rulings = a.rulings.map((id) => holdings.get(id)).filter(Boolean);
-      return { agency: [...a.providers, ...a.recipients], court: rulings.map((h) => h.court),
+      return { agency: withFamilies([...a.providers, ...a.recipients]), court: rulings.map((h) => h.court),
         effect: rulings.map((h) => h.effect), category: a.data_categories };
     },
   };
@@ -41,7 +46,7 @@
   prepare(DATA.agreements, "agreement");
   /* cases are rendered with the page; the filters hide the entries they leave out */
   for (const c of DATA.cases || []) {
-    c._f = { agency: c.agencies, court: c.courts, effect: c.effects, category: c.cats };
+    c._f = { agency: withFamilies(c.agencies), court: c.courts, effect: c.effects, category: c.cats };
     c._q = JSON.stringify([c.name, c.dockets, c.judges, c.decisions.map((d) => [d.motion, d.disposition]), c.id])
       .toLowerCase();
   }
@@ -55,7 +60,11 @@
       for (const r of [...DATA.agreements, ...DATA.holdings]) {
         for (const v of new Set(r._f[key])) if (v) counts.set(v, (counts.get(v) || 0) + 1);
       }
-      const options = [...counts.keys()].sort().map((v) => `<option value="${esc(v)}">${esc(v)} (${counts.get(v)})</option>`);
+      const named = key === "agency" ? agencyName : key === "court" ? courtName : human;
+      const options = [...counts.keys()].sort().map((v) => {
+        const name = named(v);
+        return `<option value="${esc(v)}">${esc(v)}${name && name !== v ? ` · ${esc(name)}` : ""} (${counts.get(v)})</option>`;
+      });
       $(`select[data-filter="${key}"]`).innerHTML = `<option value="">All</option>${options.join("")}`;
     }
   }
@@ -63,13 +72,14 @@
   function dimCharts() {
     const test = (el) => {
       const d = el.dataset;
-      return (!state.agency || (d.agencies ?? d.agency ?? "").split(" ").includes(state.agency))
+      return (!state.agency || withFamilies((d.agencies ?? d.agency ?? "").split(" ")).includes(state.agency))
         && (!state.category || d.cats === undefined || d.cats.split(" ").includes(state.category))
         && (!state.court || d.court === undefined || d.court === state.court)
         && (!state.effect || d.effect === undefined || d.effect === state.effect);
     };
-    $$(".network .edge, .network .edge-label, .timeline .dot").forEach((el) => el.classList.toggle("dim", !test(el)));
-    $$(".network .node").forEach((el) => el.classList.toggle("on", el.dataset.agency === state.agency));
+    $$(".network .edge, .timeline .dot").forEach((el) => el.classList.toggle("dim", !test(el)));
+    $$(".network .node").forEach((el) => el.classList.toggle("on", !!state.agency
+      && (el.dataset.agency === state.agency || el.dataset.members.split(" ").includes(state.agency))));
   }
 
   function applyFilters() {
@@ -103,37 +113,104 @@
   }
 
   /* ---- tables ----------------------------------------------------------------------------------- */
+  /* Every column sorts (click its header; again for the other direction): numbers as numbers, dates as dates
+     (ISO strings, so "2031-05" sorts before "2031-05-20"), text as text with numbers in it read as numbers;
+     empty cells go last either way. "Download CSV" saves the rows the filters leave, in the order shown,
+     as flat fields (ids and names) rather than what the cells draw. */
+  const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
+  const blank = (v) => v == null || v === "" || (typeof v === "number" && Number.isNaN(v));
+  function compare(a, b, type) {
+    if (type === "num") return Number(a) - Number(b);
+    if (type === "date") return a < b ? -1 : a > b ? 1 : 0;
+    return collator.compare(String(a), String(b));
+  }
+  const csvCell = (v) => {
+    let s = Array.isArray(v) ? v.filter((x) => x != null && x !== "").join("; ") : String(v ?? "");
+    if (/^[=+@\t\r]|^-[^\d]/.test(s)) s = `'${s}`;   // not a formula when a spreadsheet opens it
+    return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
   class Table {
-    constructor(name, columns, empty, rowId = null) {
+    constructor(name, columns, empty, rowId = null, exportFields = []) {
+      this.name = name;
       this.el = $(`[data-table="${name}"]`);
       this.rowId = rowId;
       this.columns = columns;
       this.empty = empty;
+      this.exportFields = exportFields;
       this.rows = [];
       this.page = 0;
+      this.sortBy = null;
+      this.dir = 1;
       this.el.addEventListener("click", (e) => {
         const b = e.target.closest("button[data-page]");
         if (b) { this.page += Number(b.dataset.page); this.render(); }
+        const th = e.target.closest("button[data-sort]");
+        if (th) this.sort(Number(th.dataset.sort));
+        if (e.target.closest("button[data-csv]")) this.download();
       });
     }
-    set(rows) { this.rows = rows; this.page = 0; this.render(); }
+    set(rows) { this.rows = this.sorted(rows); this.page = 0; this.render(); }
+    sort(i) {
+      this.dir = this.sortBy === i ? -this.dir : 1;
+      this.sortBy = i;
+      this.rows = this.sorted(this.rows);
+      this.page = 0;
+      this.render();
+    }
+    sorted(rows) {
+      const col = this.columns[this.sortBy];
+      if (!col) return rows;
+      const keyed = rows.map((r, i) => [col.sort(r), i, r]);
+      keyed.sort((x, y) => {
+        const bx = blank(x[0]), by = blank(y[0]);
+        if (bx || by) return bx - by || x[1] - y[1];
+        return this.dir * compare(x[0], y[0], col.type) || x[1] - y[1];
+      });
+      return keyed.map((k) => k[2]);
+    }
+    csv() {
+      const lines = [this.exportFields.map(([label]) => csvCell(label)).join(",")];
+      for (const r of this.rows) lines.push(this.exportFields.map(([, get]) => csvCell(get(r))).join(","));
+      return `${lines.join("\r\n")}\r\n`;
+    }
+    download() {
+      const url = URL.createObjectURL(new Blob(["\ufeff", this.csv()], { type: "text/csv;charset=utf-8" }));
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = `${this.name}.csv`;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    }
     render() {
       const pages = Math.max(1, Math.ceil(this.rows.length / PAGE));
       this.page = Math.min(Math.max(this.page, 0), pages - 1);
       if (!this.rows.length) { this.el.innerHTML = `<p class="empty">${this.empty}</p>`; return; }
       const slice = this.rows.slice(this.page * PAGE, (this.page + 1) * PAGE);
-      const head = this.columns.map((c) => `<th>${c.label}</th>`).join("");
+      const head = this.columns.map((c, i) => {
+        const on = this.sortBy === i;
+        const aria = on ? ` aria-sort="${this.dir > 0 ? "ascending" : "descending"}"` : "";
+        return `<th${aria} class="${c.cls || ""}"><button type="button" class="sort${on ? " on" : ""}" data-sort="${i}" ` +
+          `title="Sort by ${esc(c.label.toLowerCase())}">${c.label}<i>${on ? (this.dir > 0 ? "▲" : "▼") : "↕"}</i></button></th>`;
+      }).join("");
       const body = slice.map((r) => `<tr${this.rowId ? ` id="${esc(this.rowId(r))}"` : ""}>${this.columns.map((c) => `<td class="${c.cls || ""}">${c.html(r)}</td>`).join("")}</tr>`);
       const first = this.page * PAGE + 1;
       const pager = pages > 1 ? `<div class="pager"><span>${first}–${first + slice.length - 1} of ${this.rows.length}</span>
         <button type="button" data-page="-1" ${this.page ? "" : "disabled"}>‹ Previous</button>
         <span>page ${this.page + 1} of ${pages}</span>
         <button type="button" data-page="1" ${this.page < pages - 1 ? "" : "disabled"}>Next ›</button></div>` : "";
-      this.el.innerHTML = `<table><thead><tr>${head}</tr></thead><tbody>${body.join("")}</tbody></table>${pager}`;
+      const n = this.rows.length;
+      const tools = this.exportFields.length ? `<div class="table-tools"><button type="button" data-csv ` +
+        `title="The ${n} row${n === 1 ? "" : "s"} the filters leave, in this order">Download CSV (${n} row${n === 1 ? "" : "s"})</button></div>` : "";
+      this.el.innerHTML = `${tools}<table><thead><tr>${head}</tr></thead><tbody>${body.join("")}</tbody></table>${pager}`;
     }
   }
 
-  const chips = (xs, cls = "") => (xs || []).map((x) => `<span class="chip ${cls}">${esc(x)}</span>`).join("");
+  const chips = (xs, cls = "") => (xs || []).map((x) => {
+    const meaning = (NAMES.categories || {})[x];
+    return `<span class="chip ${cls}"${meaning ? ` title="${esc(meaning)}"` : ""}>${esc(human(x))}</span>`;
+  }).join("");
   const badge = (kind, value) => `<span class="badge ${kind}-${value || "none"}">${esc(human(value) || "—")}</span>`;
   const evLinks = (r) => `<span class="ev-links">${r.ev.map((ev, i) =>
     `<a href="#${esc(ev[1])}" title="${esc(ev[2])}">${i + 1}</a>`).join("")}</span>`;
@@ -142,6 +219,18 @@
 
   const term = (a) => (a.effective || a.expires
     ? `<div class="sub">${esc(a.effective || "?")} – ${esc(a.expires || "")}</div>` : "");
+  /* agency keys, each with its name on hover; and the names themselves, when the records or gazetteer give any */
+  const keys = (xs) => (xs.length ? xs.map((k) => (agencyName(k) !== k
+    ? `<abbr title="${esc(agencyName(k))}">${esc(k)}</abbr>` : esc(k))).join(", ") : "?");
+  const names = (xs) => xs.map(agencyName).join(", ");
+  const flow = (a) => {
+    const named = [...a.providers, ...a.recipients].some((k) => agencyName(k) !== k);
+    return `<span class="flow">${keys(a.providers)}<span class="arrow">→</span>${keys(a.recipients)}</span>` +
+      (named ? `<div class="sub names">${esc(names(a.providers) || "?")} → ${esc(names(a.recipients) || "?")}</div>` : "");
+  };
+  const court = (c) => (c ? `<code title="${esc(courtName(c))}">${esc(c)}</code>` : '<span class="sub">court not stated</span>');
+  const courtCell = (c) => (!c ? '<span class="sub">court not stated</span>'
+    : courtName(c) !== c ? `${esc(courtName(c))} <code>${esc(c)}</code>` : `<code>${esc(c)}</code>`);
   /* the decision a history entry names, linked to its place in the cases section */
   const decisionLink = (id) => {
     if (!id) return "";
@@ -152,72 +241,100 @@
     return `<div class="dec">⚖ <a href="#decision-${esc(id)}" title="${esc([c.name, ...c.dockets, what].filter(Boolean).join(" · "))}">` +
       `${esc(c.name || c.dockets[0] || "decision")}${what ? `: ${esc(what)}` : ""}</a></div>`;
   };
-  /* an agreement's history as a small timeline: one dot per decision, oldest first, coloured by its effect;
-     rulings linked without a history entry (no effect stated) follow, undated */
+  /* an agreement's history as a small timeline: one entry per decision (never two, however many documents
+     report it), its history oldest first, then rulings on it that state no effect; built by the page's writer */
   const timeline = (a) => {
-    const dated = (a.history || []).map((e) => [e, holdings.get(e.holding)]);
-    /* a decision is listed once: reports of a decision already in the history (or already listed) are left out */
-    const seen = new Set((a.history || []).flatMap((e) => [e.holding, e.decision]).filter(Boolean));
-    const others = a.rulings.map((id) => holdings.get(id)).filter((h) => {
-      if (!h || seen.has(h.id) || (h.decision && seen.has(h.decision))) return false;
-      seen.add(h.id);
-      if (h.decision) seen.add(h.decision);
-      return true;
-    }).map((h) => [{ date: h.decided, court: h.court, effect: h.effect, decision: h.decision }, h]);
-    const items = [...dated, ...others].map(([e, h]) =>
-      `<li class="eff-${esc(e.effect || "none")}"><a href="#${esc(h?.ev[0]?.[1] || "")}">${esc(e.date || "undated")}` +
-      ` ${esc(e.court || "court?")}</a> ${badge("eff", e.effect)}${decisionLink(e.decision)}</li>`);
+    const items = (a.hist || []).map((e) => {
+      const h = holdings.get(e.holding);
+      return `<li class="eff-${esc(e.effect || "none")}" data-decision="${esc(e.decision || "")}">` +
+        `<a href="#${esc(h?.ev[0]?.[1] || "")}">${esc(e.date || "undated")}</a> ${court(e.court)} ` +
+        `${badge("eff", e.effect)}${decisionLink(e.decision)}</li>`;
+    });
     return items.length ? `<ol class="hist">${items.join("")}</ol>` : "";
   };
+  const latest = (a) => (a.hist || []).map((e) => e.date).filter(Boolean).sort().pop();
   const sources = (a) => a.sources.map((i) => {
     const d = DATA.docs[i];
     return d ? `<div>${docLink(i, d.title || d.path)} <span class="sub">${esc(human(d.kind))}</span></div>` : "";
   }).join("");
+  const docPath = (i) => DATA.docs[i]?.path || "";
+  const caseOf = (h) => cases.get(h.case);
 
   const tables = {
     agreements: new Table("agreements", [
-      { label: "Flow", html: (a) => `<span class="flow">${esc(a.providers.join(", ") || "?")}<span class="arrow">→</span>${esc(a.recipients.join(", ") || "?")}</span>` },
-      { label: "Data categories", html: (a) => chips(a.data_categories) },
-      { label: "Instrument", html: (a) => `${esc(human(a.instrument) || "—")}<div class="sub">${esc(human(a.purpose))}</div>` },
-      { label: "Status", html: (a) => `${badge("st", a.status)}${term(a)}` },
-      { label: "Signed", cls: "num", html: (a) => esc(a.signed || "—") },
-      { label: "Legal basis", html: (a) => esc(a.legal_basis.join("; ")) },
-      { label: "History", html: timeline },
-      { label: "Sources", html: sources },
-      { label: "Evidence", html: evLinks },
-      { label: "Conf.", cls: "num", html: conf },
-    ], "No agreements match the filters.", (a) => `agreement-${a.id}`),
+      { label: "Flow", html: flow, sort: (a) => `${a.providers.join(", ")} → ${a.recipients.join(", ")}` },
+      { label: "Data categories", html: (a) => chips(a.data_categories), sort: (a) => a.data_categories.join(", ") },
+      { label: "Instrument", html: (a) => `${esc(human(a.instrument) || "—")}<div class="sub">${esc(human(a.purpose))}</div>`,
+        sort: (a) => human(a.instrument) },
+      { label: "Status", html: (a) => `${badge("st", a.status)}${term(a)}`, sort: (a) => human(a.status) },
+      { label: "Signed", cls: "num", type: "date", html: (a) => esc(a.signed || "—"), sort: (a) => a.signed },
+      { label: "Legal basis", html: (a) => esc(a.legal_basis.join("; ")), sort: (a) => a.legal_basis.join("; ") },
+      { label: "History", type: "date", html: timeline, sort: latest },
+      { label: "Sources", type: "num", html: sources, sort: (a) => a.sources.length },
+      { label: "Evidence", type: "num", html: evLinks, sort: (a) => a.ev.length },
+      { label: "Conf.", cls: "num", type: "num", html: conf, sort: (a) => a.confidence },
+    ], "No agreements match the filters.", (a) => `agreement-${a.id}`, [
+      ["id", (a) => a.id], ["providers", (a) => a.providers], ["provider names", (a) => a.providers.map(agencyName)],
+      ["recipients", (a) => a.recipients], ["recipient names", (a) => a.recipients.map(agencyName)],
+      ["data categories", (a) => a.data_categories], ["instrument", (a) => a.instrument], ["purpose", (a) => a.purpose],
+      ["status", (a) => a.status], ["signed", (a) => a.signed], ["effective", (a) => a.effective],
+      ["expires", (a) => a.expires], ["legal basis", (a) => a.legal_basis],
+      ["decisions", (a) => (a.hist || []).map((e) => [e.date || "undated", e.court || "court not stated", e.effect || "effect not stated"].join(" "))],
+      ["latest decision", latest], ["sources", (a) => a.sources.map(docPath)], ["confidence", (a) => a.confidence],
+    ]),
     holdings: new Table("holdings", [
-      { label: "Decided", cls: "num", html: (h) => esc(h.decided || "—") },
-      { label: "Court", html: (h) => `<code>${esc(h.court || "—")}</code><div class="sub">${esc(h.judge || "")}</div>` },
+      { label: "Decided", cls: "num", type: "date", html: (h) => esc(h.decided || "—"), sort: (h) => h.decided },
+      { label: "Court", html: (h) => `${courtCell(h.court)}<div class="sub">${esc(h.judge || "")}</div>`,
+        sort: (h) => (h.court ? courtName(h.court) : "") },
       { label: "Case", html: (h) => {
-        const c = cases.get(h.case);
+        const c = caseOf(h);
         const name = esc(h.case_name || c?.name || "");
         return `${c ? `<a href="#case-${esc(c.id)}">${name || "case"}</a>` : name}<div class="sub">${esc(h.docket || "")}</div>`;
-      } },
-      { label: "Decision", html: (h) => `${esc(human(h.motion) || "—")}<div class="sub">${esc(human(h.disposition))}</div>` },
-      { label: "Effect", html: (h) => badge("eff", h.effect) },
-      { label: "Agencies", html: (h) => esc(h.agencies.join(", ")) },
-      { label: "Data", html: (h) => chips(h.data_permitted) + chips(h.data_barred, "barred") },
-      { label: "Statutes", html: (h) => esc(h.statutes.join("; ")) },
-      { label: "Evidence", html: evLinks },
-      { label: "Conf.", cls: "num", html: conf },
-    ], "No holdings match the filters."),
+      }, sort: (h) => h.case_name || caseOf(h)?.name || h.docket },
+      { label: "Decision", html: (h) => `${esc(human(h.motion) || "—")}<div class="sub">${esc(human(h.disposition))}</div>`,
+        sort: (h) => [human(h.motion), human(h.disposition)].filter(Boolean).join(" ") },
+      { label: "Effect", html: (h) => badge("eff", h.effect), sort: (h) => h.effect },
+      { label: "Agencies", html: (h) => keys(h.agencies), sort: (h) => h.agencies.join(", ") },
+      { label: "Data", type: "num", html: (h) => chips(h.data_permitted) + chips(h.data_barred, "barred"),
+        sort: (h) => h.data_permitted.length + h.data_barred.length },
+      { label: "Statutes", html: (h) => esc(h.statutes.join("; ")), sort: (h) => h.statutes.join("; ") },
+      { label: "Evidence", type: "num", html: evLinks, sort: (h) => h.ev.length },
+      { label: "Conf.", cls: "num", type: "num", html: conf, sort: (h) => h.confidence },
+    ], "No holdings match the filters.", null, [
+      ["id", (h) => h.id], ["decided", (h) => h.decided], ["court", (h) => h.court],
+      ["court name", (h) => (h.court ? courtName(h.court) : "")], ["judge", (h) => h.judge],
+      ["case name", (h) => h.case_name || caseOf(h)?.name], ["docket", (h) => h.docket], ["motion", (h) => h.motion],
+      ["disposition", (h) => h.disposition], ["effect", (h) => h.effect], ["agencies", (h) => h.agencies],
+      ["agency names", (h) => h.agencies.map(agencyName)], ["data permitted", (h) => h.data_permitted],
+      ["data barred", (h) => h.data_barred], ["statutes", (h) => h.statutes], ["agreement", (h) => h.agreement],
+      ["decision", (h) => h.decision], ["case", (h) => h.case], ["document", (h) => docPath(h.ev[0]?.[0])],
+      ["confidence", (h) => h.confidence],
+    ]),
     documents: new Table("documents", [
-      { label: "Document", html: (d) => `${docLink(d.i, d.title || d.path)}${d.title ? `<div class="sub">${esc(d.path)}</div>` : ""}` },
-      { label: "Kind", html: (d) => esc(human(d.kind)) },
-      { label: "Date", cls: "num", html: (d) => esc(d.date || "") },
-      { label: "Entities", cls: "num", html: (d) => d.ents },
-      { label: "Records", cls: "num", html: (d) => `${d.h.length} holdings · ${d.a.length} agreements` },
-      { label: "Warnings", html: (d) => esc(d.w.join("; ")) },
-      { label: "Text", html: (d) => (d.text ? "" : '<span class="sub">omitted</span>') },
-    ], "No documents match."),
+      { label: "Document", html: (d) => `${docLink(d.i, d.title || d.path)}${d.title ? `<div class="sub">${esc(d.path)}</div>` : ""}`,
+        sort: (d) => d.title || d.path },
+      { label: "Kind", html: (d) => esc(human(d.kind)), sort: (d) => human(d.kind) },
+      { label: "Date", cls: "num", type: "date", html: (d) => esc(d.date || ""), sort: (d) => d.date },
+      { label: "Entities", cls: "num", type: "num", html: (d) => d.ents, sort: (d) => d.ents },
+      { label: "Records", cls: "num", type: "num", html: (d) => `${d.h.length} holdings · ${d.a.length} agreements`,
+        sort: (d) => d.h.length + d.a.length },
+      { label: "Warnings", html: (d) => esc(d.w.join("; ")), sort: (d) => d.w.join("; ") },
+      { label: "Text", html: (d) => (d.text ? "" : '<span class="sub">omitted</span>'), sort: (d) => (d.text ? "" : "omitted") },
+    ], "No documents match.", null, [
+      ["doc_id", (d) => d.id], ["path", (d) => d.path], ["title", (d) => d.title], ["kind", (d) => d.kind],
+      ["date", (d) => d.date], ["pages", (d) => d.pages], ["characters", (d) => d.chars], ["entities", (d) => d.ents],
+      ["holdings", (d) => d.h.length], ["agreements", (d) => d.a.length], ["warnings", (d) => d.w],
+    ]),
     issues: new Table("issues", [
-      { label: "Type", html: (r) => `<span class="issue-${r.type}">${r.type}</span>` },
-      { label: "Input", html: (r) => docLink(r.doc, r.path) },
-      { label: "Stage", html: (r) => esc([r.stage, r.error].filter(Boolean).join(" · ")) },
-      { label: "Message", html: (r) => esc(r.message) },
-    ], "No errors and no warnings."),
+      { label: "Type", html: (r) => `<span class="issue-${r.type}">${r.type}</span>`, sort: (r) => r.type },
+      { label: "Input", html: (r) => docLink(r.doc, r.path), sort: (r) => r.path },
+      { label: "Stage", html: (r) => esc([r.stage, r.error].filter(Boolean).join(" · ")),
+        sort: (r) => [r.stage, r.error].filter(Boolean).join(" · ") },
+      { label: "Message", html: (r) => esc(r.message), sort: (r) => r.message },
+    ], "No errors and no warnings.", null, [
+      ["type", (r) => r.type], ["path", (r) => r.path], ["stage", (r) => r.stage], ["error", (r) => r.error],
+      ["message", (r) => r.message],
+    ]),
   };
 
   DATA.docs.forEach((d, i) => { d.i = i; d._q = `${d.path} ${d.title || ""}`.toLowerCase(); });
@@ -233,8 +350,31 @@
   const viewer = $("#viewer");
   let current = null;   // [document index, text payload or null]
 
-  function textHtml(p) {
+  /* Reflow: a line break between two lines that both hold text becomes a space, so hard-wrapped text reads
+     as paragraphs; a blank line stays a paragraph break, a line that starts indented starts a new one, and
+     captions, stamps and signatures keep their lines. One character for one, so every offset (entities,
+     evidence, parts) still points where it did. */
+  const KEEP_LINES = new Set(["caption", "stamp", "signature"]);
+  let reflowOn = true;
+  function reflow(p) {
     const t = p.text;
+    if (!reflowOn || !t.includes("\n")) return t;
+    const keep = (p.parts || []).filter((part) => KEEP_LINES.has(part[2]));
+    const out = t.split("");
+    let lineStart = 0;
+    for (let i = t.indexOf("\n"); i >= 0; i = t.indexOf("\n", i + 1)) {
+      const prev = t.slice(lineStart, i);
+      lineStart = i + 1;
+      const next = t[i + 1];
+      if (!prev.trim() || next === undefined || /\s/.test(next)) continue;
+      if (keep.some((part) => part[0] <= i && i < part[1])) continue;
+      out[i] = " ";
+    }
+    return out.join("");
+  }
+
+  function textHtml(p) {
+    const t = reflow(p);
     const parts = p.parts || [];
     const cuts = new Set([0, t.length]);
     for (const s of [...p.ents, ...p.marks, ...parts]) { cuts.add(s[0]); cuts.add(s[1]); }
@@ -266,8 +406,8 @@
     const own = r.ev.map((ev, k) => [ev, k]).filter(([ev]) => ev[0] === i);
     const links = own.map(([ev, k]) => `<a href="#${esc(ev[1])}" title="${esc(ev[2])}">${k + 1}</a>`).join("");
     const what = holdings.has(r.id)
-      ? `<b>Holding</b> ${esc(r.court || "")} ${esc(r.decided || "")} ${badge("eff", r.effect)} ${esc(human(r.disposition))}`
-      : `<b>Agreement</b> ${esc(r.providers.join(", "))} → ${esc(r.recipients.join(", "))} ${badge("st", r.status)}`;
+      ? `<b>Holding</b> ${court(r.court)} ${esc(r.decided || "")} ${badge("eff", r.effect)} ${esc(human(r.disposition))}`
+      : `<b>Agreement</b> ${keys(r.providers)} → ${keys(r.recipients)} ${badge("st", r.status)}`;
     return [`<div class="rec">${what} <span class="ev-links">${links}</span></div>`, own];
   }
 
@@ -385,6 +525,43 @@
     if (node && e.key === "Enter") node.dispatchEvent(new MouseEvent("click", { bubbles: true }));
   });
   window.addEventListener("popstate", route);
+
+  /* the network's labels: an arrow's categories and agreements, a box's members, shown where the pointer is */
+  const tip = document.createElement("div");
+  tip.className = "tip";
+  tip.hidden = true;
+  tip.setAttribute("role", "tooltip");
+  document.body.append(tip);
+  const network = $(".network");
+  const showTip = (el, x, y) => {
+    tip.textContent = el.dataset.tip;
+    tip.hidden = false;
+    const w = tip.offsetWidth, h = tip.offsetHeight;
+    tip.style.left = `${Math.max(4, Math.min(x + 14, window.innerWidth - w - 8))}px`;
+    tip.style.top = `${y + 16 + h > window.innerHeight ? Math.max(4, y - h - 10) : y + 16}px`;
+  };
+  const focusNode = (node) => $$(".network .edge").forEach((e) => e.classList.toggle("faint",
+    !!node && !e.dataset.agencies.split(" ").includes(node.dataset.agency)));
+  if (network) {
+    network.addEventListener("mousemove", (e) => {
+      const el = e.target.closest("[data-tip]");
+      if (el) showTip(el, e.clientX, e.clientY); else tip.hidden = true;
+    });
+    network.addEventListener("mouseover", (e) => focusNode(e.target.closest(".node")));
+    network.addEventListener("mouseleave", () => { tip.hidden = true; focusNode(null); });
+    network.addEventListener("focusin", (e) => {
+      const node = e.target.closest(".node");
+      if (!node) return;
+      const box = node.getBoundingClientRect();
+      showTip(node, box.left, box.bottom - 10);
+      focusNode(node);
+    });
+    network.addEventListener("focusout", () => { tip.hidden = true; focusNode(null); });
+  }
+  $("#viewer-reflow").addEventListener("change", (e) => {
+    reflowOn = e.target.checked;
+    if (current && current[1]) $("#viewer-body").innerHTML = textHtml(current[1]);
+  });
   $("#viewer-close").addEventListener("click", closeViewer);
   $$("#filters [data-filter]").forEach((el) => el.addEventListener("input", () =>
     setFilter(el.dataset.filter, el.dataset.filter === "q" ? el.value.trim().toLowerCase() : el.value)));
