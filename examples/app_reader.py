@@ -16,7 +16,7 @@ from pathlib import Path
 import docketflow
 
 INCOMING = """UNITED STATES DISTRICT COURT
-DISTRICT OF OREGON
+FOR THE DISTRICT OF OREGON
 
 Case No. 1:26-cv-00042-JQR
 
@@ -26,7 +26,7 @@ The motion for a temporary restraining order is DENIED. The Internal Revenue Ser
 taxpayer addresses with Immigration and Customs Enforcement under the agreement.
 
 IT IS SO ORDERED.
-Dated: March 3, 2026
+Signed: March 3, 2026
                                                   Jane Q. Roe
                                                   United States District Judge
 """

@@ -23,7 +23,7 @@ import docketflow
 from tests.conftest import RAW, ROOT
 
 ORDER = """UNITED STATES DISTRICT COURT
-DISTRICT OF OREGON
+FOR THE DISTRICT OF OREGON
 
 LEAGUE OF EXAMPLE VOTERS, et al.,
         Plaintiffs,
@@ -31,13 +31,13 @@ LEAGUE OF EXAMPLE VOTERS, et al.,
 UNITED STATES DEPARTMENT OF THE TREASURY, et al.,
         Defendants.
 
-ORDER GRANTING MOTION FOR PRELIMINARY INJUNCTION
+PRELIMINARY INJUNCTION ORDER
 
 Plaintiffs challenge an agreement under which the Internal Revenue Service shares taxpayer addresses with
 Immigration and Customs Enforcement (ICE).
 
-IT IS ORDERED that the motion for a preliminary injunction is GRANTED. The IRS may not share taxpayer
-address information with ICE under the memorandum of understanding.
+IT IS ORDERED that the preliminary injunction the League seeks is GRANTED. From now on the IRS may not share
+taxpayer address information with ICE under the memorandum of understanding.
 
 Dated: May 2, 2024
                                               Jane Q. Roe

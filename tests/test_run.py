@@ -122,7 +122,7 @@ def test_cli_schema_prints_every_record_schema(capsys: pytest.CaptureFixture[str
 
 
 def test_the_samples_give_one_case_across_the_district_court_and_the_appeal(raw_output: Path) -> None:
-    """The bundled district order, the article that reports it and the court of appeals' memorandum on it are
+    """The bundled district order, a news article reporting on it and the appellate memorandum reviewing it are
     one case of two decisions, and the USDA->ICE agreement's history lists each decision once."""
     paths = {d["doc_id"]: d["source"]["path"] for d in _lines(raw_output / "documents.jsonl")}
     cases = _lines(raw_output / "cases.jsonl")

@@ -54,7 +54,7 @@ _PART = re.compile(r"\b(?:grant(?:ing|ed)\s+in\s+part|partially\s+grant(?:ing|ed
 _OTHER_SUBJECT = re.compile(r"summary[\s-]+judgment|\b(?:suit|action|complaint|class|dismiss(?:al|ing|ed)|conviction|"
                             r"sentence)\b", re.I)
 """What an appealed order decides before naming an injunction is its subject instead ("summary judgment in a suit
-for injunctive relief", "dismissal of their suit to enjoin")."""
+for injunctive relief", "dismissal of the union's suit seeking to enjoin")."""
 _RULING = re.compile(r"\b(?P<denied>denying|denial\s+of|denied|refus(?:ing|al|ed)\s+to|declin(?:ing|ed)\s+to)\b|"
                      r"\b(?P<granted>granting|granted|entering|entered|issuing|issued|imposing|imposed)\b", re.I)
 RELIEF_REACH = 250
@@ -140,8 +140,8 @@ def _appealed_ruling(sentence: str) -> str | None:
 
 def _ruling(words: str) -> str | None:
     """What the court below did with the relief the words name: the last ruling word before the relief ("order
-    granting in part the motion for a preliminary injunction"), or the relief itself ("the preliminary
-    injunction", "the order enjoining ...") when none precedes it."""
+    granting in part the States' application for a preliminary injunction"); when none precedes it, the relief
+    itself ("the preliminary injunction", "the order enjoining ...")."""
     relief = _RELIEF.search(words)
     if relief is None:
         return None

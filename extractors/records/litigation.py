@@ -49,36 +49,58 @@ class Source:
 
 # --- Numbers and names --------------------------------------------------------------------------------
 
-_DISTRICT = re.compile(r"^(?:\d{1,2}\s*:\s*)?(\d{2}|\d{4})\s*-?\s*([a-z]{2,4})\s*-?\s*0*(\d{1,6})\b")
-"""A trial court's number: optional office code, year, case type, sequence ("3:25-cv-04127-RFL")."""
-_APPELLATE = re.compile(r"^(\d{2}|\d{4})\s*-\s*0*(\d{1,6})$")
-"""A court of appeals' number: year and sequence ("25-5181")."""
-_SUPREME = re.compile(r"^(\d{2})\s*([a-z])\s*0*(\d{1,5})$")
-"""A Supreme Court application or petition number ("25A123")."""
-_PREFIX = re.compile(r"^(?:(?:case|civil\s+action|docket|appeal)\s+)?(?:nos?\.?|numbers?|#)\s*", re.I)
+_NUMBER = re.compile(
+    r"^(?P<office>\d{1,2}\s*:\s*)?(?P<pre>(?:[a-z]{1,4}[\s.\-]*)*?)(?P<yy>\d{4}|\d{2})[\s.\-:]*"
+    r"(?:(?P<type>[a-z]{1,4})\.?[\s.\-]*)?0*(?P<n>\d{1,6})(?!\d)(?:[\s\-]*\(?(?P<judge>[a-z]{2,4})(?![a-z]))?")
+"""A docket number as courts print it: an office code ("3:"), letters before the year (a case type or
+division: "CIV S-", "A-", "CV "), the year, a case type ("cv", "Civ.", "C", "cr", "A"), the sequence;
+judges' initials after it are left out ("3:25-cv-04127-RFL", "CIV S-05-0783 ABC", "96 Civ. 6161 (XYZ)")."""
+_CIVIL = frozenset({"cv", "civ", "ca", "civs", "cvs"})
+"""Letters that mark a civil case (besides any single letter: "C", or a division's "A-", "S-"): one civil
+number however a court prints them (and
+any letters ending in "cv", a division's civil docket: "EDCV", "SACV"; "EDCR" is a criminal one, "cr")."""
+_PREFIX = re.compile(r"^(?:(?:case|civil\s+action|civil|docket|appeal)\s+)?(?:nos?\.?|numbers?|#)?:?\s*", re.I)
+
+
+def _parts(printed: str) -> tuple[str, str | None, str | None] | None:
+    """(canonical number, level, signed form) of a printed docket number; None when it has no year and
+    sequence. The signed form keeps the office code and the first judge's initials ("3:25-4127:rfl"): so
+    specific that it names one case in any court, it links an opinion whose court was misread."""
+    text = _PREFIX.sub("", " ".join(printed.split())).lower()
+    match = _NUMBER.match(text)
+    if match is None or not text[match.end("yy"):match.start("n")].strip("0"):
+        return None  # no separator between year and sequence: not a docket number ("618483")
+    letters = {w for w in re.split(r"[\s.\-]+", match["pre"]) if w} | ({match["type"]} if match["type"] else set())
+    year, number = match["yy"][-2:], int(match["n"])
+    if match["type"] == "a" and not match["pre"] and not match["office"]:
+        return f"{year}a{number}", "supreme", None  # a Supreme Court application ("25A123")
+    marked = sorted({"cr" if w.endswith("cr") else w for w in letters
+                     if len(w) > 1 and w not in _CIVIL and not w.endswith(("cv", "civ"))})
+    kind = "-".join(marked)
+    level = "trial" if match["office"] or letters else None
+    core = f"{year}-{kind}-{number}" if kind else f"{year}-{number}"
+    office, judge = match["office"], match["judge"]
+    return core, level, (f"{office.replace(' ', '')}{core}:{judge}" if office and judge else None)
 
 
 def docket_core(printed: str) -> str:
-    """The canonical form of a docket number: case, office code, zero padding and judges' initials dropped."""
-    text = _PREFIX.sub("", " ".join(printed.split())).lower()
-    if match := _DISTRICT.match(text):
-        return f"{match[1][-2:]}-{match[2]}-{int(match[3])}"
-    if match := _APPELLATE.match(text):
-        return f"{match[1][-2:]}-{int(match[2])}"
-    if match := _SUPREME.match(text):
-        return f"{match[1]}{match[2]}{int(match[3])}"
-    return re.sub(r"\s+", "", text)
+    """The canonical form of a docket number: office code, civil case type and division letters, zero
+    padding and judges' initials dropped; other case types kept ("cr": a criminal case is another case)."""
+    parts = _parts(printed)
+    return parts[0] if parts else re.sub(r"\s+", "", printed.lower())
 
 
-def docket_level(core: str) -> str | None:
-    """Which level of court numbers a docket this way: "trial", "appeal", "supreme", or None if unknown."""
-    if re.fullmatch(r"\d{2}-[a-z]{2,4}-\d+", core):
-        return "trial"
-    if re.fullmatch(r"\d{2}-\d+", core):
-        return "appeal"
-    if re.fullmatch(r"\d{2}[a-z]\d+", core):
-        return "supreme"
-    return None
+def docket_level(printed: str) -> str | None:
+    """Which level of court prints a number this way: "trial" (an office code or a case type), "supreme"
+    (an application, "25A123"), or None when the form alone does not say (a bare "25-5181")."""
+    parts = _parts(printed)
+    return parts[1] if parts else None
+
+
+def docket_signed(printed: str) -> str | None:
+    """The number with its office code and judge's initials, when it carries both (see `_parts`)."""
+    parts = _parts(printed)
+    return parts[2] if parts else None
 
 
 def court_level(court: str | None) -> str | None:
@@ -106,7 +128,7 @@ _NAME_WORDS = [
 
 def name_key(name: str | None) -> str | None:
     """A case name in a form two documents that name one case share ("State of Oregon, et al. v. U.S. Dep't
-    of Agriculture" and "State of Oregon v. United States Department of Agriculture"); None when it is not
+    of Fisheries" and "State of Oregon v. United States Department of Fisheries"); None when it is not
     a name of two sides."""
     if not name:
         return None
@@ -146,22 +168,24 @@ class _Report:
 
 def _keys(holding: Holding, source: Source) -> frozenset[tuple[str | None, str]]:
     """The holding's docket numbers, each tied to its court: its own court's numbers, and, in a court's own
-    document, the lower courts' numbers it gives (tied to each other court the document names)."""
-    keys: set[tuple[str | None, str]] = set()
-    if holding.docket:
-        keys.add((holding.court, docket_core(holding.docket)))
-    if source.kind not in COURT_DOCUMENTS:
-        return frozenset(keys)
+    document, the numbers of another level of court (a district number in a court of appeals' opinion),
+    tied to the courts of that level the document names; a number whose form names no level ("31-1290" in
+    a Supreme Court stay) is tied to every court the document names."""
+    printed = [holding.docket] if holding.docket else []
+    if source.kind in COURT_DOCUMENTS:
+        printed += list(source.dockets)
     mine = court_level(holding.court)
     others = [c for c in source.courts if c != holding.court]
-    for printed in source.dockets:
-        core = docket_core(printed)
-        level = docket_level(core)
-        if level is None or mine is None or level == mine or not others:
-            keys.add((holding.court, core))
-            continue
-        matching = [c for c in others if court_level(c) == level] or others
-        keys.update((court, core) for court in matching)
+    keys: set[tuple[str | None, str]] = set()
+    for number in printed:
+        core, level = docket_core(number), docket_level(number)
+        if level is None:  # a bare "31-1290": this court's, or another the document names
+            courts = [holding.court, *others]
+        else:
+            courts = [c for c in others if court_level(c) == level] if mine and level != mine else []
+        keys.update((court, core) for court in courts or [holding.court])
+        if signed := docket_signed(number):
+            keys.add((None, signed))
     return frozenset(keys)
 
 

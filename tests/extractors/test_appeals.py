@@ -22,8 +22,8 @@ STAY_HEAD = HEAD.replace("MEMORANDUM", "ORDER")
 
 IRS_APPEAL = ("The Internal Revenue Service appeals the district court's order {ruling} a preliminary injunction "
               "against the disclosure of taxpayer records to U.S. Immigration and Customs Enforcement.")
-SSA_APPEAL = ("The Social Security Administration and the Department of Homeland Security appeal the district "
-              "court's order {ruling} the plaintiffs' motion for a preliminary injunction against the transfer of "
+SSA_APPEAL = ("The Social Security Administration (SSA) and the Department of Homeland Security appeal the district "
+              "court's order {ruling} the plaintiffs' motion for a preliminary injunction halting every transfer of "
               "beneficiary files to the Department of Homeland Security.")
 
 # (document after HEAD, kind, expected fields of its one holding); documents whose lower order and decretal line
@@ -35,9 +35,9 @@ HITS = [
      "taxpayer home addresses likely exceeds what the statute allows.\n\nAFFIRMED.",
      "opinion", {"disposition": "affirmed", "effect": "barred", "agencies": {"IRS", "ICE"},
                  "data_barred": {"address", "tax_return_information"}, "data_permitted": set()}),
-    # affirmed in part and vacated in part: limited, what the court undoes let through
-    (SSA_APPEAL.format(ruling="granting") + "\n\n1. The district court did not abuse its discretion in finding "
-     "that the plaintiffs are likely to show that release of Social Security numbers is unlawful.\n\n"
+    # partly affirmed, partly vacated: limited, what the court undoes let through
+    (SSA_APPEAL.format(ruling="granting") + "\n\n1. The district court did not abuse its discretion when it "
+     "held the plaintiffs likely to prove that any release of Social Security numbers breaks the law.\n\n"
      "2. The injunction is overbroad insofar as it forbids the agency from confirming beneficiaries' dates of "
      "birth. We therefore vacate that portion of it.\n\nAFFIRMED in part, VACATED in part, and REMANDED.",
      "opinion", {"disposition": "other", "effect": "limited", "agencies": {"SSA", "DHS"},
@@ -45,8 +45,8 @@ HITS = [
     (SSA_APPEAL.format(ruling="granting") + "\n\nAFFIRMED in part, REVERSED in part.",
      "opinion", {"effect": "limited", "agencies": {"SSA", "DHS"}}),
     # a reversal of an injunction lets the sharing through; what the order below barred is now let through
-    ("The Internal Revenue Service appeals the district court's order enjoining it from sharing taxpayer "
-     "addresses with U.S. Immigration and Customs Enforcement.\n\nREVERSED.",
+    ("The Internal Revenue Service appeals the district judge's order enjoining it from sharing taxpayer "
+     "home addresses with U.S. Immigration and Customs Enforcement.\n\nREVERSED.",
      "opinion", {"disposition": "reversed", "effect": "permitted", "agencies": {"IRS", "ICE"},
                  "data_permitted": {"address"}, "data_barred": set()}),
     (SSA_APPEAL.format(ruling="granting") + "\n\nVACATED and REMANDED.",
@@ -55,14 +55,14 @@ HITS = [
     (IRS_APPEAL.format(ruling="denying") + "\n\nAFFIRMED.",
      "opinion", {"disposition": "affirmed", "effect": "permitted", "agencies": {"IRS", "ICE"}}),
     # a stay of an injunction pending appeal lets the sharing through while the appeal goes on
-    ("The Social Security Administration moves for a stay pending appeal of the district court's order "
-     "enjoining it from transferring beneficiary files to the Department of Homeland Security.\n\n"
-     "The motion for a stay pending appeal is GRANTED.",
+    ("The Social Security Administration moves for a stay pending its appeal of the district judge's "
+     "order that enjoins it from transferring beneficiary files to the Department of Homeland Security.\n\n"
+     "The agency's stay motion is GRANTED.",
      "court_order", {"motion": "stay", "disposition": "granted", "effect": "permitted", "agencies": {"SSA", "DHS"}}),
     # the order below named in a sentence of its own: what it barred is what the stay lets through
     ("The district court preliminarily enjoined the Social Security Administration from transferring earnings "
-     "records to the Department of Homeland Security. The agency has moved for a stay pending appeal.\n\n"
-     "The motion for a stay pending appeal is GRANTED.",
+     "records to the Department of Homeland Security. Pending its appeal, the agency now seeks "
+     "a stay.\n\nThe agency's stay motion is GRANTED.",
      "court_order", {"effect": "permitted", "agencies": {"SSA", "DHS"}, "data_permitted": {"income"},
                      "data_barred": set()}),
     # a signed opinion: the appealed sentence only names the injunction, the opening says what it barred, and the
@@ -118,8 +118,8 @@ TABLE = [
     ("granted", "appeal", "vacated", "VACATED.", "permitted"),
     ("denied", "appeal", "affirmed", "AFFIRMED.", "permitted"),
     ("denied", "appeal", "reversed", "REVERSED.", "barred"),
-    ("granted", "stay", "granted", "The motion for a stay is GRANTED.", "permitted"),
-    ("granted", "stay", "denied", "The motion for a stay is DENIED.", "barred"),
+    ("granted", "stay", "granted", "The stay motion is GRANTED.", "permitted"),
+    ("granted", "stay", "denied", "The stay motion is DENIED.", "barred"),
     ("granted", "appeal", "remanded", "REMANDED.", None),
     ("granted", "appeal", "dismissed", "DISMISSED.", None),
 ]

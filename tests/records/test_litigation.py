@@ -6,7 +6,14 @@ from __future__ import annotations
 import random
 
 import pytest
-from docketflow.extractors.records.litigation import Litigation, Source, court_level, docket_core, name_key
+from docketflow.extractors.records.litigation import (
+    Litigation,
+    Source,
+    court_level,
+    docket_core,
+    docket_level,
+    name_key,
+)
 from docketflow.extractors.records.merge import with_decisions
 from docketflow.models import Agreement, Holding
 
@@ -117,30 +124,57 @@ def test_one_number_in_two_districts_is_two_cases() -> None:
 
 def test_a_case_name_links_decisions_whose_numbers_are_not_given() -> None:
     first = _holding("first", "a", "mdd", "2031-03-03", case_name="State of Delaware, et al. v. U.S. Dep't of Labor")
-    second = _holding("second", "b", "ca4", "2031-05-01", case_name="State of Delaware v. United States "
+    second = _holding("second", "b", "ca4", "2031-05-01", case_name="State of Delaware v. the United States "
                       "Department of Labor")
     assert len(_litigation([(first, NEWS), (second, NEWS)]).cases) == 1
 
 
-@pytest.mark.parametrize(("printed", "core"), [
-    ("8:31-cv-00417-PQR", "31-cv-417"),
-    ("31-cv-417", "31-cv-417"),
-    ("No. 1:31-CV-00417 (ABC)", "31-cv-417"),
-    ("2031-cv-417", "31-cv-417"),
-    ("31-1290", "31-1290"),
-    ("No. 31-01290", "31-1290"),
-    ("31A77", "31a77"),
-    # near misses keep their own form
-    ("31-cr-417", "31-cr-417"),
-    ("CV 31-417", "cv31-417"),
+@pytest.mark.parametrize(("printed", "core", "level"), [
+    # one civil number, however a court prints it
+    ("8:31-cv-00417-PQR", "31-417", "trial"),
+    ("31-cv-417", "31-417", "trial"),
+    ("No. 1:31-CV-00417 (ABC)", "31-417", "trial"),
+    ("2031-cv-417", "31-417", "trial"),
+    ("CIV S-31-0417 ABC DEF", "31-417", "trial"),       # a division letter after the case type
+    ("CIV.S.31-00417 ABC", "31-417", "trial"),
+    ("B-31-CV-417-XY", "31-417", "trial"),              # a division letter first
+    ("31 Civ. 417 (XYZ)", "31-417", "trial"),
+    ("31 C 417", "31-417", "trial"),
+    ("WDCV 31-0417 ABC (DEx)", "31-417", "trial"),       # a division's civil docket
+    # a court of appeals' number, and a Supreme Court application
+    ("31-1290", "31-1290", None),
+    ("No. 31-01290", "31-1290", None),
+    ("31A77", "31a77", "supreme"),
+    # near misses: another case type is another case; digits without a separator are no docket number
+    ("31-cr-417", "31-cr-417", "trial"),
+    ("WDCR 31-0417", "31-cr-417", "trial"),
+    ("314170", "314170", None),
 ])
-def test_docket_numbers_are_compared_in_one_form(printed: str, core: str) -> None:
-    assert docket_core(printed) == core
+def test_docket_numbers_are_compared_in_one_form(printed: str, core: str, level: str | None) -> None:
+    assert (docket_core(printed), docket_level(printed)) == (core, level)
+
+
+def test_a_number_with_its_office_code_and_judges_initials_links_across_a_misread_court() -> None:
+    """"8:31-cv-00417-PQR" names one case anywhere: an opinion whose court was read wrong still joins it."""
+    order = _holding("order", "a", "mdd", "2031-03-03", docket="8:31-cv-00417-PQR")
+    misread = _holding("misread", "b", "ca9", "2031-06-09", docket="8:31-cv-00417-PQR (XYZx)")
+    assert len(_litigation([(order, ORDER), (misread, Source(kind="opinion", courts=("ca9",)))]).cases) == 1
+    bare = _holding("bare", "c", "ca9", "2031-06-09", docket="31-cv-417")  # near miss: the bare number
+    assert len(_litigation([(order, ORDER), (bare, Source(kind="opinion", courts=("ca9",)))]).cases) == 2
+
+
+def test_an_appeal_printing_the_district_number_as_its_own_joins_the_district_case() -> None:
+    """A court of appeals' opinion whose caption gives only the district court's number."""
+    order = _holding("order", "a", "mdd", "2031-03-03", docket="8:31-cv-00417-PQR")
+    appeal = _holding("appeal", "d", "ca4", "2031-06-09", docket="8:31-cv-00417-PQR")
+    source = Source(kind="opinion", dockets=("8:31-cv-00417-PQR",), courts=("ca4", "mdd"))
+    assert len(_litigation([(order, ORDER), (appeal, source)]).cases) == 1
 
 
 @pytest.mark.parametrize(("name", "key"), [
-    ("State of Delaware, et al. v. U.S. Dep't of Labor", "state delaware v united states department labor"),
-    ("STATE OF DELAWARE v. UNITED STATES DEPARTMENT OF LABOR", "state delaware v united states department labor"),
+    ("State of Delaware, et al. v. U.S. Dep't of Lighthouses", "state delaware v united states department lighthouses"),
+    ("STATE OF DELAWARE v. UNITED STATES DEPARTMENT OF LIGHTHOUSES",
+     "state delaware v united states department lighthouses"),
     ("Doe vs. Roe", "doe v roe"),
     ("In re Grand Jury Subpoena", None),   # not two sides
     ("v. Roe", None),

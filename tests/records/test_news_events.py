@@ -165,10 +165,10 @@ def test_holding_carries_the_docket_the_report_gives() -> None:
 
 @pytest.mark.parametrize(("text", "decided"), [
     # a named judge's possessive with a weekday dates the ruling the lead sentence reports
-    ("A federal judge found that the Labor Department broke the law by handing wage records to ICE. "
+    ("A federal judge has found the Labor Department broke the law by handing wage records to ICE. "
      "U.S. District Judge Ines Varga's Thursday ruling said the agency ignored its own rules.", "2026-03-12"),
     # near miss: a president's order is not a court's ruling
-    ("A federal judge found that the Labor Department broke the law by handing wage records to ICE. "
+    ("A federal judge has found the Labor Department broke the law by handing wage records to ICE. "
      "President Harlan's Thursday order told agencies to keep sharing.", None),
 ])
 def test_a_judges_dated_ruling_dates_the_decision(text: str, decided: str | None) -> None:

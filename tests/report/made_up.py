@@ -1,7 +1,7 @@
 """A made-up output folder with cases (schema_version 3), written record by record through the models so it
 stays valid as they change: no pipeline run, so the page's tests do not depend on what the extractors find.
 
-One case runs across two courts: a district court's preliminary injunction (its own order, reported by two
+One case runs across two courts: a preliminary injunction from a district court (its own order, reported by two
 news articles), a later district order modifying it, and the appeal from it; it bears on one agreement,
 whose history names two of those decisions. A second case, with a hostile name, bears on no agreement.
 All names, numbers, judges and dates are made up in the form of the real thing.
@@ -150,7 +150,7 @@ MANY_FLOWS = [
     (["state-department-of-revenue-and-taxation"], ["ICE"]),
     (["HUD"], ["ICE"]), (["DOL"], ["DHS"]), (["FSA"], ["ICE"]), (["TREASURY"], ["CBP"]), (["HHS"], ["USCIS"]),
 ]
-MANY_CATEGORIES = ["address", "phone_number", "date_of_birth", "citizenship_status", "immigration_status",
+MANY_CATEGORIES = ["address", "phone_number", "citizenship_status", "date_of_birth", "immigration_status",
                    "earnings", "tax_return_information", "medicaid_id", "employer", "bank_account"]
 COURTS = [("dcd", "District Court, District of Columbia"), ("mdd", "District Court, D. Maryland"),
           ("cand", "District Court, N.D. California"), ("ca4", "Court of Appeals for the Fourth Circuit"),
