@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import multiprocessing
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -120,13 +119,9 @@ def _close_run(run_id: str) -> None:
         pool.close()
 
 
-def _daemonic() -> bool:
-    """On a Dask worker: a daemonic process may not start children, so it cannot enforce the limits."""
-    return bool(multiprocessing.current_process().daemon)
-
-
-def _connect(settings: RunSettings, isolate: bool) -> Any:
-    """A client of the cluster, once it is known that its workers can run the batches as configured."""
+def _connect(settings: RunSettings) -> Any:
+    """A client of the cluster. Its workers may be stock (daemonic) ones: the killable children of an isolated
+    run are then plain subprocesses (see `isolation`)."""
     try:
         from distributed import Client
     except ImportError as exc:  # Dask is an extra: docketflow[dask]
@@ -137,23 +132,17 @@ def _connect(settings: RunSettings, isolate: bool) -> Any:
         client = Client(settings.dask_address, set_as_default=False, timeout=30)
     except OSError as exc:
         raise CannotRun(f"--dask-address {settings.dask_address}: no Dask scheduler answers ({exc})") from exc
-    if isolate and any(client.run(_daemonic).values()):
-        client.close()
-        raise CannotRun(
-            "the Dask workers are daemonic processes, which cannot start the killable children that enforce "
-            "the per-document time and memory limits: start them with DASK_DISTRIBUTED__WORKER__DAEMON=False, "
-            "or pass --no-isolate to run without limits")
     return client
 
 
 def check_cluster(settings: RunSettings) -> None:
     """Raise CannotRun now, before a Prefect flow run starts, when the Dask cluster cannot take the run."""
-    _connect(settings, wants_isolation(settings)).close()
+    _connect(settings).close()
 
 
 @contextlib.contextmanager
 def _dask(settings: RunSettings, isolate: bool) -> Iterator[Executor]:
-    client = _connect(settings, isolate)
+    client = _connect(settings)
     run_id = uuid.uuid4().hex
     try:
         threads = sum(client.nthreads().values()) or 1

@@ -7,16 +7,24 @@ gives every document its own deadline (`doc_timeout_s`, whatever the batch size)
 overruns, or its worker dies, the worker is killed and replaced, the outcomes already sent are kept, the
 document is tried once more alone, and the rest of the batch goes on; a document that overruns or kills
 its worker alone becomes an error record (`timeout_or_worker_died`) and the run goes on.
+
+In a daemonic process (a stock Dask worker), which multiprocessing forbids to start children, the same
+worker loop runs in a plain subprocess (`subprocess.Popen`, which is allowed) over the same kind of pipe:
+the limits hold on a cluster started with default settings.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import json
 import logging
+import multiprocessing
 import os
 import resource
 import signal
+import subprocess
+import sys
 import threading
 import time
 from concurrent.futures import CancelledError, Future
@@ -109,16 +117,51 @@ def _serve(conn: Connection, memory_bytes: int, spacy_model: str | None, parent:
         conn.send(DONE)
 
 
+def serve_subprocess() -> None:
+    """Entry point of a worker started by `_Subprocess`: the worker loop over the pipe end it inherited."""
+    fd, *args = json.loads(sys.argv[1])
+    _serve(Connection(fd), *args)
+
+
+class _Subprocess:
+    """A worker started with `subprocess.Popen`, seen through the part of `multiprocessing.Process` the pool
+    uses (pid, is_alive, join, exitcode, kill)."""
+
+    def __init__(self, child: Connection, args: tuple[object, ...]) -> None:
+        code = "from docketflow.pipeline.isolation import serve_subprocess; serve_subprocess()"
+        self._popen = subprocess.Popen([sys.executable, "-c", code, json.dumps([child.fileno(), *args])],
+                                       pass_fds=(child.fileno(),), stdin=subprocess.DEVNULL)
+        self.pid = self._popen.pid
+
+    @property
+    def exitcode(self) -> int | None:
+        return self._popen.poll()
+
+    def is_alive(self) -> bool:
+        return self._popen.poll() is None
+
+    def join(self, timeout: float | None = None) -> None:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self._popen.wait(timeout)
+
+    def kill(self) -> None:
+        self._popen.kill()
+
+
 class _Worker:
     """One worker process and the parent's end of its pipe."""
 
     def __init__(self, memory_bytes: int, spacy_model: str | None) -> None:
-        # spawned (a fresh interpreter, never a fork of a threaded parent), without re-running the caller's
-        # script: a plain script that calls docketflow.run at its top level stays safe (clean_spawn)
         self.conn, child = CONTEXT.Pipe()
-        self.process = CONTEXT.Process(target=_serve, daemon=True,
-                                       args=(child, memory_bytes, spacy_model, os.getpid(), log.getEffectiveLevel()))
-        self.process.start()
+        args = (memory_bytes, spacy_model, os.getpid(), log.getEffectiveLevel())
+        self.process: multiprocessing.process.BaseProcess | _Subprocess
+        if multiprocessing.current_process().daemon:  # may not have multiprocessing children: a plain one
+            self.process = _Subprocess(child, args)
+        else:
+            # spawned (a fresh interpreter, never a fork of a threaded parent), without re-running the caller's
+            # script: a plain script that calls docketflow.run at its top level stays safe (clean_spawn)
+            self.process = CONTEXT.Process(target=_serve, daemon=True, args=(child, *args))
+            self.process.start()
         child.close()
         self.ready = False
 

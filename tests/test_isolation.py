@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from docketflow.pipeline.executors import wants_isolation
@@ -54,3 +55,31 @@ def test_the_time_limit_is_per_document_whatever_the_batch_size(tmp_path: Path) 
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
     assert len(documents) == 9
     assert [(e["path"], e["error"]) for e in errors] == [("z_slow.txt", "timeout_or_worker_died")]
+
+
+def test_in_a_daemonic_process_the_workers_are_subprocesses_with_the_same_limit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stock Dask worker is daemonic: its workers are plain subprocesses, and an overrunning document is
+    still cut off at its own limit."""
+    import docketflow.pipeline.isolation as isolation
+
+    started: list[str] = []
+    real = isolation._Subprocess
+
+    def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
+        started.append("subprocess")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(isolation.multiprocessing, "current_process", lambda: SimpleNamespace(daemon=True))
+    monkeypatch.setattr(isolation, "_Subprocess", recording)
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a_news.txt").write_text("A federal judge in Utah ruled Monday that the SSA may share wages with ICE.\n")
+    (inputs / "b_huge.txt").write_text("The bureau sent the files to the office. " * 400_000)
+    out = tmp_path / "out"
+    run(RunSettings(inputs=(inputs,), out=out, progress=False, orchestration="off", isolate=True,
+                    doc_timeout_s=4.0, batch_docs=8, max_chars=100_000_000))
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert [(e["path"], e["error"]) for e in errors] == [("b_huge.txt", "timeout_or_worker_died")]
+    assert "a_news.txt" in (out / "documents.jsonl").read_text()
+    assert started  # the workers were plain subprocesses

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import psutil
 import pytest
 from docketflow.pipeline.flow import run
-from docketflow.pipeline.preflight import CannotRun
 from docketflow.pipeline.settings import RunSettings
 
 from tests.conftest import RAW
@@ -88,13 +88,23 @@ def test_prefect_on_a_dask_cluster_matches_one_process_and_starts_no_server(
     assert _prefect_servers() == before
 
 
-def test_dask_workers_that_cannot_keep_the_limits_are_refused_before_any_input(tmp_path: Path) -> None:
+def test_stock_daemonic_dask_workers_keep_the_limits_and_match_one_process(
+        single: dict[str, list[str]], tmp_path: Path) -> None:
+    """Workers started with Dask's defaults are daemonic and may not start multiprocessing children: the
+    killable children are then plain subprocesses, with the same per-document limits and the same records,
+    and none is left on the cluster after the run."""
     distributed = pytest.importorskip("dask.distributed")
     import dask
 
     with dask.config.set({"distributed.worker.daemon": True}), \
-            distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
-                                     dashboard_address=None) as cluster, pytest.raises(CannotRun, match="DAEMON=False"):
-        run(RunSettings(inputs=(RAW,), out=tmp_path / "out", progress=False, dask_address=cluster.scheduler_address,
-                        orchestration="prefect", isolate=True))
-    assert not (tmp_path / "out").exists()
+            distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                     dashboard_address=None) as cluster:
+        summary = run(RunSettings(inputs=(RAW,), out=tmp_path, progress=False, dask_address=cluster.scheduler_address,
+                                  batch_docs=1, orchestration="off", isolate=True, doc_timeout_s=120))
+        with distributed.Client(cluster) as client:
+            daemonic = client.run(lambda: multiprocessing.current_process().daemon)
+            left = client.run(lambda: len(psutil.Process().children()))
+    assert set(daemonic.values()) == {True}
+    assert summary.processed == len(single["documents"])
+    assert _outputs(tmp_path) == single
+    assert set(left.values()) == {0}
