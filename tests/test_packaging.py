@@ -102,4 +102,4 @@ def test_no_module_imports_an_optional_library_when_it_loads() -> None:
 def test_a_dask_address_without_dask_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(CannotRun, match=r"--dask-address tcp://127\.0\.0\.1:1: .*docketflow\[dask\]"):
-        _connect(RunSettings(dask_address="tcp://127.0.0.1:1"), isolate=False)
+        _connect(RunSettings(dask_address="tcp://127.0.0.1:1"))
