@@ -16,6 +16,7 @@ from functools import cache
 from typing import TypeVar
 
 from docketflow.extractors.data import read_tsv
+from docketflow.extractors.records.parties import ancestors
 from docketflow.models import Agreement, Case, Holding
 
 R = TypeVar("R", Holding, Agreement, Case)
@@ -29,9 +30,8 @@ def _courts() -> dict[str, str]:
 
 
 @cache
-def _agencies() -> dict[str, tuple[str, str | None]]:
-    return {row["key"]: (row["name"].strip(), (row.get("parent") or "").strip() or None)
-            for row in read_tsv("agencies.tsv") if row.get("key") and row.get("name")}
+def _agencies() -> dict[str, str]:
+    return {row["key"]: row["name"].strip() for row in read_tsv("agencies.tsv") if row.get("key") and row.get("name")}
 
 
 @cache
@@ -50,16 +50,13 @@ def agency_name(key: str | None, found: Mapping[str, str] | None = None) -> str 
     """The gazetteer's name of an agency key, else the name its documents print (`found`), else None."""
     if not key:
         return None
-    listed = _agencies().get(key)
-    if listed:
-        return listed[0]
-    return (found or {}).get(key)
+    return _agencies().get(key) or (found or {}).get(key)
 
 
 def agency_parent(key: str | None) -> str | None:
     """The key of the agency an agency is part of ("ICE" -> "DHS"), or None for a department or an unknown key."""
-    listed = _agencies().get(key) if key else None
-    return listed[1] if listed else None
+    chain = ancestors(key) if key else []
+    return chain[0] if chain else None
 
 
 def data_category_label(key: str | None) -> str | None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from docketflow.models import SCHEMA_VERSION, Agreement, Case, Document, ErrorRecord, Holding
 from docketflow.pipeline.output import JSONL_FILES, TEXTS_FILE, published_state
+from docketflow.pipeline.tables import optional
 from pydantic import BaseModel
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ class Records:
     def frames(self) -> dict[str, pandas.DataFrame]:
         """A pandas DataFrame per file (documents, holdings, agreements, cases, errors), one row per record
         and one column per field; lists and nested records stay Python values in their cells."""
-        pd = _optional("pandas")
+        pd = optional("pandas", "Records.frames()")
         return {name: pd.DataFrame([r.model_dump(mode="json") for r in records],
                                    columns=list(MODELS[name].model_fields))
                 for name, records in self}
@@ -79,7 +80,7 @@ class Records:
         """A DuckDB connection (a new in-memory one unless given) with a view per file, named as the files
         (`documents`, `holdings`, `agreements`, `cases`, `errors`), nested fields as DuckDB structs and lists:
         `records.duckdb().sql("select court, count(*) from holdings group by court")`."""
-        db = _optional("duckdb")
+        db = optional("duckdb", "Records.duckdb()")
         con = con if con is not None else db.connect()
         for name in MODELS:
             path = str((self.out / f"{name}.jsonl").resolve()).replace("'", "''")
@@ -138,11 +139,3 @@ def _published(out: Path) -> dict[str, Any]:
         raise ValueError(f"{out}: records of schema_version {version}, and this docketflow reads version "
                          f"{SCHEMA_VERSION}: run docketflow again with --out pointing here to rewrite them")
     return report
-
-
-def _optional(name: str) -> Any:
-    """An optional library, or ImportError saying how to install it."""
-    try:
-        return __import__(name)
-    except ImportError as exc:
-        raise ImportError(f"this needs {name}, which is not installed: pip install 'docketflow[tables]'") from exc

@@ -262,11 +262,12 @@ class StateStore:
                  "AND json_array_length(json_extract(document, '$.warnings')) > 0")
         return self._patiently(lambda: self._db.execute(query).fetchone()[0])
 
-    def _documents(self) -> Iterator[tuple[str, str, str, str, bytes]]:
-        """(doc_id, relpath, document, holdings, text) per distinct document, first path in path order."""
+    def _documents(self, texts: bool = True) -> Iterator[tuple[str, str, str, str, bytes | None]]:
+        """(doc_id, relpath, document, holdings, text) per distinct document, first path in path order; the
+        compressed text only when `texts` (most of the state's bytes)."""
         seen: set[str] = set()
-        query = ("SELECT doc_id, relpath, document, holdings, text FROM items WHERE document IS NOT NULL "
-                 "ORDER BY doc_id, relpath")
+        query = (f"SELECT doc_id, relpath, document, holdings, {'text' if texts else 'NULL'} FROM items "
+                 "WHERE document IS NOT NULL ORDER BY doc_id, relpath")
         for row in self._db.execute(query):
             if row[0] not in seen:
                 seen.add(row[0])
@@ -313,21 +314,23 @@ class StateStore:
                                               "ORDER BY relpath, input"):
             for line in json.loads(agreements):
                 book.add(Agreement.model_validate_json(line))
-        holdings: list[Holding] = []
+        by_doc: dict[str, list[Holding]] = {}
         sources: dict[str, Source] = {}
-        for doc_id, _, document, lines, _ in self._documents():
+        for doc_id, _, document, lines, _ in self._documents(texts=False):
             if lines != "[]":
-                holdings += [Holding.model_validate_json(line) for line in json.loads(lines)]
+                by_doc[doc_id] = sorted((Holding.model_validate_json(line) for line in json.loads(lines)),
+                                        key=lambda h: h.id)
                 sources[doc_id] = case_source(json.loads(document))
-        for holding in holdings:
+        for holding in (h for held in by_doc.values() for h in held):
             book.add_holding(holding)
-        litigation = Litigation([h.model_copy(update={"agreement": book.holding_agreement(h)}) for h in holdings],
-                                sources)
+        for doc_id, held in by_doc.items():  # each bearing on its merged agreement, as read once
+            by_doc[doc_id] = [h.model_copy(update={"agreement": book.holding_agreement(h)}) for h in held]
+        litigation = Litigation([h for held in by_doc.values() for h in held], sources)
         found = self._agency_names_printed()
-        for doc_id, _, document, lines, text in self._documents():
+        for doc_id, _, document, _, text in self._documents():
             writer.write_line("documents", _with_agreement_ids(document, book))
-            for holding in sorted(json.loads(lines)):  # lines that start with their id: sorted by id
-                writer.write_line("holdings", _placed(holding, book, litigation, found))
+            for holding in by_doc.get(doc_id, []):
+                writer.write("holdings", named(litigation.place(holding), found))
             writer.write_text(doc_id, zlib.decompress(text).decode("utf-8"))
         for agreement in with_decisions(book.records(), litigation.decisions()):
             writer.write("agreements", named(agreement, found))
@@ -346,14 +349,6 @@ def _with_agreement_ids(line: str, book: AgreementBook) -> str:
         return line
     document["agreements"] = merged
     return dumps(document)
-
-
-def _placed(line: str, book: AgreementBook, litigation: Litigation, found: dict[str, str]) -> str:
-    """A stored holding line, pointing at the merged agreement it bears on, its decision and its case, with the
-    names of its court, agencies and data categories."""
-    holding = Holding.model_validate_json(line)
-    placed = litigation.place(holding.model_copy(update={"agreement": book.holding_agreement(holding)}))
-    return dumps(named(placed, found))
 
 
 def case_source(document: dict) -> Source:

@@ -115,8 +115,9 @@ VIEWS: dict[str, str] = {
 """Views of the DuckDB file: the questions asked most, answered by name, latest first."""
 
 
-class MissingExtra(RuntimeError):
-    """A format needs a package that is not installed; the message names the package and the install line."""
+class MissingExtra(ImportError):
+    """A format (or a reader's DataFrames and DuckDB views) needs a package that is not installed; the message
+    names the package and the install line."""
 
 
 class NotAnOutput(ValueError):
@@ -126,14 +127,15 @@ class NotAnOutput(ValueError):
 def require(to: Format) -> None:
     """Raise MissingExtra unless the packages `to` needs can be imported (csv needs none)."""
     for module in {"parquet": ("pyarrow",), "duckdb": ("pyarrow", "duckdb")}.get(to, ()):
-        _import(module, to)
+        optional(module, f"--to {to}")
 
 
-def _import(module: str, to: str) -> Any:
+def optional(module: str, needed_by: str) -> Any:
+    """An optional package of the `tables` extra, or MissingExtra naming what needs it and how to install it."""
     try:
         return importlib.import_module(module)
     except ImportError:
-        raise MissingExtra(f"--to {to} needs {module}, which is not installed: {INSTALL}") from None
+        raise MissingExtra(f"{needed_by} needs {module}, which is not installed: {INSTALL}") from None
 
 
 def default_dest(out: Path, to: Format) -> Path:

@@ -180,7 +180,8 @@ def test_read_as_duckdb(published: Path) -> None:
 
 def test_the_optional_libraries_are_named_when_missing(published: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)
-    with pytest.raises(ImportError, match=re.escape("pip install 'docketflow[tables]'")):
+    with pytest.raises(ImportError, match=re.escape('Records.frames() needs pandas, which is not installed: '
+                                                    'pip install "docketflow[tables]"')):
         docketflow.read(published).frames()
 
 

@@ -29,6 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from docketflow.extractors.courts import is_trial_court
 from docketflow.models import Case, Decision, Holding
 
 COURT_DOCUMENTS = frozenset({"court_order", "opinion"})
@@ -104,16 +105,13 @@ def docket_signed(printed: str) -> str | None:
 
 
 def court_level(court: str | None) -> str | None:
-    """The level of a courts-db id among the federal courts: "supreme", "appeal", "trial"; None otherwise."""
+    """The level of a courts-db id: "supreme" (the Supreme Court), "trial" (`is_trial_court`: a federal
+    district or bankruptcy court, a state trial court), else "appeal"; None without a court."""
     if not court:
         return None
     if court == "scotus":
         return "supreme"
-    if re.fullmatch(r"ca\d{1,2}|cadc|cafc", court):
-        return "appeal"
-    if re.fullmatch(r"[a-z]{2}[nsewcm]?d|dcd|cit|uscfc|[a-z]{2}b", court):
-        return "trial"
-    return None
+    return "trial" if is_trial_court(court) else "appeal"
 
 
 _NAME_WORDS = [

@@ -807,7 +807,7 @@ def _ordinal(decisions: list[Decision], event: Event) -> Decision | None:
 
 def _add_earlier(decisions: list[Decision], event: Event) -> None:
     """An earlier order another act works on is that order's own decision, unless the report already
-    gives it ("set aside the injunction entered in April" after "the judge granted a preliminary injunction")."""
+    gives it ("set aside the injunction entered in April" after "an injunction was granted by the judge")."""
     for decision in decisions:
         if decision.motion == event.motion and decision.disposition == "granted" and not decision.appellate:
             return

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from docketflow.extractors.data import read_tsv
+from docketflow.extractors.names import agency_name
 from docketflow.extractors.records.parties import root
 
 Record = dict[str, Any]
@@ -64,10 +64,9 @@ class Names:
                 courts += _pairs([decision.get("court")], [decision.get("court_name")])
         names.courts = dict(courts)
         names.categories = dict(categories)
-        gazetteer = {row["key"]: row["name"] for row in read_tsv("agencies.tsv") if row.get("name")}
         names.families = {k: root(k) for k in sorted(keys)}
         wanted = keys | set(names.families.values())
-        names.agencies = {k: gazetteer[k] for k in sorted(wanted) if k in gazetteer}
+        names.agencies = {k: name for k in sorted(wanted) if (name := agency_name(k))}
         names.agencies.update(agencies)
         return names
 

@@ -185,7 +185,7 @@ def test_case_names_are_compared_in_one_form(name: str, key: str | None) -> None
 
 @pytest.mark.parametrize(("court", "level"), [
     ("scotus", "supreme"), ("ca4", "appeal"), ("cadc", "appeal"), ("mdd", "trial"), ("dcd", "trial"),
-    ("cand", "trial"), ("nysupct", None), ("calctapp", None),
+    ("cand", "trial"), ("nysupct", "trial"), ("calctapp", "appeal"), (None, None),
 ])
 def test_court_levels(court: str, level: str | None) -> None:
     assert court_level(court) == level
