@@ -40,7 +40,7 @@ Decided: June 9, 2031
 
 PER CURIAM:
 
-The agency asks us to set aside the district judge's order. We see no error.
+The agency wants the district judge's order undone. We find no error in it.
 
 AFFIRMED.
 """
@@ -54,8 +54,8 @@ ON APPLICATION FOR STAY
 
 [August 14, 2031]
 
-The Court grants the application. The order of the district judge, upheld by the Court of Appeals for the
-Fourth Circuit in No. 31-1290, is stayed until the petition for certiorari is disposed of.
+The Court grants the application. The district judge's order, kept in force on appeal (Court of Appeals for
+the Fourth Circuit, No. 31-1290), is stayed until the petition for certiorari is disposed of.
 """
 
 
