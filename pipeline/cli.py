@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docketflow.models import json_schemas
+from docketflow.pipeline.runlog import import_prefect_quietly
 from docketflow.pipeline.summary import escape_log_lines, plural, terminal_safe
 
 if TYPE_CHECKING:
@@ -275,6 +276,10 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    if not import_prefect_quietly():  # Prefect is an extra: a scheduled deployment is what needs it
+        print("docketflow: serve needs Prefect, which is not installed here: pip install 'docketflow[prefect]'",
+              file=sys.stderr)
+        return 2
     from docketflow.pipeline.deploy import serve
 
     settings = _prepared(args)

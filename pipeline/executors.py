@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -20,7 +21,8 @@ from typing import Any, Protocol
 
 from docketflow.pipeline.isolation import IsolatedPool
 from docketflow.pipeline.preflight import CannotRun
-from docketflow.pipeline.process import BatchResult, process_batch
+from docketflow.pipeline.process import BatchResult, Outcome, process_batch
+from docketflow.pipeline.progress import Mark, finished_marks, marks
 from docketflow.pipeline.settings import RunSettings
 from docketflow.pipeline.sources import SourceItem, is_small
 
@@ -88,7 +90,7 @@ def open_executor(settings: RunSettings) -> Iterator[Executor]:
 
 # --- Dask -------------------------------------------------------------------------------------------
 
-_pools: dict[str, IsolatedPool] = {}
+_pools: dict[str, tuple[IsolatedPool, _Announcer]] = {}
 """On a Dask worker process: the killable workers of each run in progress, by run id."""
 _pools_lock = threading.Lock()
 
@@ -99,24 +101,69 @@ def _worker_threads() -> int:
     return max(1, get_worker().state.nthreads)
 
 
+def _topic(run_id: str) -> str:
+    """The Dask event topic on which a run's workers say which documents they finished."""
+    return f"docketflow-progress-{run_id}"
+
+
+class _Announcer:
+    """On a Dask worker: sends the marks of finished documents to the run's client as events, at most a few
+    times a second. Outcomes arrive on threads that are not the worker's, so the event is handed to the
+    worker's event loop."""
+
+    EVERY_S = 0.25
+
+    def __init__(self, run_id: str) -> None:
+        from distributed import get_worker
+
+        self.worker = get_worker()
+        self.topic = _topic(run_id)
+        self.pending: list[Mark] = []
+        self.sent = time.monotonic()
+        self.lock = threading.Lock()
+
+    def __call__(self, outcomes: list[Outcome]) -> None:
+        with self.lock:
+            self.pending.extend(marks(outcomes))
+            if time.monotonic() - self.sent >= self.EVERY_S:
+                self._send()
+
+    def flush(self) -> None:
+        with self.lock:
+            self._send()
+
+    def _send(self) -> None:
+        if self.pending:
+            self.worker.loop.add_callback(self.worker.log_event, self.topic, self.pending)
+            self.pending = []
+        self.sent = time.monotonic()
+
+
 def _on_dask_worker(items: list[SourceItem], settings: RunSettings, run_id: str, isolate: bool) -> BatchResult:
     """A batch on a Dask worker: in a killable child of this worker process when isolated (one per
-    thread of the worker, started with the run's first batch), else in the worker process itself."""
+    thread of the worker, started with the run's first batch), else in the worker process itself. The client
+    hears of each document as it is done."""
     if not isolate:
-        return process_batch(items, settings)
+        announce = _Announcer(run_id)
+        result = process_batch(items, settings, announce)
+        announce.flush()
+        return result
     with _pools_lock:
-        pool = _pools.get(run_id)
-        if pool is None:
-            pool = _pools[run_id] = IsolatedPool(_worker_threads(), settings)
-    return pool.submit(items, settings).result()
+        if run_id not in _pools:
+            announce = _Announcer(run_id)
+            _pools[run_id] = (IsolatedPool(_worker_threads(), settings, announce), announce)
+        pool, announce = _pools[run_id]
+    result = pool.submit(items, settings).result()
+    announce.flush()
+    return result
 
 
 def _close_run(run_id: str) -> None:
     """On a Dask worker: stop the run's killable children."""
     with _pools_lock:
-        pool = _pools.pop(run_id, None)
-    if pool is not None:
-        pool.close()
+        run = _pools.pop(run_id, None)
+    if run is not None:
+        run[0].close()
 
 
 def _connect(settings: RunSettings) -> Any:
@@ -144,6 +191,7 @@ def check_cluster(settings: RunSettings) -> None:
 def _dask(settings: RunSettings, isolate: bool) -> Iterator[Executor]:
     client = _connect(settings)
     run_id = uuid.uuid4().hex
+    client.subscribe_topic(_topic(run_id), lambda event: finished_marks(event[1]))
     try:
         threads = sum(client.nthreads().values()) or 1
 
@@ -154,4 +202,6 @@ def _dask(settings: RunSettings, isolate: bool) -> Iterator[Executor]:
     finally:
         with contextlib.suppress(Exception):  # a worker that is gone has nothing left to stop
             client.run(_close_run, run_id)
+        with contextlib.suppress(Exception):
+            client.unsubscribe_topic(_topic(run_id))
         client.close()

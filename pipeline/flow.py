@@ -270,7 +270,11 @@ def run(settings: RunSettings) -> RunSummary:
     mode = settings.orchestration
     if mode == "auto":
         mode = "prefect" if prefect_api_configured() else "off"
-        if mode == "off":
+        if mode == "prefect" and not import_prefect_quietly():
+            log.warning("PREFECT_API_URL is set but Prefect is not installed here (pip install "
+                        "'docketflow[prefect]'): running without it")
+            mode = "off"
+        elif mode == "off":
             log.debug("no Prefect API configured: running the flow's code directly "
                       "(set PREFECT_API_URL or pass --prefect to orchestrate with Prefect)")
     if mode == "prefect":

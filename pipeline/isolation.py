@@ -34,7 +34,7 @@ from queue import Empty, Queue
 from docketflow.extractors.nlp import build_nlp
 from docketflow.models import ErrorRecord
 from docketflow.pipeline.clean_spawn import CONTEXT
-from docketflow.pipeline.process import BatchResult, Outcome, process_batch
+from docketflow.pipeline.process import BatchResult, OnFinished, Outcome, process_batch
 from docketflow.pipeline.progress import finished
 from docketflow.pipeline.settings import RunSettings
 from docketflow.pipeline.sources import SourceItem
@@ -176,7 +176,8 @@ class _Worker:
                                     (f"exited with code {code}" if code is not None else
                                      f"was not ready after {STARTUP_TIMEOUT_S:g} s") + " while loading the pipeline")
 
-    def run(self, items: list[SourceItem], settings: RunSettings, limit: float) -> tuple[BatchResult, int, bool]:
+    def run(self, items: list[SourceItem], settings: RunSettings, limit: float,
+            on_finished: OnFinished) -> tuple[BatchResult, int, bool]:
         """The outcomes of the batch's first documents, how many there are (all of them, or fewer when the
         worker spent more than `limit` seconds on one document or died on it: the next one), and whether the
         worker said it was done (else it is replaced). Start-up (imports, building the pipeline) is waited
@@ -196,7 +197,7 @@ class _Worker:
                 if message == DONE:
                     return done, count, True
                 _add(done, message)
-                finished(message.outcomes)
+                on_finished(message.outcomes)
                 count += 1
                 deadline = time.monotonic() + limit
         except (EOFError, OSError):
@@ -235,7 +236,9 @@ def _failed(item: SourceItem, code: str, message: str) -> Outcome:
 class IsolatedPool:
     """A pool of killable workers with the `submit(batch, settings) -> Future` interface of the flow."""
 
-    def __init__(self, workers: int, settings: RunSettings) -> None:
+    def __init__(self, workers: int, settings: RunSettings, on_finished: OnFinished = finished) -> None:
+        self.on_finished = on_finished
+        """Told of each document as its worker sends it back (progress), before its batch is done."""
         self.memory_bytes = settings.worker_memory_mb * 1024 * 1024
         self.spacy_model = settings.spacy_model
         self.idle: Queue[_Worker] = Queue()
@@ -273,7 +276,7 @@ class IsolatedPool:
         recorded: the batch is simply not done."""
         worker = self._idle_worker()
         try:
-            result, count, clean = worker.run(items, settings, settings.doc_timeout_s)
+            result, count, clean = worker.run(items, settings, settings.doc_timeout_s, self.on_finished)
         except WorkerStartFailed as exc:
             worker.kill()
             self.idle.put(self._spawn())

@@ -10,6 +10,7 @@ import hashlib
 import logging
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -21,6 +22,7 @@ from docketflow.extractors.spans import DocContext, make_doc
 from docketflow.models import Agreement, Document, ErrorRecord, Holding, Source
 from docketflow.pipeline.ingest import IngestError, SourceDocument, read_document
 from docketflow.pipeline.ingest.sidecar import SIDECAR_LIMIT, sidecar_dict, sidecar_values
+from docketflow.pipeline.progress import finished
 from docketflow.pipeline.settings import RunSettings
 from docketflow.pipeline.sources import SourceItem
 from docketflow.pipeline.sources.limits import TooLarge
@@ -199,36 +201,43 @@ def _outcome(item: _Ingested, doc: Doc) -> Outcome:
                    agreements=records.agreements, text=src.text, stamp=item.stamp)
 
 
-def _run_pipeline(items: list[_Ingested], settings: RunSettings) -> list[Outcome]:
+OnFinished = Callable[[list[Outcome]], None]
+"""Told of each document as soon as it is done, for progress (`progress.finished` by default)."""
+
+
+def _run_pipeline(items: list[_Ingested], settings: RunSettings, on_finished: OnFinished) -> list[Outcome]:
     docs = build_nlp(settings.spacy_model).pipe(_make_doc(i, settings) for i in items)
     outcomes = []
     started = time.perf_counter()
     for item, doc in zip(items, docs, strict=True):
         outcomes.append(_outcome(item, doc))
+        on_finished(outcomes[-1:])
         now = time.perf_counter()  # nlp.pipe works in small batches: in one, time falls on its first document
         log.debug("extract %s: %.3f s", item.item.relpath, now - started)
         started = now
     return outcomes
 
 
-def _extract(items: list[_Ingested], settings: RunSettings) -> list[Outcome]:
+def _extract(items: list[_Ingested], settings: RunSettings, on_finished: OnFinished) -> list[Outcome]:
     """Run the pipeline over the batch; on a failure, redo one by one so only the culprit is lost."""
     try:
-        return _run_pipeline(items, settings)
+        return _run_pipeline(items, settings, on_finished)
     except Exception:
         log.debug("batch of %d failed; retrying one document at a time", len(items), exc_info=True)
     outcomes = []
     for item in items:
         try:
-            outcomes.extend(_run_pipeline([item], settings))
+            outcomes.extend(_run_pipeline([item], settings, on_finished))
         except Exception as exc:  # isolate the document that breaks a component
             log.warning("extract failed for %s: %s", item.item.relpath, exc)
             outcomes.append(_error(item.item, "extract", exc, item.sha256, item.stamp))
+            on_finished(outcomes[-1:])
     return outcomes
 
 
-def process_batch(items: list[SourceItem], settings: RunSettings) -> BatchResult:
-    """Ingest and extract a batch of items; every item yields exactly one outcome, in input order."""
+def process_batch(items: list[SourceItem], settings: RunSettings, on_finished: OnFinished = finished) -> BatchResult:
+    """Ingest and extract a batch of items; every item yields exactly one outcome, in input order, and
+    `on_finished` hears of each one as it is done."""
     result = BatchResult()
     ingested: list[_Ingested] = []
     order: list[_Ingested | Outcome] = []
@@ -241,12 +250,14 @@ def process_batch(items: list[SourceItem], settings: RunSettings) -> BatchResult
         if isinstance(read, _Ingested):
             ingested.append(read)
             log.debug("ingest %s: %.3f s (%s, %d pages)", item.relpath, seconds, read.kind, read.source.pages or 0)
-        elif read.error is not None:
-            log.debug("ingest %s: %.3f s (failed at %s: %s)", item.relpath, seconds, read.error.stage,
-                      read.error.error)
+        else:
+            on_finished([read])
+            if read.error is not None:
+                log.debug("ingest %s: %.3f s (failed at %s: %s)", item.relpath, seconds, read.error.stage,
+                          read.error.error)
 
     started = time.perf_counter()
-    extracted = iter(_extract(ingested, settings) if ingested else [])
+    extracted = iter(_extract(ingested, settings, on_finished) if ingested else [])
     result.seconds["extract"] += time.perf_counter() - started
     result.outcomes = [next(extracted) if isinstance(o, _Ingested) else o for o in order]
     return result

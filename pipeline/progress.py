@@ -1,9 +1,10 @@
 """Show a run's progress: a live bar on a terminal, a plain log line now and then when piped or under Prefect.
 
 Documents are counted as they finish: a killable worker sends each document's outcome as soon as it is
-done, and the thread that receives it calls `finished` (the outcome is counted once more, or not, when its
-batch comes back: `settle`). Runs in this process or on Dask count a batch when it comes back. The last
-frame takes its documents and errors from the closing summary, so the two agree.
+done, and the thread that receives it calls `finished`; a batch processed in this process calls it after each
+document; a Dask worker sends the marks of its finished documents to the client as events, which call
+`finished_marks`. When the batch comes back (`settle`), whatever was not counted early is counted then. The
+last frame takes its documents and errors from the closing summary, so the two agree.
 
 Under Prefect the bar is never drawn: Prefect's console handler writes log lines to the same terminal and
 the two would overwrite each other; the log lines (which also reach the run's log in the UI) carry the
@@ -16,6 +17,7 @@ import logging
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Iterable
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -39,12 +41,28 @@ _active: RunProgress | None = None
 """The progress display of the run in this process, if one is showing: `finished` reports to it."""
 
 
+Mark = tuple[str | None, int, bool]
+"""What progress needs of a finished document: its input's path, its pages, whether it failed. Small enough to
+send from a Dask worker to the client as an event."""
+
+
+def marks(outcomes: Iterable[Outcome]) -> list[Mark]:
+    """The marks of these outcomes."""
+    return [(_key(outcome), outcome.pages, outcome.error is not None) for outcome in outcomes]
+
+
 def finished(outcomes: Iterable[Outcome]) -> None:
     """Documents just done (from any thread of the run's process); nothing when no run is showing progress,
     as in a worker process."""
+    if _active is not None:
+        finished_marks(marks(outcomes))
+
+
+def finished_marks(done: Iterable[Mark]) -> None:
+    """`finished`, for documents done elsewhere (a Dask worker) and known here by their marks."""
     progress = _active
     if progress is not None:
-        progress.count(outcomes, early=True)
+        progress.count_marks(done, early=True)
 
 
 def _key(outcome: Outcome) -> str | None:
@@ -71,6 +89,9 @@ class RunProgress:
     it is known) gives the bar its length and an ETA."""
 
     LOG_EVERY_SECONDS = 5.0
+    RECENT = 4096
+    """Documents whose batch came back, remembered (the latest ones only) so that word of them that arrives
+    later still (a Dask worker's event can trail its batch's result) is not counted twice."""
 
     def __init__(self, total: int | None, enabled: bool = True, live: bool = True) -> None:
         self.total = total
@@ -81,6 +102,8 @@ class RunProgress:
         self._lock = threading.Lock()
         self._early: set[str] = set()
         """Keys of outcomes counted by `finished` and not yet seen again by `settle`."""
+        self._settled: set[str] = set()
+        self._settled_order: deque[str] = deque()
         self._bar: Progress | None = None
         self._task = None
         self._rerouted: list[tuple[logging.StreamHandler, object]] = []
@@ -144,24 +167,40 @@ class RunProgress:
     def count(self, outcomes: Iterable[Outcome], early: bool = False) -> None:
         """Account for finished documents; `early` ones are remembered, so that their batch does not count
         them again when it comes back."""
+        self.count_marks(marks(outcomes), early)
+
+    def count_marks(self, done: Iterable[Mark], early: bool = False) -> None:
+        """`count`, by marks. A document reported early twice (its batch was redone one by one), or after its
+        batch came back, counts once."""
         with self._lock:
             added = 0
-            for outcome in outcomes:
-                key = _key(outcome)
+            for key, pages, failed in done:
                 if early and key is not None:
+                    if key in self._early or key in self._settled:
+                        continue
                     self._early.add(key)
-                elif key is not None and key in self._early:
-                    self._early.discard(key)
-                    continue
+                elif key is not None:
+                    self._remember_settled(key)
+                    if key in self._early:
+                        self._early.discard(key)
+                        continue
                 added += 1
                 self.done += 1
-                self.pages += outcome.pages
-                if outcome.error is not None:
+                self.pages += pages
+                if failed:
                     self.errors += 1
                 else:
                     self.documents += 1
             if added:
                 self._show(added)
+
+    def _remember_settled(self, key: str) -> None:
+        if key in self._settled:
+            return
+        self._settled.add(key)
+        self._settled_order.append(key)
+        if len(self._settled_order) > self.RECENT:
+            self._settled.discard(self._settled_order.popleft())
 
     def settle(self, outcomes: Iterable[Outcome]) -> None:
         """A batch came back: count its documents that `finished` did not count already."""

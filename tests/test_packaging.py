@@ -20,7 +20,9 @@ from docketflow.pipeline.settings import RunSettings
 from tests.conftest import ROOT
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-OPTIONAL = ("distributed", "dask", "pyarrow", "duckdb", "pandas")
+OPTIONAL = ("distributed", "dask", "pyarrow", "duckdb", "pandas", "prefect")
+PREFECT_ONLY = ("pipeline/deploy.py", "pipeline/artifacts.py")
+"""Modules that exist for Prefect (a deployment, a run's artifact), imported only where Prefect is in use."""
 """Libraries of extras: never imported when a module of the package loads."""
 
 WITHOUT_THE_INSTALL = textwrap.dedent("""
@@ -96,7 +98,49 @@ def test_no_module_imports_an_optional_library_when_it_loads() -> None:
                 names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
                     [node.module or ""] if isinstance(node, ast.ImportFrom) else []
                 found += [f"{path.relative_to(ROOT)}: {n}" for n in names if n.split(".")[0] in OPTIONAL]
-    assert found == []
+    assert [f for f in found if not f.startswith(PREFECT_ONLY)] == []
+
+
+_WITHOUT_PREFECT = """
+import sys
+
+class NoPrefect:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] == "prefect":
+            raise ImportError("no prefect here")
+
+sys.meta_path.insert(0, NoPrefect())
+from docketflow.pipeline.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize(("args", "env", "code", "says"), [
+    (["run", "IN", "--out", "OUT", "--no-isolate"], {}, 0, None),
+    (["run", "IN", "--out", "OUT", "--workers", "2"], {}, 0, None),
+    (["run", "IN", "--out", "OUT"], {"PREFECT_API_URL": "http://127.0.0.1:9/api"}, 0,
+     "PREFECT_API_URL is set but Prefect is not installed here"),
+    (["run", "IN", "--out", "OUT", "--prefect"], {}, 2, "--prefect: Prefect is not installed here"),
+    (["serve", "IN", "--out", "OUT"], {}, 2, "serve needs Prefect, which is not installed here"),
+])
+def test_without_prefect_a_run_works_and_what_needs_it_says_so(tmp_path: Path, args: list[str],
+                                                                env: dict[str, str], code: int,
+                                                                says: str | None) -> None:
+    """Prefect is an extra: with it missing, runs go on (a configured API is named and ignored), and --prefect
+    or serve refuse in one line that says what to install, writing nothing."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "note.txt").write_text("A court order of no interest to anyone, written for this test.\n")
+    out = tmp_path / "out"
+    argv = [str(inputs) if a == "IN" else str(out) if a == "OUT" else a for a in args]
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")} | env
+    done = subprocess.run([sys.executable, "-c", _WITHOUT_PREFECT, *argv], capture_output=True, text=True,
+                          env=environment, cwd=tmp_path, timeout=300)
+    assert done.returncode == code, done.stderr
+    assert "Traceback" not in done.stderr
+    if says:
+        assert says in done.stderr and "docketflow[prefect]" in done.stderr
+    assert (out / "documents.jsonl").exists() == (code == 0)
 
 
 def test_a_dask_address_without_dask_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
