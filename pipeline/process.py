@@ -22,7 +22,7 @@ from docketflow.extractors.spans import DocContext, make_doc
 from docketflow.models import Agreement, Document, ErrorRecord, Holding, Source
 from docketflow.pipeline.ingest import IngestError, SourceDocument, read_document
 from docketflow.pipeline.ingest.sidecar import SIDECAR_LIMIT, sidecar_dict, sidecar_values
-from docketflow.pipeline.progress import finished
+from docketflow.pipeline.progress import Mark, finished
 from docketflow.pipeline.settings import RunSettings
 from docketflow.pipeline.sources import SourceItem
 from docketflow.pipeline.sources.limits import TooLarge
@@ -46,6 +46,13 @@ class Outcome:
     stamp: Stamp | None = None
     """(size, mtime_ns) of the plain file as it was read; None when nothing was read whole (the state then
     never takes the input for unchanged)."""
+
+    @property
+    def mark(self) -> Mark:
+        """What progress counts of it: the input's path, its pages, whether it failed."""
+        path = self.document.source.path if self.document is not None else \
+            self.error.path if self.error is not None else None
+        return path, self.pages, self.error is not None
 
 
 @dataclass

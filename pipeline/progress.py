@@ -20,7 +20,7 @@ import time
 from collections import deque
 from collections.abc import Iterable
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from docketflow.pipeline.summary import plural
 from rich.console import Console
@@ -33,9 +33,6 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-if TYPE_CHECKING:
-    from docketflow.pipeline.process import Outcome
-
 log = logging.getLogger("docketflow")
 _active: RunProgress | None = None
 """The progress display of the run in this process, if one is showing: `finished` reports to it."""
@@ -46,12 +43,19 @@ Mark = tuple[str | None, int, bool]
 send from a Dask worker to the client as an event."""
 
 
-def marks(outcomes: Iterable[Outcome]) -> list[Mark]:
+class Finished(Protocol):
+    """A finished document (`process.Outcome`), as progress sees it."""
+
+    @property
+    def mark(self) -> Mark: ...
+
+
+def marks(outcomes: Iterable[Finished]) -> list[Mark]:
     """The marks of these outcomes."""
-    return [(_key(outcome), outcome.pages, outcome.error is not None) for outcome in outcomes]
+    return [outcome.mark for outcome in outcomes]
 
 
-def finished(outcomes: Iterable[Outcome]) -> None:
+def finished(outcomes: Iterable[Finished]) -> None:
     """Documents just done (from any thread of the run's process); nothing when no run is showing progress,
     as in a worker process."""
     if _active is not None:
@@ -63,12 +67,6 @@ def finished_marks(done: Iterable[Mark]) -> None:
     progress = _active
     if progress is not None:
         progress.count_marks(done, early=True)
-
-
-def _key(outcome: Outcome) -> str | None:
-    if outcome.document is not None:
-        return outcome.document.source.path
-    return outcome.error.path if outcome.error is not None else None
 
 
 def _reroute_log_handlers(real: object, proxy: object) -> list[tuple[logging.StreamHandler, object]]:
@@ -164,7 +162,7 @@ class RunProgress:
         left = f", ETA {int(eta // 60)}:{int(eta % 60):02d}" if eta is not None else ""
         return f"{self._counts()}; {done} inputs, {self.pages_per_second:.1f} pages/s{left}"
 
-    def count(self, outcomes: Iterable[Outcome], early: bool = False) -> None:
+    def count(self, outcomes: Iterable[Finished], early: bool = False) -> None:
         """Account for finished documents; `early` ones are remembered, so that their batch does not count
         them again when it comes back."""
         self.count_marks(marks(outcomes), early)
@@ -202,7 +200,7 @@ class RunProgress:
         if len(self._settled_order) > self.RECENT:
             self._settled.discard(self._settled_order.popleft())
 
-    def settle(self, outcomes: Iterable[Outcome]) -> None:
+    def settle(self, outcomes: Iterable[Finished]) -> None:
         """A batch came back: count its documents that `finished` did not count already."""
         self.count(outcomes)
 
