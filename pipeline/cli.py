@@ -1,5 +1,5 @@
 """`docketflow` command line: `run` the pipeline, print the `schema`, `report` on an output folder, `export` it
-as tables."""
+as tables, write a research `brief` from it."""
 
 from __future__ import annotations
 
@@ -64,6 +64,13 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--dest", type=Path, default=None,
                         help="folder of the files (parquet, csv; default OUTPUT_DIR/tables/), or the database "
                              "file (duckdb; default OUTPUT_DIR/tables/docketflow.duckdb)")
+    brief = sub.add_parser("brief", help="write a research brief (Markdown and HTML) from an output folder's records, "
+                           "every sentence cited")
+    brief.add_argument("output_dir", type=Path, help="an output folder written by `docketflow run`")
+    brief.add_argument("--about", nargs="+", action="extend", default=None, metavar="AGENCY",
+                       help="agencies the brief is about, by key or name, with their components (default: ICE)")
+    brief.add_argument("--since", default=None, metavar="DATE",
+                       help="only decisions and agreements dated on or after this ISO date")
     return parser
 
 
@@ -319,6 +326,29 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _brief(args: argparse.Namespace) -> int:
+    """`docketflow brief`: 0 with one line saying what was written; 2, with nothing written, for a folder no run
+    published, an --about naming no agency or a --since that is no date; 1 when the files cannot be written."""
+    from docketflow.pipeline.brief import BadDate, UnknownAgency, write_brief
+    from docketflow.pipeline.reader import NotPublished
+
+    try:
+        done = write_brief(args.output_dir, args.about, args.since)
+    except (BadDate, UnknownAgency, NotPublished, FileNotFoundError, ValueError) as exc:
+        print(f"docketflow: cannot write brief: {terminal_safe(' '.join(str(exc).split()))}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        message = terminal_safe(" ".join(str(exc).split()))
+        print(f"docketflow: cannot write brief: {type(exc).__name__}: {message}", file=sys.stderr)
+        return 1
+    brief = done.brief
+    review = f"; wrote the review page {done.review}" if done.review_written else ""
+    print(terminal_safe(f"wrote {done.markdown} and {done.html} ({plural(len(brief.agreements), 'agreement')}, "
+                        f"{plural(len(brief.decisions), 'decision')}, {plural(len(brief.citations), 'citation')})"
+                        f"{review} in {done.seconds:.1f} s"))
+    return 0
+
+
 def _export_tables(output_dir: Path, to: str, dest: Path | None) -> int:
     """`docketflow export`: 0 with one line saying what was written, else 2 (bad folder, missing extra) or 1."""
     from docketflow.pipeline.tables import MissingExtra, NotAnOutput, export
@@ -374,6 +404,8 @@ def main(argv: list[str] | None = None) -> int:
         return _run(args) if args.command == "run" else _serve(args)
     if args.command == "report":
         return _report(args)
+    if args.command == "brief":
+        return _brief(args)
     if args.command == "export":
         return _export_tables(args.output_dir, args.to, args.dest)
     return _schema(args)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from prefect.testing.utilities import prefect_test_harness
@@ -25,3 +27,16 @@ def prefect_api():
     """One Prefect test API per session: entering the harness costs ~20 s."""
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Chromium through Playwright, for the browser tests of the review page and the brief (their modules skip
+    when either is missing)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from tests.report.test_browser import ARGS, CHROMIUM
+
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()

@@ -8,9 +8,7 @@ text, and one broken PDF for an error row.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from docketflow.pipeline.flow import execute, inline
@@ -85,15 +83,3 @@ def run_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("out")
     execute(RunSettings(inputs=(inputs,), out=out, progress=False), inline(process_batch), "off")
     return out
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Chromium through Playwright, for the browser tests (their modules skip when either is missing)."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    from tests.report.test_browser import ARGS, CHROMIUM
-
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
