@@ -67,15 +67,22 @@ def _at_least(pattern: re.Pattern[str], text: str, count: int) -> bool:
 def detect_kind(text: str, stated: str | None = None, media_type: str | None = None) -> str:
     """`court_order`, `opinion`, `federal_register_notice`, `news` or `other`; a kind stated by a sidecar
     wins, except a stated `other` (which says only "not one of ours") over a text shaped like a notice."""
+    return read_kind(text, stated, media_type)[0]
+
+
+def read_kind(text: str, stated: str | None = None,
+              media_type: str | None = None) -> tuple[str, Structure | None]:
+    """`detect_kind`, and the structure it read to decide (None when it decided without one), which the
+    pipeline keeps for the document (`structure.keep_structure`) rather than read the text a second time."""
     head = text[:_HEAD]
     if stated in ("court_order", "opinion", "news", "federal_register_notice"):
-        return stated
+        return stated, None
     if is_federal_register(head):
-        return "federal_register_notice"
+        return "federal_register_notice", None
     if stated == "other":
-        return stated
+        return stated, None
     if is_docket_text(text):
-        return "court_order"
+        return "court_order", None
     structure = read_structure(text)
     captioned = bool(_CAPTION.search(head)) or bool(structure.court_lines and structure.dockets)
     if captioned:
@@ -84,14 +91,14 @@ def detect_kind(text: str, stated: str | None = None, media_type: str | None = N
             title = structure.title.text if structure.title else ""
             if (structure.author_line is not None and not _ORDER_TITLE.match(title)
                     and not _STIPULATION.search(head) and _OPINION_CLOSE.search(text)):
-                return "opinion"
-            return "court_order"
-        return "opinion"
+                return "opinion", structure
+            return "court_order", structure
+        return "opinion", structure
     if _opinion_shaped(text, structure):
-        return "opinion"
+        return "opinion", structure
     if media_type == "text/html" or len(_NEWS.findall(head)) >= 2:
-        return "news"
-    return "other"
+        return "news", structure
+    return "other", structure
 
 
 _PRIVACY_ACT_TITLE = re.compile(

@@ -599,6 +599,12 @@ def read_structure(text: str) -> Structure:
     return structure
 
 
+def keep_structure(doc: Doc, structure: Structure) -> None:
+    """Give the doc the structure already read from its text (by `kind.read_kind`), so `structure_of` does not
+    read it again."""
+    scratch(doc)[_CACHE] = structure
+
+
 def structure_of(doc: Doc) -> Structure:
     """The document's structure, read once and kept on the Doc for every component and record builder."""
     area = scratch(doc)  # a cache, not part of the result: kept off the Doc so the Doc stays serializable

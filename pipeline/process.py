@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from docketflow.extractors.entities import doc_entities
-from docketflow.extractors.kind import detect_kind
+from docketflow.extractors.kind import read_kind
 from docketflow.extractors.nlp import build_nlp
 from docketflow.extractors.records import build_records
 from docketflow.extractors.spans import DocContext, make_doc
+from docketflow.extractors.structure import Structure, keep_structure
 from docketflow.models import Agreement, Document, ErrorRecord, Holding, Source
 from docketflow.pipeline.ingest import IngestError, SourceDocument, read_document
 from docketflow.pipeline.ingest.sidecar import SIDECAR_LIMIT, sidecar_dict, sidecar_values
@@ -71,6 +72,8 @@ class _Ingested:
     source: SourceDocument
     kind: str
     stamp: Stamp | None
+    structure: Structure | None = None
+    """The structure read to tell the kind, kept so that the pipeline does not read it again."""
 
 
 MAY_PASS = frozenset({"timeout_or_worker_died", "unreadable", "sidecar"})
@@ -151,8 +154,8 @@ def _ingest(item: SourceItem, settings: RunSettings) -> _Ingested | Outcome:
                                                 f"of {settings.max_chars:,}")
     except Exception as exc:  # one bad file must not stop the run
         return _error(item, "ingest", exc, sha256, stamp)
-    kind = detect_kind(source.text, source.kind, source.media_type)
-    return _Ingested(item, sha256, len(data), source, kind, stamp)
+    kind, structure = read_kind(source.text, source.kind, source.media_type)
+    return _Ingested(item, sha256, len(data), source, kind, stamp, structure)
 
 
 def _iso_date(value: str | None) -> date | None:
@@ -165,6 +168,8 @@ def _iso_date(value: str | None) -> date | None:
 def _make_doc(item: _Ingested, settings: RunSettings) -> Doc:
     src = item.source
     doc = make_doc(build_nlp(settings.spacy_model), src.text)
+    if item.structure is not None:
+        keep_structure(doc, item.structure)
     doc._.docketflow = DocContext(
         anchor_date=_iso_date(src.published) or _iso_date(src.filed),
         kind=item.kind,

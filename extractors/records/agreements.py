@@ -248,8 +248,9 @@ def instrument_of(text: str) -> str | None:
     policies", "MOUs, daily viewing access, and policy memoranda"), which says what such arrangements look
     like, not what this one is. A bare "agreement" beside a specific word is that word ("an agreement, a
     memorandum of understanding")."""
-    specific = {label for label in all_labels("instrument", text) if label != "other"}
-    return None if len(specific) > 1 else first_label("instrument", text)
+    labels = all_labels("instrument", text)  # in table order: the first is `first_label`'s
+    specific = {label for label in labels if label != "other"}
+    return None if len(specific) > 1 else next(iter(labels), None)
 
 
 _PRONOUN_GIVES = re.compile(
@@ -389,10 +390,12 @@ def signer_arrangements(view: DocView, found: list[Arrangement]) -> list[Arrange
     out: list[Arrangement] = []
     for start, end in view.sentences:
         sentence = view.text[start:end]
-        instrument = instrument_of(sentence)
-        if not instrument or not _SIGNED.search(sentence):
+        if not _SIGNED.search(sentence):  # the cheap tests first: few sentences sign anything
             continue
         mentions = view.within("AGENCY", start, end)
+        instrument = instrument_of(sentence) if len(mentions) > 1 else None
+        if not instrument:
+            continue
         pairs = [(a, b) for a, b in pairwise(mentions)
                  if not related(a.key, b.key) and _COSIGNERS.match(view.text[a.end:b.start])]
         if not pairs:
