@@ -3,8 +3,9 @@
 The court is the caption's (not the court appealed from); the judge is the opinion's author line
 ("ALVAREZ, Circuit Judge.", "BELL, Appellate Immigration Judge:", "ORTEGA, J.") or the judge who signs the
 order's signature block; the docket is the CM/ECF stamp's, else the caption's; the date is the header's
-decided/filed line, else the date the judge signs, else the stamp's filing date; the case name joins the
-caption's parties. Each is returned with the span it was read from, which becomes the holding's evidence.
+decided/filed line, else the date the judge signs, else the stamp's filing date; the case name is the caption's
+first party of each side, cited short (`captions`). Each is returned with the span it was read from, which becomes
+the holding's evidence.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from docketflow.extractors.dates import Dated
 from docketflow.extractors.docket_forms import MIN_DIGITS, case_number, key_of, parse
 from docketflow.extractors.judges import name_case
+from docketflow.extractors.records import captions
 from docketflow.extractors.records.view import DocView, Mention
 from docketflow.extractors.signature import CC_LINE, SUFFIX
 
@@ -39,12 +41,6 @@ _OPINION_BY = re.compile(
 )
 _LOWER_COURT = re.compile(r"(?:appeal\s+from|on\s+appeal|review\s+of|from\s+the|petition\s+for\s+review)[^\n]{0,60}$",
                           re.I)
-_VERSUS = re.compile(r"^[^\S\n]*(?:v\.?|vs\.?|versus|against)[ \t]*$", re.M | re.I)
-_ROLE = re.compile(
-    r"^(?:plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|interveners?|[-–,;.\s]|and|"
-    r"et\s+al\.?)+$",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
@@ -176,45 +172,6 @@ def decided(view: DocView, own: Dated | None, source_date: str | None) -> Read:
     return _mention(first) if first else NOTHING
 
 
-def _party(lines: list[str], upward: bool = False) -> str | None:
-    """A party name from the lines next to "v." (read upward for the first party)."""
-    parts: list[str] = []
-    for line in lines:
-        line = line.strip().rstrip(",")
-        if not line or _ROLE.match(line):
-            if parts:
-                break
-            continue
-        parts.append(line)
-        if len(parts) == 2:
-            break
-    if not parts:
-        return None
-    if upward:
-        parts.reverse()
-    name = re.sub(r"[,;]?\s*et\s+al\.?,?$", "", " ".join(parts), flags=re.I).strip(" ,;")
-    return _title_case(name) if name.isupper() else name
-
-
-_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "by", "to", "a", "an", "v", "v."})
-"""Words a printed case name keeps in lower case after its first word ("State of Ohio v. Department of ...")."""
-
-
-def _title_case(name: str) -> str:
-    """An upper-case caption name as a case name is printed: words capitalised, small words and "U.S." kept."""
-    words = name.title().split(" ")
-    words = [w.upper() if re.fullmatch(r"(?:[A-Za-z]\.){2,}", w) else w for w in words]
-    return " ".join(w.lower() if i and w.lower() in _SMALL_WORDS else w for i, w in enumerate(words))
-
-
 def case_name(view: DocView) -> str | None:
-    """"A v. B" from the caption's party blocks around a line that says only "v."."""
-    head = view.text[:5000]
-    match = _VERSUS.search(head)
-    if not match:
-        return None
-    before = head[: match.start()].splitlines()[-6:]
-    after = head[match.end():].splitlines()[:6]
-    left = _party(list(reversed(before)), upward=True)
-    right = _party(after)
-    return f"{left} v. {right}" if left and right else None
+    """"A v. B" as the caption names the case, first party of each side cited short (see `captions`)."""
+    return captions.case_name(view.text)

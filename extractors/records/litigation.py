@@ -341,10 +341,16 @@ class Litigation:
             return i
 
         owner: dict[tuple[str | None, str], int] = {}
+        # each group's own docket numbers with their court, kept at the group's root
+        numbers = [{(r.holding.court, core) for r in decision.reports for core in r.own_dockets}
+                   for decision in self._decisions]
         for i, decision in enumerate(self._decisions):
             for key in _case_keys(decision):
-                j = owner.setdefault(key, i)
-                parent[find(i)] = find(j)
+                a, b = find(i), find(owner.setdefault(key, i))
+                if a == b or (key[1].startswith("name:") and _numbered_apart(numbers[a], numbers[b])):
+                    continue  # one name, two numbers of one court: two cases ("United States v. Ellery")
+                parent[a] = b
+                numbers[b] |= numbers[a]
         groups: dict[int, list[int]] = defaultdict(list)
         for i in range(len(built)):
             groups[find(i)].append(i)
@@ -354,6 +360,12 @@ class Litigation:
         for case in cases:
             self._by_id.update({d.id: d for d in case.decisions})
         return sorted(cases, key=lambda c: c.id)
+
+
+def _numbered_apart(first: set[tuple[str | None, str]], second: set[tuple[str | None, str]]) -> bool:
+    """Whether two groups of decisions name different docket numbers of one court, and none in common there."""
+    courts = {court for court, _ in first} & {court for court, _ in second}
+    return any(not {n for n in first if n[0] == court} & {n for n in second if n[0] == court} for court in courts)
 
 
 Scope = tuple[str, str | None]

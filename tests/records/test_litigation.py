@@ -129,6 +129,20 @@ def test_a_case_name_links_decisions_whose_numbers_are_not_given() -> None:
     assert len(_litigation([(first, NEWS), (second, NEWS)]).cases) == 1
 
 
+@pytest.mark.parametrize(("second_docket", "cases"), [
+    ("8:29-cv-00912", 2),  # one name, another number of the same court: the government sued the state twice
+    ("8:31-cv-00417", 1),  # the same number: one case
+    (None, 1),  # no number to tell them apart: the name links them
+])
+def test_one_name_with_two_numbers_of_one_court_is_two_cases(second_docket: str | None, cases: int) -> None:
+    name = "United States v. State of Delaware"
+    first = _holding("first", "a", "mdd", "2031-03-03", docket="8:31-cv-00417", case_name=name)
+    second = _holding("second", "b", "mdd", "2031-09-10", docket=second_docket, case_name=name)
+    docket = (second_docket,) if second_docket else ()
+    source = Source(kind="court_order", date="2031-09-10", dockets=docket, courts=("mdd",))
+    assert len(_litigation([(first, ORDER), (second, source)]).cases) == cases
+
+
 @pytest.mark.parametrize(("printed", "core", "level"), [
     # one civil number, however a court prints it
     ("8:31-cv-00417-PQR", "31-417", "trial"),
