@@ -2,8 +2,8 @@
 
 A caption sets the parties in a left column ("MARISOL QUENBY, et al., / Plaintiffs, / v. / DEPT. OF WIDGETS, /
 Defendants.") and the case number, the judge and the document's title in a right column. PDF text often merges
-the two columns line by line ("MARISOL QUENBY, et al., Case No. 4:31-cv-01234-ABC", "v. ORDER GRANTING IN PART
-AND"), sets them apart with ")" or "§" rules, or numbers the lines (pleading paper); a reporter's print opens
+the two columns line by line ("MARISOL QUENBY, et al., Case No. 4:31-cv-01234-ABC", "v. ORDER SETTING
+ASIDE AND"), sets them apart with ")" or "§" rules, or numbers the lines (pleading paper); a reporter's print opens
 with its citation ("123 F.Supp. 456 (2031)") and runs each side, roles and descriptions, on one line.
 
 `case_name(text)` reads each caption line's left column, finds the line that says "v." (or "v." and the second
@@ -108,7 +108,7 @@ _REPORTER_HEADER = re.compile(
     r"Not[ \t]+Reported[^()]*\(\d{4}\)|\d{4}[ \t]+WL[ \t]+\d+[^()]*\(\d{4}\)|\d{4}-[A-Z][a-z]+-\d+\.?\])|"
     r"[ \t]+\(\d{4}[ \t]+[A-Z][\w.]*[ \t]+Slip[ \t]+Op[ \t]+\d+\))[ \t]*$")
 """The line a reporter's print opens with, naming the case as it cites it: "Quenby v. Dept. of Widgets, 123
-F.Supp.2d 456 (2031)", "Roe ex rel. Bell v. Ellery County, Not Reported in F.Supp.2d (2031)", "[Cite as Roe v.
+F.Supp.2d 456 (2031)", "Roe ex rel. Bell v. Ellery Township, Not Reported in F.Supp.2d (2031)", "[Cite as Roe v.
 Bell, 2031-Ohio-123.]", "Matter of Roe v Bell (2031 NY Slip Op 01234)"."""
 
 
@@ -152,7 +152,7 @@ def _is_title(cell: str) -> bool:
 
 def _title_tail(left: str) -> tuple[str, bool]:
     """`left` without the capitals of a title that the right column continues on this line ("UNITED STATES
-    DEPARTMENT OF DENYING IN PART MOTION FOR" -> "UNITED STATES DEPARTMENT OF"), and whether any was cut. The
+    DEPARTMENT OF DENYING MOTION TO" -> "UNITED STATES DEPARTMENT OF"), and whether any was cut. The
     title's words come from a closed list; the function words it would start with ("OF", "AND") stay left."""
     found = left.split(" ")
     function = words("function")

@@ -3,7 +3,7 @@
 A side of a caption lists its parties with their roles and descriptions ("JANE Q. ROE, individually and on behalf
 of all others similarly situated; OMAR BELL, Plaintiffs,"); a case name keeps the first party only, without
 "et al.", and cites a person by surname ("Roe"), an organization or office by its name ("Dept. of Widgets",
-"Widget Works, Inc."), the United States and the People by those words. Whether a party is a person or an
+"Widget Works, Inc."), the United States (or "People") by those words. Whether a party is a person or an
 organization is read from the words of the name (`patterns/case_name_words.tsv`): "Inc.", "Department", "County",
 "of" make an organization; two to five capitalised words without them a person. A text that does not read as a
 name (prose, a docket number, a title) gives None.
@@ -37,7 +37,7 @@ _DESCRIPTION = re.compile(
     r"public|unincorporated)|d/b/a|doing\s+business\s+as|a/k/a|also\s+known\s+as|f/k/a|formerly\s+known|"
     r"for\s+(?:himself|herself|themselves|itself)|similarly\s+situated|and\s+all\s+others)\b.*$"
 )
-"""Where a party's description starts: "individually and on behalf of all others similarly situated", "in her
+"""Where a party's description starts: "individually and on behalf of a class", "in her
 official capacity as ...", "as next friend of ...", "by her parent ...", "a Delaware corporation", "d/b/a ..."."""
 _SUFFIX = re.compile(r"(?i)^\s*(?:jr|sr|ii|iii|iv|esq|inc|incorporated|llc|l\.l\.c|llp|l\.l\.p|ltd|co|corp|n\.a|"
                      r"p\.c|pc|p\.a|l\.p|lp|pllc|p\.l\.l\.c|s\.a|gmbh|plc)\b\.?")

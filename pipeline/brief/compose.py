@@ -25,7 +25,7 @@ from docketflow.pipeline.brief.scope import Scope, on_or_after
 from docketflow.pipeline.reader import Records
 from docketflow.pipeline.report.palette import effect_class, status_class
 
-QUESTION = "What data-sharing agreements does {about} have with other agencies, and how have courts evaluated them?"
+QUESTION = "Which data-sharing agreements involve {about}, and what have courts ruled about them?"
 
 
 @dataclass

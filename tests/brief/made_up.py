@@ -32,7 +32,7 @@ CMS_NEWS = "cms.txt"
 MEMO = "memo.txt"
 USCIS_NEWS = "uscis.txt"
 TEXTS: dict[str, tuple[str, str, str | None, str]] = {
-    ORDER: ("court_order", "Order on motion for preliminary injunction", "2031-03-03",
+    ORDER: ("court_order", "Ruling on the request for interim relief", "2031-03-03",
             "UNITED STATES DISTRICT COURT\nDISTRICT OF MARYLAND\n\nDoe v. Social Security Administration\n"
             "Case No. 8:31-cv-00123-JQR\n\nThe motion for a preliminary injunction is GRANTED IN PART. "
             "The Social Security Administration may send home addresses to ICE under its memorandum of "
@@ -40,7 +40,7 @@ TEXTS: dict[str, tuple[str, str, str | None, str]] = {
             "Dated: March 3, 2031\n/s/ Jane Q. Roe\nUnited States District Judge\n"),
     ARTICLE: ("news", "Judge partly blocks earnings data deal", "2031-03-04",
               "A federal judge in Baltimore on Monday partly blocked the Social Security Administration from "
-              "sending earnings records to ICE under a memorandum of understanding signed on February 1, 2030, "
+              "sending earnings records to ICE, as a memorandum of understanding signed on February 1, 2030 allows, "
               "which rests on 42 U.S.C. § 1306.\n"),
     APPEAL: ("opinion", "Opinion on appeal", "2031-09-01",
              "UNITED STATES COURT OF APPEALS FOR THE FOURTH CIRCUIT\nNo. 31-1456\nDecided September 1, 2031\n"
@@ -134,8 +134,8 @@ def build() -> Made:
                        "court", "decided")]),
     ]
     ssa_sentence = ("A federal judge in Baltimore on Monday partly blocked the Social Security Administration from "
-                    "sending earnings records to ICE under a memorandum of understanding signed on February 1, "
-                    "2030, which rests on 42 U.S.C. § 1306.")
+                    "sending earnings records to ICE, as a memorandum of understanding signed on February 1, 2030 "
+                    "allows, which rests on 42 U.S.C. § 1306.")
     made.agreements = [
         Agreement(id="agr-ssa", doc_ids=[doc_id(ORDER), doc_id(ARTICLE)], instrument="memorandum_of_understanding",
                   providers=["SSA"], recipients=["ICE"], data_categories=["address", "income"],

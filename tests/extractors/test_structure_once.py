@@ -22,10 +22,10 @@ Case No. 1:24-cv-00999
 
 ORDER DENYING MOTION TO DISMISS
 
-The Bureau moves to dismiss. The motion is DENIED.
+The Bureau asks that the claims be dismissed. That request is DENIED.
 
-IT IS SO ORDERED.
-Dated: March 3, 2024
+SO ORDERED.
+Entered: March 3, 2024
 """
 NEWS = "A judge in Nowhere on Monday let the Bureau of Ledgers keep its files. The ruling was brief.\n"
 

@@ -16,9 +16,9 @@ UNITED STATES DISTRICT COURT
 NORTHERN DISTRICT OF ELLERY
 MARISOL QUENBY, et al., Case No. 4:31-cv-01234-ABC
 Plaintiffs,
-v. ORDER GRANTING IN PART AND
-UNITED STATES DEPARTMENT OF DENYING IN PART MOTION FOR
-WIDGETS, et al., PRELIMINARY INJUNCTION
+v. ORDER SETTING ASIDE AND
+UNITED STATES DEPARTMENT OF DENYING MOTION TO
+WIDGETS, et al., COMPEL DISCOVERY
 Defendants. Re: Dkt. No. 21
 The plaintiffs, nine towns of the valley, challenge a decision of the department to close
 """
@@ -31,11 +31,11 @@ UNITED STATES DISTRICT COURT
 NORTHERN DISTRICT OF ELLERY
 HOLLIS BRANDT, et al.,  Case No.  31-cv-01234-ABC
 Plaintiffs,
-ORDER DENYING DEFENDANTS' MOTION TO
-STAY AND MOTION TO CERTIFY FOR
+ORDER ADOPTING REPORT AND
+RECOMMENDATION AND GRANTING LEAVE TO
 v.
-INTERLOCUTORY APPEAL
-WIDGET WORKS, INC., et al.,  Re: Dkt. Nos. 94, 99
+AMEND
+WIDGET WORKS, INC., et al.,  Re: Dkt. Nos. 61, 66
 Defendants.
 """
 """The right column's title printed on lines of its own, in and around the left column's."""
@@ -111,7 +111,7 @@ UNITED STATES OF AMERICA,   :
 REPORTER_PRINT = """\
 123 F.Supp. 456 (2031)
 
-Jane Q. ROE, individually and on behalf of all others similarly situated, Plaintiffs,
+Jane Q. ROE, individually and on behalf of every ledger keeper of the valley, Plaintiffs,
 v.
 ELLERY COUNTY BOARD OF ASSESSORS; Omar Bell, Assessor, Defendants.
 
@@ -207,7 +207,7 @@ def test_text_that_is_no_caption_gives_no_case_name(text: str) -> None:
 
 
 PARTIES = [
-    ("JANE Q. ROE, individually and as next friend of J.R., a minor; OMAR BELL, Plaintiffs", "Roe"),
+    ("JANE Q. ROE, individually and as next friend to J.R., a minor; OMAR BELL, Plaintiffs", "Roe"),
     ("DEPT. OF WIDGETS, et al.,", "Dept. of Widgets"),
     ("UNITED STATES OF AMERICA,", "United States"),
     ("THE PEOPLE OF THE STATE OF ELLERY, Plaintiff and Respondent,", "People"),
@@ -230,7 +230,7 @@ PARTIES = [
 ]
 
 NOT_PARTIES = [
-    "the court held that the statute applies",
+    "the panel read the statute to apply here",
     "Case No. 4:31-cv-01234-ABC",
     "Plaintiffs,",
     "Program,",

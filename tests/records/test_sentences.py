@@ -21,7 +21,7 @@ def _sentences(text: str) -> list[str]:
     # near misses: not a heading
     ("x" * HEADING_CHARS[1] + "y\nThe rest.", ["x" * HEADING_CHARS[1] + "y\nThe rest."]),  # one character too long
     ("A\nThe rest.", ["A\nThe rest."]),  # one character is no heading
-    ("Defendant's Motion to\nDismiss is granted.", ["Defendant's Motion to\nDismiss is granted."]),
+    ("The Bureau's Request to\nSeal is allowed.", ["The Bureau's Request to\nSeal is allowed."]),
     ("The claims of the\nPlaintiffs fail.", ["The claims of the\nPlaintiffs fail."]),
     ("Ruled on by the court,\nThe end.", ["Ruled on by the court,\nThe end."]),  # ends on a comma
     ("The short line\nthen goes on.", ["The short line\nthen goes on."]),  # the next line is lower case
