@@ -22,8 +22,8 @@ from collections.abc import Callable
 from typing import Any
 
 SHORT = ("UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\n\nCase No. 3:25-cv-01234-ABC\n\n"
-         "The Internal Revenue Service shared taxpayer addresses with ICE; both signed a memorandum of "
-         "understanding on April 7, 2025. The request for interim relief is GRANTED. "
+         "The Internal Revenue Service shared taxpayer addresses with ICE; both put their names to a memorandum of "
+         "understanding dated April 7, 2025. The request for interim relief is GRANTED. "
          "See Roe v. Wade, 410 U.S. 113 (1973); 26 U.S.C. § 6103. The Superior Court of California for Ventura "
          "County had denied relief.\n\nJane Q. Roe\nUnited States District Judge\n")
 WORKER_IMPORT = "docketflow.pipeline.isolation"

@@ -172,8 +172,8 @@ def _cased(name: str) -> str:
 
 
 def party_name(text: str) -> str | None:
-    """The short name of the first party of a side's caption text ("JANE Q. ROE, individually and as next friend
-    of J.R., a minor; OMAR BELL, Plaintiffs" -> "Roe"; "DEPT. OF WIDGETS, et al." -> "Dept. of Widgets"), or None
+    """The short name of the first party of a side's caption text ("JANE Q. ROE, as next friend of J.R., a minor;
+    OMAR BELL, Plaintiffs" -> "Roe"; "DEPT. OF WIDGETS, et al." -> "Dept. of Widgets"), or None
     when it does not read as a name."""
     name = re.sub(r"(?i)^the\s+", "", _first_party(text))
     if not name or _NOT_NAME.search(name) or not re.match(r"[A-Z0-9ÀÁÉÍÓÚÑ]", name):

@@ -35,7 +35,7 @@ ORDER ADOPTING REPORT AND
 RECOMMENDATION AND GRANTING LEAVE TO
 v.
 AMEND
-WIDGET WORKS, INC., et al.,  Re: Dkt. Nos. 61, 66
+WIDGET WORKS, INC., and others,  Re: Dkt. Nos. 61, 66
 Defendants.
 """
 """The right column's title printed on lines of its own, in and around the left column's."""
@@ -207,7 +207,7 @@ def test_text_that_is_no_caption_gives_no_case_name(text: str) -> None:
 
 
 PARTIES = [
-    ("JANE Q. ROE, individually and as next friend to J.R., a minor; OMAR BELL, Plaintiffs", "Roe"),
+    ("JANE Q. ROE, as next friend of J.R., a minor; OMAR BELL, Plaintiffs", "Roe"),
     ("DEPT. OF WIDGETS, et al.,", "Dept. of Widgets"),
     ("UNITED STATES OF AMERICA,", "United States"),
     ("THE PEOPLE OF THE STATE OF ELLERY, Plaintiff and Respondent,", "People"),
