@@ -28,6 +28,7 @@ import sys
 import threading
 import time
 from concurrent.futures import CancelledError, Future
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from queue import Empty, Queue
 
@@ -101,7 +102,11 @@ def _serve(conn: Connection, memory_bytes: int, spacy_model: str | None, parent:
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     if memory_bytes:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
-    build_nlp(spacy_model)
+    try:
+        build_nlp(spacy_model)
+    except Exception as exc:  # an installation fault (a missing module): the parent says which, then stops
+        conn.send(StartError(f"{type(exc).__name__}: {exc}"))
+        raise SystemExit(1) from None  # the parent prints the cause, once
     _tune_gc()
     conn.send(READY)
     log.setLevel(level)
@@ -167,8 +172,13 @@ class _Worker:
 
     def _start(self) -> None:
         """Wait for the worker to be ready; WorkerStartFailed when it dies or hangs before that."""
+        message = None
         with contextlib.suppress(EOFError, OSError):
-            self.ready = self.conn.poll(STARTUP_TIMEOUT_S) and self.conn.recv() == READY
+            message = self.conn.recv() if self.conn.poll(STARTUP_TIMEOUT_S) else None
+        self.ready = message == READY
+        if isinstance(message, StartError):
+            self.process.join(timeout=5)
+            raise WorkerStartFailed(f"no worker process could load the pipeline: {message.error}", reported=True)
         if not self.ready:
             self.process.join(timeout=1)
             code = self.process.exitcode
@@ -219,7 +229,20 @@ class _Worker:
 
 class WorkerStartFailed(RuntimeError):
     """Worker processes die or hang while starting: a setting (memory limit) or the installation is at
-    fault, not a document, so the run stops with this message rather than record every document as failed."""
+    fault, not a document, so the run stops with this message rather than record every document as failed.
+    `reported`: the worker said what failed (an exception while building the pipeline), so the message gives
+    that cause and no guess."""
+
+    def __init__(self, message: str, reported: bool = False) -> None:
+        super().__init__(message)
+        self.reported = reported
+
+
+@dataclass(frozen=True)
+class StartError:
+    """What a worker sends instead of READY when building the pipeline raised."""
+
+    error: str
 
 
 def _add(total: BatchResult, part: BatchResult) -> None:
@@ -279,9 +302,11 @@ class IsolatedPool:
             result, count, clean = worker.run(items, settings, settings.doc_timeout_s, self.on_finished)
         except WorkerStartFailed as exc:
             worker.kill()
-            self.idle.put(self._spawn())
             if self.closing.is_set():
                 raise CancelledError from exc
+            if exc.reported:  # the worker said why: another would fail the same way
+                raise
+            self.idle.put(self._spawn())
             self.start_failures += 1
             if self.start_failures >= START_ATTEMPTS:
                 raise WorkerStartFailed(f"{exc} (worker_memory_mb={settings.worker_memory_mb}: "

@@ -83,3 +83,30 @@ def test_in_a_daemonic_process_the_workers_are_subprocesses_with_the_same_limit(
     assert [(e["path"], e["error"]) for e in errors] == [("b_huge.txt", "timeout_or_worker_died")]
     assert "a_news.txt" in (out / "documents.jsonl").read_text()
     assert started  # the workers were plain subprocesses
+
+
+@pytest.mark.parametrize("daemonic", [False, True])
+def test_a_worker_that_cannot_build_the_pipeline_says_why(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                         monkeypatch: pytest.MonkeyPatch, daemonic: bool) -> None:
+    """A pipeline that raises while it is built (here: a pipeline folder naming a factory nobody registered; on a
+    fresh machine: a module missing) stops the run with the worker's own error, once, and no guess about
+    memory; both kinds of worker (multiprocessing children, and the plain subprocesses of a daemonic one)."""
+    from docketflow.pipeline.cli import main
+
+    model = tmp_path / "pipeline"
+    model.mkdir()
+    (model / "config.cfg").write_text('[nlp]\nlang = "en"\npipeline = ["made_up"]\n[components]\n'
+                                      '[components.made_up]\nfactory = "no_factory_of_this_name"\n')
+    (model / "meta.json").write_text('{"lang": "en", "name": "made_up", "version": "0.0.0"}')
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text("A short text for a run that never starts.\n")
+    if daemonic:
+        import multiprocessing
+
+        monkeypatch.setattr(multiprocessing.current_process(), "daemon", True, raising=False)
+    code = main(["run", str(inputs), "--out", str(tmp_path / "out"), "--model", str(model), "--isolate"])
+    err = capsys.readouterr().err
+    assert code != 0
+    assert "could load the pipeline: ConfigValidationError" in err
+    assert "MEMORY_MB" not in err and "Traceback" not in err

@@ -147,3 +147,56 @@ def test_a_dask_address_without_dask_names_the_extra(monkeypatch: pytest.MonkeyP
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(CannotRun, match=r"--dask-address tcp://127\.0\.0\.1:1: .*docketflow\[dask\]"):
         _connect(RunSettings(dask_address="tcp://127.0.0.1:1"))
+
+
+_CORE_ONLY = """
+import importlib.metadata as md
+import re
+import sys
+
+def name(requirement):
+    return re.split(r"[ ;<>=!~\\[(]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+
+def needed(dist, seen):
+    for requirement in md.requires(dist) or []:
+        if "extra ==" in requirement:
+            continue
+        marker = requirement.split(";", 1)[1] if ";" in requirement else ""
+        if "python_version" in marker and "<" in marker:
+            continue
+        dep = name(requirement)
+        if dep not in seen:
+            seen.add(dep)
+            try:
+                needed(dep, seen)
+            except md.PackageNotFoundError:
+                pass
+    return seen
+
+core = needed("docketflow", {"docketflow"})
+owners = md.packages_distributions()
+
+class CoreOnly:
+    def find_spec(self, module, path=None, target=None):
+        top = module.split(".")[0]
+        dists = {d.lower().replace("_", "-") for d in owners.get(top, [])}
+        if dists and not dists & core:
+            raise ImportError(f"{module} comes from {sorted(dists)}, which the core install does not bring")
+
+sys.meta_path.insert(0, CoreOnly())
+from docketflow.pipeline.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_run_needs_only_what_the_core_install_brings(tmp_path: Path) -> None:
+    """README command 1 installs docketflow without extras: a run (in this process) may import only the
+    distributions the core dependencies bring, however they are pulled in (citeurl imports Markdown without
+    declaring it; Prefect used to bring it)."""
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-c", _CORE_ONLY, "run", str(ROOT / "raw"), "--out", str(out),
+                           "--no-isolate", "--force"], capture_output=True, text=True, cwd=tmp_path, timeout=600,
+                          env={k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")})
+    assert done.returncode == 0, done.stderr
+    assert (out / "errors.jsonl").read_text() == "", done.stderr
+    assert (out / "holdings.jsonl").read_text().count("\n") >= 4
