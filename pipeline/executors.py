@@ -46,6 +46,8 @@ class Executor:
     """'inline', 'isolated' or 'dask', for the log."""
     cancel: Callable[[], None] | None = None
     """Give up the batches in flight at once (Ctrl-C, SIGTERM): kill the workers and redo nothing."""
+    warm: Callable[[], None] | None = None
+    """Start what the batches will need (worker processes) before the first batch is ready."""
 
 
 class _Done:
@@ -83,7 +85,7 @@ def open_executor(settings: RunSettings) -> Iterator[Executor]:
             yield executor
     elif settings.workers > 1 or wants_isolation(settings):
         with IsolatedPool(settings.workers, settings) as pool:
-            yield Executor(pool.submit, 2 * settings.workers, "isolated", cancel=pool.cancel)
+            yield Executor(pool.submit, 2 * settings.workers, "isolated", cancel=pool.cancel, warm=pool.warm)
     else:
         yield Executor(inline(process_batch), 1, "inline")
 

@@ -81,8 +81,10 @@ def batches(items: Iterable[SourceItem], settings: RunSettings) -> Iterator[list
 
 
 def execute(settings: RunSettings, submit: Submit, orchestration: str, window: int = 1,
-            cancel: Callable[[], None] | None = None) -> RunSummary:
+            cancel: Callable[[], None] | None = None, warm: Callable[[], None] | None = None) -> RunSummary:
     """Process the new and changed inputs under `settings.inputs`, then publish the whole output folder.
+    `warm` is called once the first input to process is found (worker processes start then, and load the
+    pipeline while the first batch is read), never in a run with nothing to do.
 
     On Ctrl-C or SIGTERM (KeyboardInterrupt), `cancel` stops the batches in flight at once (their workers
     are killed, nothing is redone), and what was finished before is published."""
@@ -95,7 +97,7 @@ def execute(settings: RunSettings, submit: Submit, orchestration: str, window: i
         refused: set[str] = set()
         total = count_items(settings) if settings.progress else None
         with RunProgress(total, settings.progress, live=orchestration != "prefect") as progress:
-            todo = _pending(iter_sources(settings), store, settings, summary, refused, progress)
+            todo = _warming(_pending(iter_sources(settings), store, settings, summary, refused, progress), warm)
             try:
                 for batch, result in windowed(batches(todo, settings), submit, settings, window):
                     for stage, seconds in result.seconds.items():
@@ -168,6 +170,15 @@ def _pending(items: Iterable[SourceItem], store: StateStore, settings: RunSettin
             yield item
 
 
+def _warming(items: Iterator[SourceItem], warm: Callable[[], None] | None) -> Iterator[SourceItem]:
+    """The items, with `warm` called before the first one is handed on."""
+    for item in items:
+        if warm is not None:
+            warm()
+            warm = None
+        yield item
+
+
 def _report(settings: RunSettings, summary: RunSummary, started_at: datetime) -> dict[str, Any]:
     report = asdict(summary)
     del report["failed"]  # in errors.jsonl, whole
@@ -214,7 +225,7 @@ def _define_prefect_flow() -> dict[str, Any]:
                 log.info("processing on the %s executor, up to %d batches in flight", executor.kind,
                          executor.window)
                 summary = execute(settings, lambda batch, s: process_batch_task.submit(batch, s, executor.submit),
-                                  "prefect", window=executor.window, cancel=executor.cancel)
+                                  "prefect", window=executor.window, cancel=executor.cancel, warm=executor.warm)
             outcome = _OUTCOME.get()
             if outcome is not None:
                 outcome.summary = summary
@@ -286,7 +297,8 @@ def run(settings: RunSettings) -> RunSummary:
             check_cluster(settings)  # a refusal in one line, not a failed flow run with a traceback
         return _run_with_prefect(settings)
     with open_executor(settings) as executor:
-        return execute(settings, executor.submit, "off", window=executor.window, cancel=executor.cancel)
+        return execute(settings, executor.submit, "off", window=executor.window, cancel=executor.cancel,
+                       warm=executor.warm)
 
 
 # --- A Prefect API lost mid-run ---------------------------------------------------------------------

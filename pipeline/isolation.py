@@ -276,11 +276,15 @@ class IsolatedPool:
         self.all.append(worker)
         return worker
 
-    def submit(self, items: list[SourceItem], settings: RunSettings) -> Future[BatchResult]:
-        """Run a batch on the next free worker; the workers start with the first batch, so a run with
-        nothing new to do never pays for them."""
+    def warm(self) -> None:
+        """Start the workers, which load the pipeline while the run reads its first batch (`submit` starts them
+        otherwise): a run with nothing new to do never calls it, so never pays for them."""
         while len(self.all) < self.size:
             self.idle.put(self._spawn())
+
+    def submit(self, items: list[SourceItem], settings: RunSettings) -> Future[BatchResult]:
+        """Run a batch on the next free worker (started now, if `warm` did not start them)."""
+        self.warm()
         future: Future[BatchResult] = Future()
         thread = threading.Thread(target=self._run, args=(items, settings, future), daemon=True)
         thread.start()

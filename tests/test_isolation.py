@@ -110,3 +110,24 @@ def test_a_worker_that_cannot_build_the_pipeline_says_why(tmp_path: Path, capsys
     assert code != 0
     assert "could load the pipeline: ConfigValidationError" in err
     assert "MEMORY_MB" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(("force", "warmed"), [(True, 1), (False, 0)])
+def test_workers_are_warmed_once_when_there_is_work_and_never_when_there_is_none(
+        tmp_path: Path, force: bool, warmed: int) -> None:
+    """The executor's `warm` (worker processes start and load the pipeline) is called once, as soon as the first
+    input to process is found; a re-run with nothing new calls it never, so it starts no process."""
+    from docketflow.pipeline.executors import inline
+    from docketflow.pipeline.flow import execute
+    from docketflow.pipeline.process import process_batch
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for n in range(3):
+        (inputs / f"n{n}.txt").write_text(f"Note {n} of a made-up ledger office.\n")
+    settings = RunSettings(inputs=(inputs,), out=tmp_path / "out", progress=False, batch_docs=1)
+    execute(settings, inline(process_batch), "off")  # the first run
+    calls: list[int] = []
+    again = settings.model_copy(update={"force": force})
+    execute(again, inline(process_batch), "off", warm=lambda: calls.append(1))
+    assert len(calls) == warmed
