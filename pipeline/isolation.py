@@ -105,7 +105,7 @@ def _serve(conn: Connection, memory_bytes: int, spacy_model: str | None, parent:
     try:
         build_nlp(spacy_model)
     except Exception as exc:  # an installation fault (a missing module): the parent says which, then stops
-        conn.send(StartError(f"{type(exc).__name__}: {exc}"))
+        conn.send(StartError(f"{type(exc).__name__}: {exc}".rstrip(": "), isinstance(exc, MemoryError)))
         raise SystemExit(1) from None  # the parent prints the cause, once
     _tune_gc()
     conn.send(READY)
@@ -178,7 +178,8 @@ class _Worker:
         self.ready = message == READY
         if isinstance(message, StartError):
             self.process.join(timeout=5)
-            raise WorkerStartFailed(f"no worker process could load the pipeline: {message.error}", reported=True)
+            raise WorkerStartFailed(f"no worker process could load the pipeline: {message.error}",
+                                    reported=not message.memory)
         if not self.ready:
             self.process.join(timeout=1)
             code = self.process.exitcode
@@ -230,8 +231,8 @@ class _Worker:
 class WorkerStartFailed(RuntimeError):
     """Worker processes die or hang while starting: a setting (memory limit) or the installation is at
     fault, not a document, so the run stops with this message rather than record every document as failed.
-    `reported`: the worker said what failed (an exception while building the pipeline), so the message gives
-    that cause and no guess."""
+    `reported`: the worker said what failed (an exception while building the pipeline, other than running out of
+    its memory limit), so the message gives that cause, and no guess about memory."""
 
     def __init__(self, message: str, reported: bool = False) -> None:
         super().__init__(message)
@@ -243,6 +244,8 @@ class StartError:
     """What a worker sends instead of READY when building the pipeline raised."""
 
     error: str
+    memory: bool = False
+    """The worker ran out of its memory limit."""
 
 
 def _add(total: BatchResult, part: BatchResult) -> None:
