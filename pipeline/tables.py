@@ -85,21 +85,20 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
 list column of names (`agency_names`, `court_names` ...) is aligned with its keys, giving the key itself where
 no name is known; a scalar name column is null then."""
 
+def _by_party(role: str, other: str) -> str:
+    """Agreements listed under each agency on one side (`role`), naming the agencies on the `other` side."""
+    return f"""
+        SELECT p.agency AS {role}, p.agency_name AS {role}_name, a.agreement_id, a.instrument, a.status,
+               a.{other}_names, a.data_category_labels, a.latest_date, a.latest_court_name, a.latest_effect,
+               a.latest_disposition, a.latest_case_name, a.decisions
+        FROM agreement_parties p JOIN agreements a USING (agreement_id)
+        WHERE p.role = '{role}'
+        ORDER BY {role}, a.latest_date DESC NULLS LAST, a.agreement_id"""
+
+
 VIEWS: dict[str, str] = {
-    "agreements_by_recipient": """
-        SELECT p.agency AS recipient, p.agency_name AS recipient_name, a.agreement_id, a.instrument, a.status,
-               a.provider_names, a.data_category_labels, a.latest_date, a.latest_court_name, a.latest_effect,
-               a.latest_disposition, a.latest_case_name, a.decisions
-        FROM agreement_parties p JOIN agreements a USING (agreement_id)
-        WHERE p.role = 'recipient'
-        ORDER BY recipient, a.latest_date DESC NULLS LAST, a.agreement_id""",
-    "agreements_by_provider": """
-        SELECT p.agency AS provider, p.agency_name AS provider_name, a.agreement_id, a.instrument, a.status,
-               a.recipient_names, a.data_category_labels, a.latest_date, a.latest_court_name, a.latest_effect,
-               a.latest_disposition, a.latest_case_name, a.decisions
-        FROM agreement_parties p JOIN agreements a USING (agreement_id)
-        WHERE p.role = 'provider'
-        ORDER BY provider, a.latest_date DESC NULLS LAST, a.agreement_id""",
+    "agreements_by_recipient": _by_party("recipient", "provider"),
+    "agreements_by_provider": _by_party("provider", "recipient"),
     "decisions_by_agreement": """
         SELECT h.agreement_id, a.provider_names, a.recipient_names, a.status AS agreement_status, h.date,
                h.court_name, h.effect, h.motion, h.disposition, h.judge, h.case_name, h.court, h.decision_id,

@@ -95,8 +95,8 @@ def _title_codes() -> dict[str, str]:
 
 def legal_basis(view: DocView, start: int, end: int) -> list[str]:
     """Statutes a passage cites that can be an arrangement's legal basis: not the ones that only say how
-    agencies act and how courts review them (procedural_statutes.tsv: "the union says the pact was arbitrary
-    and capricious under the APA")."""
+    agencies act and how courts review them (procedural_statutes.tsv: "the union calls the pact arbitrary and
+    capricious, in breach of the APA")."""
     return [k for k in view.keys("STATUTE", start, end) if k not in _procedural()]
 
 
@@ -245,7 +245,7 @@ def per_provider(categories: list[Mention], providers: list[Mention], clause: tu
 
 def instrument_of(text: str) -> str | None:
     """The instrument a passage names; None when it lists kinds of instruments ("under MOUs or informal
-    policies", "MOUs, daily viewing access, and policy memoranda"), which says what such arrangements look
+    policies", "by memoranda, access portals or written policies"), which says what such arrangements look
     like, not what this one is. A bare "agreement" beside a specific word is that word ("an agreement, a
     memorandum of understanding")."""
     labels = all_labels("instrument", text)  # in table order: the first is `first_label`'s

@@ -423,7 +423,7 @@ class _Reader:
     # -- when -----------------------------------------------------------------------------------
     def decided(self, lo: int, hi: int, verb_end: int) -> str | None:
         """The date of an act: one in the clause before the subject ("On May 21, the court"), between the
-        subject and the verb ("a federal judge on Monday ruled") or after the verb ("ruled Friday"),
+        subject and the verb ("a district judge in Ellery on Tuesday found") or after the verb ("ruled Friday"),
         never one that sets a deadline ("until March 10") or dates another decision ("a May 7 order")."""
         best: tuple[int, str] | None = None
         for date in self.view.within("DATE", lo, hi):

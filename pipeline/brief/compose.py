@@ -20,7 +20,7 @@ from docketflow.pipeline.brief import wording as w
 from docketflow.pipeline.brief.citations import Citations, Span, spans, supporting
 from docketflow.pipeline.brief.document import Block, Brief, Piece, Ref, Section, Sentence
 from docketflow.pipeline.brief.patterns import Patterns, Tally
-from docketflow.pipeline.brief.rulings import CaseRulings, Litigation, Ruling
+from docketflow.pipeline.brief.rulings import CaseRulings, Ruling, RulingIndex
 from docketflow.pipeline.brief.scope import Scope, on_or_after
 from docketflow.pipeline.reader import Records
 from docketflow.pipeline.report.palette import effect_class, status_class
@@ -73,7 +73,7 @@ class Composer:
         self.scope = scope
         self.review = review
         self.cite = Citations(records.documents)
-        self.litigation = Litigation(records)
+        self.litigation = RulingIndex(records)
         self.ruling_labels: dict[str, str] = {}
         self.covered: list[Covered] = []
         self.left_out: list[Agreement] = []
@@ -100,7 +100,7 @@ class Composer:
                                   c.agreement.id))
         for n, covered in enumerate(found, 1):
             covered.label = f"A{n}"
-            for group in Litigation.by_case(covered.rulings):
+            for group in RulingIndex.by_case(covered.rulings):
                 for ruling in group.rulings:
                     self.ruling_labels.setdefault(ruling.id, f"D{len(self.ruling_labels) + 1}")
         self.covered = found
@@ -338,7 +338,7 @@ class Composer:
                                       f"{'is' if len(covered.earlier) == 1 else 'are'} left out by --since: ",
                                       *self._refs(covered.earlier), "."], cites, "earlier"))
         section.blocks.append(Block(opening))
-        for group in Litigation.by_case(covered.rulings):
+        for group in RulingIndex.by_case(covered.rulings):
             section.blocks.append(Block([self.case(group)]))
             for r in group.rulings:
                 label = self.ruling_labels[r.id]

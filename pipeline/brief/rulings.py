@@ -120,7 +120,7 @@ def _sort_key(ruling: Ruling) -> tuple[bool, str]:
     return (ruling.date is None, ruling.date or "")
 
 
-class Litigation:
+class RulingIndex:
     """Index of the records' decisions and holdings, to find every ruling on an agreement."""
 
     def __init__(self, records: Records) -> None:

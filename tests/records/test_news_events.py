@@ -31,7 +31,7 @@ POLARITY = [
     ("A federal judge on Thursday paused the data sharing between HUD and DHS while the case proceeds.",
      {"effect": "barred"}),
     # granting a stay of an injunction lets the sharing through
-    ("The Fifth Circuit on Thursday granted a stay of the district court's injunction, so the IRS may keep "
+    ("The Fifth Circuit on Thursday granted a stay of the lower court's injunction, so the IRS may keep "
      "sending addresses to ICE.", {"motion": "stay", "disposition": "stayed", "effect": "permitted"}),
     # vacating a policy bars what it allowed
     ("A federal judge on Thursday vacated the 2025 policy that let ICE pull addresses from Medicaid records.",
