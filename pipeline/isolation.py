@@ -16,6 +16,7 @@ the limits hold on a cluster started with default settings.
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import json
 import logging
@@ -105,7 +106,7 @@ def _serve(conn: Connection, memory_bytes: int, spacy_model: str | None, parent:
     try:
         build_nlp(spacy_model)
     except Exception as exc:  # an installation fault (a missing module): the parent says which, then stops
-        conn.send(StartError(f"{type(exc).__name__}: {exc}".rstrip(": "), isinstance(exc, MemoryError)))
+        conn.send(StartError(f"{type(exc).__name__}: {exc}".rstrip(": "), _out_of_memory(exc)))
         raise SystemExit(1) from None  # the parent prints the cause, once
     _tune_gc()
     conn.send(READY)
@@ -120,6 +121,18 @@ def _serve(conn: Connection, memory_bytes: int, spacy_model: str | None, parent:
         for item in items:  # one document at a time, so that each has its own deadline in the parent
             conn.send(process_batch([item], settings))
         conn.send(DONE)
+
+
+def _out_of_memory(exc: BaseException | None) -> bool:
+    """Whether an exception, or one it arose from, is the memory limit's: a MemoryError, an OS call refused
+    memory (ENOMEM, as when a data file is mapped in), or the dynamic loader unable to map a compiled module
+    ("failed to map segment from shared object", its words for the same refusal)."""
+    while exc is not None:
+        if isinstance(exc, MemoryError) or (isinstance(exc, OSError) and exc.errno == errno.ENOMEM) or (
+                isinstance(exc, ImportError) and "failed to map segment" in str(exc)):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 def serve_subprocess() -> None:

@@ -131,3 +131,23 @@ def test_workers_are_warmed_once_when_there_is_work_and_never_when_there_is_none
     again = settings.model_copy(update={"force": force})
     execute(again, inline(process_batch), "off", warm=lambda: calls.append(1))
     assert len(calls) == warmed
+
+
+@pytest.mark.parametrize(("error", "memory"), [
+    (MemoryError(), True),
+    (OSError(12, "Cannot allocate memory"), True),  # ENOMEM, as when a module is mapped in under the limit
+    (ImportError("/site/widgets.so: failed to map segment from shared object"), True),  # the loader's mmap
+    (ImportError("no module named widgets"), False),
+    (OSError(2, "No such file or directory"), False),
+])
+def test_a_start_failure_is_taken_for_the_memory_limit_only_when_memory_ran_out(error: Exception,
+                                                                                memory: bool) -> None:
+    from docketflow.pipeline.isolation import _out_of_memory
+
+    try:
+        try:
+            raise error
+        except Exception as inner:
+            raise RuntimeError("while building the pipeline") from inner
+    except RuntimeError as outer:
+        assert _out_of_memory(outer) is memory
