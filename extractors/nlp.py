@@ -6,6 +6,7 @@ from functools import cache
 
 import docketflow.extractors  # noqa: F401  (registers the component factories)
 import spacy
+from docketflow.extractors.chunk_tokenizer import chunk_tokenizer
 from spacy.language import Language
 
 COMPONENTS = (
@@ -31,6 +32,7 @@ def build_nlp(model: str | None = None) -> Language:
     else:
         nlp = spacy.blank("en")
     nlp.max_length = 50_000_000
+    nlp.tokenizer = chunk_tokenizer(nlp.tokenizer, nlp.vocab)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     check_order(nlp)

@@ -32,7 +32,8 @@ def word_view(doc: Doc) -> WordView:
     """The whitespace-free view of `doc`, built once per document and shared by components.
 
     Read from the token arrays, not token by token: a long opinion has a million tokens, and making a
-    Python `Token` for each costs more than the matching the view is for. A word keeps a space after it
+    Python `Token` for each costs more than the matching the view is for; the words go to `Doc` as their
+    vocabulary ids, which it looks up without hashing their text again. A word keeps a space after it
     when it had trailing whitespace or a whitespace token follows it."""
     view = scratch(doc).get("word_view")
     if view is None:
@@ -41,9 +42,7 @@ def word_view(doc: Doc) -> WordView:
         followed = np.zeros_like(space)
         followed[:-1] = space[1:]
         origin = np.flatnonzero(~space)
-        strings = doc.vocab.strings
-        words = [strings[o] for o in orth[origin].tolist()]
         spaces = (trailing | followed)[origin].tolist()
-        view = WordView(Doc(doc.vocab, words=words, spaces=spaces), tuple(origin.tolist()))
+        view = WordView(Doc(doc.vocab, words=orth[origin].tolist(), spaces=spaces), tuple(origin.tolist()))
         scratch(doc)["word_view"] = view
     return view

@@ -123,7 +123,7 @@ def test_edited_patterns_in_a_saved_pipeline_are_used(tmp_path: Path) -> None:
 def test_eyecite_adaptation_is_active_and_scoped() -> None:
     found = citations("See Doe v. Roe, 512 U.S. 101, 105 (1994).")
     assert [c.corrected_reporter() for c in found] == ["U.S."]
-    assert active() == {"court_lookup_cached": True, "reference_search_restored": True}
+    assert active() == {"court_lookup_cached": True, "helper_patterns_cached": True, "reference_search_restored": True}
 
 
 def test_eyecite_adapter_fails_loudly_when_an_internal_is_missing(monkeypatch) -> None:
