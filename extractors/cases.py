@@ -16,6 +16,7 @@ import re
 from docketflow.extractors.component import Component, factory
 from docketflow.extractors.eyecite_adapter import citation_classes, citations
 from docketflow.extractors.spans import add_citation_zone, add_entity, doc_text, scratch
+from docketflow.extractors.word_start import WordStart
 from spacy.tokens import Doc
 
 LABEL = "CASE"
@@ -24,7 +25,7 @@ BEFORE, AFTER = 240, 120
 OWN_CAPTION_CHARS = 400
 """A citation this close to the start is the document's own ("Cite as 12 I&N Dec. 345")."""
 
-_ANCHOR = re.compile(r"\b\d{1,4}\s(?:[A-Z][\w'&]*\.?\s?){1,4}(?:\d?[a-z]{1,2}\.?\s)?\d{1,8}\b")
+_ANCHOR = WordStart(r"\d{1,4}\s(?:[A-Z][\w'&]*\.?\s?){1,4}(?:\d?[a-z]{1,2}\.?\s)?\d{1,8}\b")
 """A volume, a capitalized reporter abbreviation and a page: the shape of every reporter cite."""
 _PARENTHETICAL = re.compile(r"(?:,\s*(?:at\s*)?\*?\d[\d\-–,*\s]*)?\s*\([^()]{0,80}?\b\d{4}\)")
 """Pin cite and "(9th Cir. 2019)" after a cite, when a line break kept eyecite from reading them."""

@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass
 
 from docketflow.extractors.isodate import to_iso_date
+from docketflow.extractors.word_start import WordStart
 
 _NAME = r"[A-Z][A-Za-z.'’\-]*(?:[ \t]+[A-Z][A-Za-z.'’\-]*){1,4}"
-_SIGNED = re.compile(
-    r"\b(?:Signed|Ordered|Entered|Issued)\s+by\s+(?:the\s+Honorable\s+)?(?P<title>(?:Chief\s+|Senior\s+)?(?:U\.\s?S\.\s+|"
+_SIGNED = WordStart(
+    r"(?:Signed|Ordered|Entered|Issued)\s+by\s+(?:the\s+Honorable\s+)?(?P<title>(?:Chief\s+|Senior\s+)?(?:U\.\s?S\.\s+|"
     r"United\s+States\s+)?(?:District\s+|Magistrate\s+|Bankruptcy\s+)?Judge)\s+(?P<name>" + _NAME + r")"
     r"(?:\s+on\s+(?P<date>\d{1,2}/\d{1,2}/\d{2,4}))?"
 )

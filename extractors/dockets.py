@@ -26,6 +26,7 @@ from docketflow.extractors.docket_forms import (
 )
 from docketflow.extractors.spans import add_entity, context, doc_text, in_citation
 from docketflow.extractors.structure import structure_of
+from docketflow.extractors.word_start import WordStart
 from spacy.tokens import Doc
 
 LABEL = "DOCKET"
@@ -39,8 +40,8 @@ _LABELLED = re.compile(
 )
 _PLAIN = re.compile(r"^[ \t]*(?:Docket\s+)?No\.\s*(?P<number>\d{4,7})\.?[ \t]*$", re.M)
 """A bare number on its own "No." line of the head ("No. 14460."): older state dockets have no year part."""
-_STAMP = re.compile(
-    rf"\bCase:?\s*(?P<number>{NUMBER}),?\s+(?:Document|DktEntry|Doc\.?\s*#|ID:|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+_STAMP = WordStart(
+    rf"Case:?\s*(?P<number>{NUMBER}),?\s+(?:Document|DktEntry|Doc\.?\s*#|ID:|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
 )
 _ALONE = re.compile(
     r"^[ \t]*(?P<number>\d{2}-\d{3,5}(?:-[a-z]{2})?)[ \t]*$"
@@ -50,8 +51,8 @@ _ALONE = re.compile(
 """Unlabelled numbers a head may hold: an appellate number alone on its line ("11-2233-ag" above the caption) or a
 district number anywhere ("CV-01-24113-ABC" when a column layout separated it from "D.C. No.", "12 Civ. 5708 (ABC)"
 beside the parties)."""
-_ALIEN = re.compile(r"(?<![\w-])(?P<number>A[- ]?\d{2,3}(?:-|\s{1,3})?\d{3}(?:-|\s{1,3})?\d{3})(?![\w-])")
-_MDL = re.compile(r"\b(?P<number>MDL\s(?:No\.\s*)?\d{3,5})(?!\d)")
+_ALIEN = WordStart(r"(?P<number>A[- ]?\d{2,3}(?:-|\s{1,3})?\d{3}(?:-|\s{1,3})?\d{3})(?![\w-])", not_after="-")
+_MDL = WordStart(r"(?P<number>MDL\s(?:No\.\s*)?\d{3,5})(?!\d)")
 _ITEM = re.compile(NUMBER)
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s*$")
 _CASE_NAME_BEFORE = re.compile(r"(?:\sv\.\s+[A-Z][\w.'’&-]+|\bIn re\b)[^\n]*$")

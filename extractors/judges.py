@@ -20,6 +20,7 @@ from docketflow.extractors.data import read_tsv
 from docketflow.extractors.signature import SUFFIX
 from docketflow.extractors.spans import add_entity, context, doc_text, entities, in_citation
 from docketflow.extractors.structure import Piece, Structure, structure_of
+from docketflow.extractors.word_start import WordStart
 from spacy.tokens import Doc
 
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -62,17 +63,17 @@ def _not_names() -> frozenset[str]:
 
 
 @cache
-def _patterns() -> dict[str, re.Pattern[str]]:
-    """The regexes, compiled once per process."""
+def _patterns() -> dict[str, re.Pattern[str] | WordStart]:
+    """The regexes, compiled once per process; the four that scan the whole text start at a word start."""
     titles = sorted((row["title"] for row in read_tsv("judges_titles.tsv")), key=len, reverse=True)
     # a reporter's lower-case title ("U.S. District judge Ana Ruiz") only where the title has two words or more
     variants = [v for t in titles for v in (t, t.upper(), *([t[:-5] + "judge"] if " " in t and t.endswith("Judge")
                                                              else []))]
     title_alt = "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in variants)
     return {
-        "title_first": re.compile(rf"(?<![\w])(?P<title>{title_alt})(?![\w])[ \t]+(?P<name>{NAME})"),
+        "title_first": WordStart(rf"(?P<title>{title_alt})(?![\w])[ \t]+(?P<name>{NAME})"),
         # "Judge Trial Referee" is Connecticut's title for a senior judge who hears cases: the name precedes it
-        "title_after": re.compile(r"\b(?P<title>Judges?|JUDGES?|Justices?|JUSTICES?)(?:[ \t]+Trial[ \t]+Referee)?\b"),
+        "title_after": WordStart(r"(?P<title>Judges?|JUDGES?|Justices?|JUSTICES?)(?:[ \t]+Trial[ \t]+Referee)?\b"),
         "qualifiers": re.compile(rf"{_QUALIFIERS}$", re.IGNORECASE),
         "names_before": re.compile(
             rf"(?P<names>{_NAME_LIST})(?:[ \t]*\*?,\s*|[ \t]*\n\s*|(?<=[{_UP}])[ \t]+)$"
@@ -82,9 +83,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "names_before_comma": re.compile(rf"(?P<names>{_NAME_LIST})\*?$"),
         "name": re.compile(NAME),
-        "plural": re.compile(rf"\b(?P<title>(?:(?:Appellate|Circuit|District|Senior|Chief|U\.S\.)[ \t]+)*Judges)[ \t]+"
+        "plural": WordStart(rf"(?P<title>(?:(?:Appellate|Circuit|District|Senior|Chief|U\.S\.)[ \t]+)*Judges)[ \t]+"
                              rf"(?P<names>{NAME}(?:[ \t]*,[ \t]*{NAME})*(?:[ \t]*,?[ \t]+and[ \t]+{NAME}))"),
-        "appositive": re.compile(rf"\b[Tt]he\s+(?:(?:federal|district|trial|presiding|U\.S\.)\s+)*(?P<title>judge)"
+        "appositive": WordStart(rf"[Tt]he\s+(?:(?:federal|district|trial|presiding|U\.S\.)\s+)*(?P<title>judge)"
                                  rf",[ \t]+(?P<name>{NAME}),"),
     }
 

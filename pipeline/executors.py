@@ -32,6 +32,8 @@ log = logging.getLogger("docketflow")
 class Future(Protocol):
     def result(self) -> BatchResult: ...
 
+    def add_done_callback(self, fn: Callable[[Any], object]) -> None: ...
+
 
 Submit = Callable[[list[SourceItem], RunSettings], Future]
 
@@ -58,6 +60,9 @@ class _Done:
 
     def result(self) -> BatchResult:
         return self._value
+
+    def add_done_callback(self, fn: Callable[[Any], object]) -> None:
+        fn(self)
 
 
 def inline(process: Callable[[list[SourceItem], RunSettings], BatchResult]) -> Submit:

@@ -12,8 +12,8 @@ import contextlib
 import json
 import logging
 import os
+import queue
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import asdict, dataclass
@@ -53,16 +53,22 @@ TASK_THREADS = 64
 
 def windowed(batches: Iterable[list[SourceItem]], submit: Submit, settings: RunSettings,
              window: int) -> Iterator[tuple[list[SourceItem], BatchResult]]:
-    """Submit batches keeping at most `window` in flight, and yield results in submission order, so
-    memory stays bounded however many documents the sources stream."""
-    pending: deque[tuple[list[SourceItem], Future]] = deque()
+    """Submit batches keeping at most `window` in flight, so memory stays bounded however many documents the
+    sources stream, and yield each result as soon as it is done: a slow batch (a scanned PDF that needs OCR)
+    does not hold back the batches behind it, and the next batch goes to the worker that is free. The output
+    does not depend on the order (the store exports sorted)."""
+    finished: queue.SimpleQueue[tuple[list[SourceItem], Future]] = queue.SimpleQueue()
+    in_flight = 0
     for batch in batches:
-        pending.append((batch, submit(batch, settings)))
-        if len(pending) >= window:
-            done, future = pending.popleft()
+        submit(batch, settings).add_done_callback(lambda future, batch=batch: finished.put((batch, future)))
+        in_flight += 1
+        if in_flight >= window:
+            done, future = finished.get()
+            in_flight -= 1
             yield done, future.result()
-    while pending:
-        done, future = pending.popleft()
+    while in_flight:
+        done, future = finished.get()
+        in_flight -= 1
         yield done, future.result()
 
 

@@ -98,10 +98,12 @@ def _by_holder(view: DocView, mentions: list[Mention], start: int) -> list[str]:
 
 def access_arrangements(view: DocView, start: int, end: int) -> list[Arrangement]:
     """The access arrangements one sentence describes, one per providing department."""
+    mentions = view.within("AGENCY", start, end)  # the cheap test first: no agency, no recipient
+    if not mentions:
+        return []
     sentence = view.text[start:end]
     if not _ACCESS.search(sentence):
         return []
-    mentions = view.within("AGENCY", start, end)
     accessors = [m for m in mentions if _accessor(view, m, start, end)]
     # "staff of the VA DOGE unit": the first agency only names whose team it is
     accessors = [m for m in accessors

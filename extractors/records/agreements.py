@@ -389,11 +389,13 @@ def signer_arrangements(view: DocView, found: list[Arrangement]) -> list[Arrange
     none, both departments are on both sides."""
     out: list[Arrangement] = []
     for start, end in view.sentences:
-        sentence = view.text[start:end]
-        if not _SIGNED.search(sentence):  # the cheap tests first: few sentences sign anything
+        mentions = view.within("AGENCY", start, end)  # the cheap tests first: few sentences name two agencies
+        if len(mentions) < 2:
             continue
-        mentions = view.within("AGENCY", start, end)
-        instrument = instrument_of(sentence) if len(mentions) > 1 else None
+        sentence = view.text[start:end]
+        if not _SIGNED.search(sentence):  # or sign anything
+            continue
+        instrument = instrument_of(sentence)
         if not instrument:
             continue
         pairs = [(a, b) for a, b in pairwise(mentions)
