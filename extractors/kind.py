@@ -25,6 +25,9 @@ _OPINION = re.compile(
     r"\b(OPINION|MEMORANDUM\s+AND\s+ORDER|MEMORANDUM\s+OPINION|MEMORANDUM\*?|Circuit\s+Judges?|"
     r"J\.\s*:|delivered\s+the\s+opinion|PER\s+CURIAM|AFFIRMED|REVERSED|VACATED)\b"
 )
+_ORDER_WORDS = ("ORDER", "CIVIL")
+"""Every form of `_ORDER` holds one of these: a text with neither has none, found without the scan (which tries
+the pattern at every line start and space of the text)."""
 _FR_LABELS = re.compile(r"^[ \t]*(AGENCY|ACTION|SUMMARY|DATES?|ADDRESSES)\s*:", re.MULTILINE)
 """The labelled heads every Federal Register document carries, each at the start of a line (in two-column
 PDF text they can come out of order, so which of them are present counts, not their order)."""
@@ -87,7 +90,7 @@ def read_kind(text: str, stated: str | None = None,
     captioned = bool(_CAPTION.search(head)) or bool(structure.court_lines and structure.dockets)
     if captioned:
         opinions = len(_OPINION.findall(head))
-        if _at_least(_ORDER, text, max(1, math.ceil(opinions / 2))):
+        if any(word in text for word in _ORDER_WORDS) and _at_least(_ORDER, text, max(1, math.ceil(opinions / 2))):
             title = structure.title.text if structure.title else ""
             if (structure.author_line is not None and not _ORDER_TITLE.match(title)
                     and not _STIPULATION.search(head) and _OPINION_CLOSE.search(text)):

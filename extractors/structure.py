@@ -537,7 +537,10 @@ def _reporter_date(text: str) -> HeaderDate | None:
 
 
 def _separate_opinions(text: str, body_start: int) -> list[Separate]:
-    """Concurrences and dissents after the majority, each running to the next one or the end."""
+    """Concurrences and dissents after the majority, each running to the next one or the end. A first line
+    says "concur..." or "dissent...": a text without either word has none, found without the line scan."""
+    if text.find("concur", body_start) == -1 and text.find("dissent", body_start) == -1:
+        return []
     starts = []
     for m in _SEPARATE.finditer(text, body_start):
         if len(m.group()) > 240 or m.start() - body_start < 200:

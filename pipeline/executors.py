@@ -102,12 +102,6 @@ _pools: dict[str, tuple[IsolatedPool, _Announcer]] = {}
 _pools_lock = threading.Lock()
 
 
-def _worker_threads() -> int:
-    from distributed import get_worker
-
-    return max(1, get_worker().state.nthreads)
-
-
 def _topic(run_id: str) -> str:
     """The Dask event topic on which a run's workers say which documents they finished."""
     return f"docketflow-progress-{run_id}"
@@ -120,10 +114,8 @@ class _Announcer:
 
     EVERY_S = 0.25
 
-    def __init__(self, run_id: str) -> None:
-        from distributed import get_worker
-
-        self.worker = get_worker()
+    def __init__(self, run_id: str, worker: Any) -> None:
+        self.worker = worker
         self.topic = _topic(run_id)
         self.pending: list[Mark] = []
         self.sent = time.monotonic()
@@ -150,19 +142,33 @@ def _on_dask_worker(items: list[SourceItem], settings: RunSettings, run_id: str,
     """A batch on a Dask worker: in a killable child of this worker process when isolated (one per
     thread of the worker, started with the run's first batch), else in the worker process itself. The client
     hears of each document as it is done."""
+    from distributed import get_worker
+
     if not isolate:
-        announce = _Announcer(run_id)
+        announce = _Announcer(run_id, get_worker())
         result = process_batch(items, settings, announce)
         announce.flush()
         return result
-    with _pools_lock:
-        if run_id not in _pools:
-            announce = _Announcer(run_id)
-            _pools[run_id] = (IsolatedPool(_worker_threads(), settings, announce), announce)
-        pool, announce = _pools[run_id]
+    pool, announce = _run_pool(run_id, settings, get_worker())
     result = pool.submit(items, settings).result()
     announce.flush()
     return result
+
+
+def _run_pool(run_id: str, settings: RunSettings, worker: Any) -> tuple[IsolatedPool, _Announcer]:
+    """On a Dask worker: the run's killable children (one per thread of the worker), made on first need."""
+    with _pools_lock:
+        if run_id not in _pools:
+            announce = _Announcer(run_id, worker)
+            _pools[run_id] = (IsolatedPool(max(1, worker.state.nthreads), settings, announce), announce)
+        return _pools[run_id]
+
+
+async def _warm_run(run_id: str, settings: RunSettings, dask_worker: Any = None) -> None:
+    """On a Dask worker (through `Client.run`, which passes `dask_worker`): start the run's killable children
+    now, so they load the pipeline while the first batches are read and sent. A coroutine, because `Client.run`
+    can leave only those running without waiting; starting the children takes milliseconds."""
+    _run_pool(run_id, settings, dask_worker)[0].warm()
 
 
 def _close_run(run_id: str) -> None:
@@ -205,7 +211,10 @@ def _dask(settings: RunSettings, isolate: bool) -> Iterator[Executor]:
         def submit(batch: list[SourceItem], run_settings: RunSettings) -> Any:
             return client.submit(_on_dask_worker, batch, run_settings, run_id, isolate, pure=False)
 
-        yield Executor(submit, 2 * threads, "dask")
+        def warm() -> None:
+            client.run(_warm_run, run_id, settings, wait=False)
+
+        yield Executor(submit, 2 * threads, "dask", warm=warm if isolate else None)
     finally:
         with contextlib.suppress(Exception):  # a worker that is gone has nothing left to stop
             client.run(_close_run, run_id)

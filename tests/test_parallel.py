@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -108,3 +109,27 @@ def test_stock_daemonic_dask_workers_keep_the_limits_and_match_one_process(
     assert summary.processed == len(single["documents"])
     assert _outputs(tmp_path) == single
     assert set(left.values()) == {0}
+
+
+def test_dask_workers_start_their_children_when_the_run_finds_work(tmp_path: Path) -> None:
+    """`warm` (called once the run finds its first input to process) starts each Dask worker's killable child
+    before any batch arrives, so it loads the pipeline while the first batches are read and sent."""
+    distributed = pytest.importorskip("dask.distributed")
+    from docketflow.pipeline import executors
+
+    def children() -> list[int]:
+        return [len(pool.all) for pool, _ in executors._pools.values()]
+
+    settings = RunSettings(inputs=(RAW,), out=tmp_path, progress=False)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        with executors._dask(settings.model_copy(update={"dask_address": cluster.scheduler_address}),
+                             isolate=True) as executor:
+            assert list(client.run(children).values()) == [[]]
+            assert executor.warm is not None
+            executor.warm()
+            deadline = time.monotonic() + 30
+            while list(client.run(children).values()) != [[1]] and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert list(client.run(children).values()) == [[1]]
+        assert list(client.run(children).values()) == [[]]
