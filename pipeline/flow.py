@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -268,14 +269,35 @@ def __getattr__(name: str) -> Any:
 def prefect_api_configured() -> bool:
     """True when PREFECT_API_URL points at a server (or Prefect Cloud) this process should report to, in the
     environment or in Prefect's settings (looked up without Prefect's first-run notice); False when Prefect
-    is not installed."""
+    is not installed. Importing Prefect to ask costs a second before every run, so it is asked only when one of
+    the places its settings come from could hold an API URL (`_prefect_settings_present`)."""
     if os.environ.get("PREFECT_API_URL"):
         return True
-    if not import_prefect_quietly():
+    if not _prefect_settings_present() or not import_prefect_quietly():
         return False
     from prefect.settings import get_current_settings
 
     return bool(get_current_settings().api.url)
+
+
+def _prefect_settings_present(cwd: Path | None = None, home: Path | None = None) -> bool:
+    """Whether any source of Prefect 3's settings could set its API URL: a `PREFECT_*` variable naming the API;
+    the profiles file (`PREFECT_PROFILES_PATH`, else `profiles.toml` in `PREFECT_HOME`, else in `~/.prefect`)
+    mentioning an API URL; or, in the working directory, a `.env` with a `PREFECT_` line, a `prefect.toml`, or a
+    `pyproject.toml` with a `[tool.prefect]` table. A plain text test, erring towards yes (Prefect then
+    decides)."""
+    if any(name.startswith("PREFECT_") and "API_URL" in name for name in os.environ):
+        return True
+    cwd = cwd or Path.cwd()
+    settings_home = Path(os.environ.get("PREFECT_HOME") or (home or Path.home()) / ".prefect").expanduser()
+    profiles = Path(os.environ.get("PREFECT_PROFILES_PATH") or settings_home / "profiles.toml").expanduser()
+    tests = ((profiles, "API_URL"), (cwd / ".env", "PREFECT_"), (cwd / "prefect.toml", ""),
+             (cwd / "pyproject.toml", "tool.prefect"))
+    for path, needle in tests:
+        with contextlib.suppress(OSError):
+            if path.is_file() and needle in path.read_text(encoding="utf-8", errors="replace"):
+                return True
+    return False
 
 
 def run(settings: RunSettings) -> RunSummary:
