@@ -117,10 +117,12 @@ _PROSE = re.compile(r"[a-z,;]\s+(?:[a-z]+\s+){5,}")
 """Six lower-case words in a row: running prose, so the caption is over."""
 _COURT_WORD = re.compile(r"\b(?:COURT|Court|CIRCUIT|Circuit|APPELLATE\s+DIVISION|Appellate\s+Division|"
                          r"Board\s+of\s+Immigration\s+Appeals|BOARD\s+OF\s+IMMIGRATION\s+APPEALS)\b")
+ORDINAL = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+           r"fourteenth|\d+(?:st|nd|rd|th|d))")
+"""An ordinal as a court's name gives it, in lower case: "fifth" (district), "2d" (circuit), "11th"."""
 _COURT_CONTINUES = re.compile(
     r"(?i)^(?:of|for|at|in|the|and|,|state\s+of|commonwealth\s+of|[\w.]+\s+(?:district|circuit|division|department)|"
-    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|"
-    r"\d+(?:st|nd|rd|th|d))\b|(?:northern|southern|eastern|western|middle|central)\b|appellate\s+division|"
+    rf"{ORDINAL}\b|(?:northern|southern|eastern|western|middle|central)\b|appellate\s+division|"
     r"district\s+of|division|department|[\w.' ]{2,30},\s*(?:texas|california|ohio))"
 )
 _JUDGES_LINE = re.compile(r"(?i)^(?:before|present|panel)\b|\b(?:judges?|justices?)\b|\bJJ?\.")

@@ -25,6 +25,7 @@ from typing import overload
 
 from docketflow.extractors.data import read_tsv
 from docketflow.extractors.records.party_names import ABBREVIATION, ROLE, party_name, words
+from docketflow.extractors.structure import ORDINAL
 
 # --- What a caption line holds ------------------------------------------------------------------------------
 
@@ -76,8 +77,7 @@ _COURT = re.compile(
     r"\b(?:COURT|Court|DIVISION|Division|CIRCUIT|Circuit|VICINAGE|Vicinage|BANKRUPTCY|Bankruptcy)\b|"
     r"^[NSEWMC]\.[ \t]?D\.|\bJJ\.|\b[JP]\.[ \t]?[JP]\.,|^(?:IN|In|FOR|For|AT|At)[ \t]+(?:THE|the)\b|^AT[ \t]+[A-Z]+$|"
     r"(?i:^(?:the[ \t]+)?district[ \t]+of[ \t]+[\w .]+$)|"
-    r"(?i:^(?:northern|southern|eastern|western|middle|central|(?:first|second|third|fourth|fifth|sixth|seventh|"
-    r"eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th)),?)[ \t]+(?:judicial[ \t]+|appellate[ \t]+)?"
+    rf"(?i:^(?:northern|southern|eastern|western|middle|central|{ORDINAL}),?[ \t]+(?:judicial[ \t]+|appellate[ \t]+)?"
     r"(?:district|department|division)\b)"
 )
 """A line of the court's name ("UNITED STATES DISTRICT COURT", "FOR THE DISTRICT OF ELLERY", "NORTHERN

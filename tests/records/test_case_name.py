@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from docketflow.extractors.data import read_tsv
-from docketflow.extractors.records.captions import _title_tail, case_name
+from docketflow.extractors.records.captions import _COURT, _title_tail, case_name
 from docketflow.extractors.records.party_names import party_name
 
 TWO_COLUMNS_MERGED = """\
@@ -263,3 +263,22 @@ def test_the_word_list_examples_read_as_they_say(side: str, expected: str) -> No
 @pytest.mark.parametrize(("line", "left"), _examples("title") + _examples("function"))
 def test_a_title_continued_in_the_right_column_is_cut_off(line: str, left: str) -> None:
     assert _title_tail(line)[0] == left
+
+
+COURT_LINES = [
+    # (a line above the parties, whether it is a line of the court's name)
+    ("FIFTH APPELLATE DISTRICT", True),
+    ("THIRTEENTH APPELLATE DISTRICT", True),
+    ("2d Judicial District", True),
+    ("11th Judicial Department", True),
+    ("Northern Division", True),
+    ("FOR THE DISTRICT OF ELLERY", True),
+    ("SECOND AMENDED COMPLAINT", False),
+    ("MARISOL QUENBY, a minor,", False),
+    ("Fifth cause of action", False),
+]
+
+
+@pytest.mark.parametrize(("line", "court"), COURT_LINES)
+def test_lines_of_a_courts_name_ordinals_included(line: str, court: bool) -> None:
+    assert bool(_COURT.search(line)) is court
