@@ -83,32 +83,29 @@ class _CompiledPatterns:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._module, name)
 
-    def _pattern(self, pattern: Any, flags: int) -> Any:
-        """The compiled `pattern`, or None when the module should handle the call."""
-        if type(pattern) is not str:
-            return None
-        compiled = self._compiled.get((pattern, flags))
-        if compiled is None and len(self._compiled) < self.LIMIT:
-            compiled = self._compiled[pattern, flags] = self._module.compile(pattern, flags)
-        return compiled
+    def _call(self, name: str, pattern: Any, flags: int, kwargs: dict[str, Any], *args: Any) -> Any:
+        """`regex.<name>(pattern, *args, flags=flags, **kwargs)`, through the dict of compiled patterns when the
+        call is a plain one (a pattern string, no compile-time keywords) and there is room."""
+        compiled = None
+        if not kwargs and type(pattern) is str:
+            compiled = self._compiled.get((pattern, flags))
+            if compiled is None and len(self._compiled) < self.LIMIT:
+                compiled = self._compiled[pattern, flags] = self._module.compile(pattern, flags)
+        if compiled is None:
+            return getattr(self._module, name)(pattern, *args, flags=flags, **kwargs)
+        return getattr(compiled, name)(*args)
 
     def match(self, pattern: Any, string: str, flags: int = 0, **kwargs: Any) -> Any:
-        compiled = None if kwargs else self._pattern(pattern, flags)
-        return compiled.match(string) if compiled else self._module.match(pattern, string, flags, **kwargs)
+        return self._call("match", pattern, flags, kwargs, string)
 
     def search(self, pattern: Any, string: str, flags: int = 0, **kwargs: Any) -> Any:
-        compiled = None if kwargs else self._pattern(pattern, flags)
-        return compiled.search(string) if compiled else self._module.search(pattern, string, flags, **kwargs)
+        return self._call("search", pattern, flags, kwargs, string)
 
     def sub(self, pattern: Any, repl: Any, string: str, count: int = 0, flags: int = 0, **kwargs: Any) -> Any:
-        compiled = None if kwargs else self._pattern(pattern, flags)
-        return (compiled.sub(repl, string, count) if compiled
-                else self._module.sub(pattern, repl, string, count, flags, **kwargs))
+        return self._call("sub", pattern, flags, kwargs, repl, string, count)
 
     def split(self, pattern: Any, string: str, maxsplit: int = 0, flags: int = 0, **kwargs: Any) -> Any:
-        compiled = None if kwargs else self._pattern(pattern, flags)
-        return (compiled.split(string, maxsplit) if compiled
-                else self._module.split(pattern, string, maxsplit, flags, **kwargs))
+        return self._call("split", pattern, flags, kwargs, string, maxsplit)
 
 
 def _ordered_tokenizer() -> Any:

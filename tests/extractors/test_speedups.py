@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+import regex
 import spacy
-from docketflow.extractors.eyecite_adapter import citations, court_by_paren
+from docketflow.extractors.eyecite_adapter import _CompiledPatterns, citations, court_by_paren
 from docketflow.extractors.phrase_regex import first_chars, phrase_alternation
 from docketflow.extractors.word_view import word_view
 
@@ -71,3 +72,29 @@ def test_a_first_character_lookahead_changes_no_match() -> None:
     guarded = re.compile(rf"{first_chars(exact, folded)}\b(?:{alternation})\b")
     assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert len(list(guarded.finditer(text))) == 3
+
+
+PATTERN_CALLS = [
+    # (function, arguments after the pattern, keyword arguments): the forms eyecite's helpers use, and others
+    ("match", (r"\(\d{4}\)", "(2031)"), {}),
+    ("match", (r"\(\d{4}\)", "2031"), {}),
+    ("search", (r"\b\d+\b$", "Roe v. Doe 12"), {}),
+    ("search", (r"(?:v\.?)$", "QUENBY V"), {"flags": regex.IGNORECASE}),
+    ("sub", (r"[^\w]", "", "9th Cir."), {}),
+    ("sub", (r"\s+", " ", "a  b   c"), {"count": 1}),
+    ("split", (r"\s+v\.?\s+", "Roe v. Doe v. Poe"), {"maxsplit": 1}),
+    ("match", (r"x", "xyz"), {"pos": 1}),  # a keyword the dict path does not take: the module answers
+]
+
+
+@pytest.mark.parametrize(("name", "args", "kwargs"), PATTERN_CALLS)
+def test_eyecites_helper_patterns_answer_as_the_regex_module(name: str, args: tuple, kwargs: dict) -> None:
+    stand_in = _CompiledPatterns(regex)
+    for _ in range(2):  # the second call comes from the dict
+        ours, theirs = getattr(stand_in, name)(*args, **kwargs), getattr(regex, name)(*args, **kwargs)
+        if theirs is None:
+            assert ours is None
+        elif isinstance(theirs, regex.Match):
+            assert (ours.span(), ours.group()) == (theirs.span(), theirs.group())
+        else:
+            assert ours == theirs
