@@ -99,7 +99,9 @@ def open_executor(settings: RunSettings) -> Iterator[Executor]:
 
 _pools: dict[str, tuple[IsolatedPool, _Announcer]] = {}
 """On a Dask worker process: the killable workers of each run in progress, by run id."""
-_pools_lock = threading.Lock()
+_pools_lock = threading.RLock()
+_closed: set[str] = set()
+"""On a Dask worker: the runs already closed here, so that a late warm-up starts no children for one."""
 
 
 def _topic(run_id: str) -> str:
@@ -168,13 +170,16 @@ async def _warm_run(run_id: str, settings: RunSettings, dask_worker: Any = None)
     """On a Dask worker (through `Client.run`, which passes `dask_worker`): start the run's killable children
     now, so they load the pipeline while the first batches are read and sent. A coroutine, because `Client.run`
     can leave only those running without waiting; starting the children takes milliseconds."""
-    _run_pool(run_id, settings, dask_worker)[0].warm()
+    with _pools_lock:  # held while the children start, so a close cannot come in between
+        if run_id not in _closed:
+            _run_pool(run_id, settings, dask_worker)[0].warm()
 
 
 def _close_run(run_id: str) -> None:
     """On a Dask worker: stop the run's killable children."""
     with _pools_lock:
         run = _pools.pop(run_id, None)
+        _closed.add(run_id)
     if run is not None:
         run[0].close()
 

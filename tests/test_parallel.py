@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import multiprocessing
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 
 import psutil
 import pytest
@@ -133,3 +135,13 @@ def test_dask_workers_start_their_children_when_the_run_finds_work(tmp_path: Pat
                 time.sleep(0.1)
             assert list(client.run(children).values()) == [[1]]
         assert list(client.run(children).values()) == [[]]
+
+
+def test_a_warm_up_that_comes_after_its_run_closed_starts_nothing(tmp_path: Path) -> None:
+    from docketflow.pipeline import executors
+
+    worker = SimpleNamespace(state=SimpleNamespace(nthreads=1))  # the part of a Dask worker the pool reads
+    run_id = "closed-run"
+    executors._close_run(run_id)
+    asyncio.run(executors._warm_run(run_id, RunSettings(inputs=(RAW,), out=tmp_path, progress=False), worker))
+    assert run_id not in executors._pools
