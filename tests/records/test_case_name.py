@@ -266,7 +266,7 @@ def test_a_title_continued_in_the_right_column_is_cut_off(line: str, left: str) 
 
 
 COURT_LINES = [
-    # (a line above the parties, whether it is a line of the court's name)
+    # (a caption line, True when it names the court)
     ("FIFTH APPELLATE DISTRICT", True),
     ("THIRTEENTH APPELLATE DISTRICT", True),
     ("2d Judicial District", True),
