@@ -21,6 +21,7 @@ import courts_db
 from docketflow.extractors.component import Component, factory
 from docketflow.extractors.courts_db_adapter import find_court
 from docketflow.extractors.data import read_tsv
+from docketflow.extractors.keyword_start import KeywordStart
 from docketflow.extractors.phrase_regex import first_chars, phrase_alternation
 from docketflow.extractors.spans import add_entity, context, doc_text, in_citation
 from docketflow.extractors.structure import structure_of
@@ -190,11 +191,13 @@ class _Family:
 
     Scanning text for a literal trigger ("Supreme Court") and only then trying the state-name
     alternations around each hit is many times faster than one regex that starts with the alternation.
-    Each trigger starts with a lookahead for its first characters, so a scan skips every other position
-    at once (`re` finds no literal prefix in a case-insensitive or word-boundary pattern by itself).
+    A trigger whose every match starts with a keyword is scanned from the keywords' positions
+    (`KeywordStart`); the others start with a lookahead for their first characters, so a scan skips
+    every other position at once (`re` finds no literal prefix in a case-insensitive or word-boundary
+    pattern by itself).
     """
 
-    trigger: re.Pattern[str]
+    trigger: KeywordStart | re.Pattern[str]
     before: re.Pattern[str] | None = None
     after: re.Pattern[str] | None = None
     needs_before: bool = False
@@ -230,6 +233,11 @@ def _cities() -> dict[str, str]:
     return {row["city"].lower(): row["court"] for row in read_tsv("court_cities.tsv")}
 
 
+_PROSE_WORDS = ("federal", "district", "u.", "united")
+"""The first words of "federal judge", "district court", "U.S. District Court", "United States judge"."""
+_FEDERAL_JUDGE = r"(?=[Ff])\bfederal\s+(?:district\s+)?(?:judge|court)\b"
+
+
 _AND_STATE = r"\s*(?:,|and|or|,\s+and)\s+(?:the\s+)?(?:(?P<dir>Northern|Southern|Eastern|Western|Central|Middle)\s+)?"
 """What joins a second place to the first: "federal judges in Maryland and Massachusetts"."""
 
@@ -249,7 +257,8 @@ def _families() -> dict[str, _Family]:
     cities = phrase_alternation(sorted(_cities(), key=len, reverse=True))
     return {
         "district": _Family(
-            re.compile(rf"(?=[Dd])\bDistrict\s+of\s+(?P<state>{states}|Columbia)\b(?!\s+Circuit)", re.IGNORECASE),
+            KeywordStart(rf"(?=[Dd])\bDistrict\s+of\s+(?P<state>{states}|Columbia)\b(?!\s+Circuit)", ["district"],
+                         re.IGNORECASE),
             before=re.compile(
                 r"(?P<court>(?:United\s+States|U\.\s?S\.|Federal)\s+District\s+Court,?\s+(?:for\s+|of\s+)?"
                 r"(?:the\s+)?)?(?:(?P<dir>Northern|Southern|Eastern|Western|Central|Middle)\s+)?$",
@@ -257,26 +266,26 @@ def _families() -> dict[str, _Family]:
             ),
         ),
         "prose": _Family(
-            re.compile(
+            KeywordStart(
                 rf"(?=[FfDdUu])\b(?:federal|district|U\.\s?S\.|United\s+States)\s+(?:district\s+)?(?:judge|court)s?\s+"
                 rf"(?:for|in)\s+"
                 rf"(?:the\s+)?(?:(?P<dir>Northern|Southern|Eastern|Western|Central|Middle)\s+)?(?P<state>{states})\b",
-                re.IGNORECASE,
+                _PROSE_WORDS, re.IGNORECASE,
             ),
         ),
         # the state before the trigger, not in it: a regex that starts with fifty names is slow to scan
         # a city that seats one district court ("a federal judge in Boston", "The Seattle federal judge")
         "prose_city": _Family(
-            re.compile(rf"(?=[FfDdUu])\b(?:federal|district|U\.\s?S\.|United\s+States)\s+(?:district\s+)?(?:judge|court)s?"
-                       rf"\s+(?:in|for)\s+(?P<city>{cities})\b", re.IGNORECASE),
+            KeywordStart(rf"(?=[FfDdUu])\b(?:federal|district|U\.\s?S\.|United\s+States)\s+(?:district\s+)?"
+                         rf"(?:judge|court)s?\s+(?:in|for)\s+(?P<city>{cities})\b", _PROSE_WORDS, re.IGNORECASE),
         ),
         "prose_city_first": _Family(
-            re.compile(r"(?=[Ff])\bfederal\s+(?:district\s+)?(?:judge|court)\b", re.IGNORECASE),
+            KeywordStart(_FEDERAL_JUDGE, ["federal"], re.IGNORECASE),
             before=re.compile(rf"\b(?P<city>{cities})(?:-based)?\s+$", re.IGNORECASE),
             needs_before=True,
         ),
         "prose_state_first": _Family(
-            re.compile(r"(?=[Ff])\bfederal\s+(?:district\s+)?(?:judge|court)\b", re.IGNORECASE),
+            KeywordStart(_FEDERAL_JUDGE, ["federal"], re.IGNORECASE),
             before=re.compile(rf"\b(?P<pre>{states})\s+$", re.IGNORECASE),
             needs_before=True,
         ),
@@ -294,7 +303,7 @@ def _families() -> dict[str, _Family]:
             needs_before=True,
         ),
         "supreme": _Family(
-            re.compile(r"(?=[Ss])\b(?P<core>Supreme\s+(?:Judicial\s+)?Court)\b", re.IGNORECASE),
+            KeywordStart(r"(?=[Ss])\b(?P<core>Supreme\s+(?:Judicial\s+)?Court)\b", ["supreme"], re.IGNORECASE),
             before=re.compile(rf"(?:(?P<us>U\.\s?S\.|United\s+States)|(?P<pre>{states})(?:'s)?)\s+$",
                               re.IGNORECASE),
             after=re.compile(
@@ -304,10 +313,10 @@ def _families() -> dict[str, _Family]:
             ),
         ),
         "state": _Family(
-            re.compile(
+            KeywordStart(
                 r"(?=[CcSsAa])\b(?P<core>Court\s+of\s+(?:Criminal\s+)?Appeals?|Superior\s+Court|Appellate\s+Court|"
                 r"Commonwealth\s+Court)\b",
-                re.IGNORECASE,
+                ["court", "superior", "appellate", "commonwealth"], re.IGNORECASE,
             ),
             before=re.compile(
                 rf"(?:(?P<pre>{states})\s+)?(?:(?P<ord>{ordinals})\s+(?:Appellate\s+)?District\s+)?$",

@@ -19,6 +19,7 @@ from functools import cache
 
 from docketflow.extractors.component import Component, factory
 from docketflow.extractors.data import read_jsonl, read_tsv
+from docketflow.extractors.keyword_start import KeywordStart
 from docketflow.extractors.phrase_regex import first_chars, phrase_alternation
 from docketflow.extractors.spans import add_entity, doc_text
 from spacy.tokens import Doc
@@ -34,11 +35,12 @@ _SECTION = r"\d[\w.-]*\w|\d"
 _SUBSECTION = r"(?:\([A-Za-z0-9]{1,5}\))*"
 _SIGN = r"(?:§§?|[Ss]ec(?:tions?|s?\.)|[Ss]ections?)"
 
-_ANCHOR = re.compile(
-    r"(?=[UC])(?:U\.\s?S\.\s?C\b|U\.\s?S\.\s?C(?:ode|\.)|\bUSC\b|United States Code|C\.\s?F\.\s?R\.|\bCFR\b)"
+_ANCHOR = KeywordStart(
+    r"(?=[UC])(?:U\.\s?S\.\s?C\b|U\.\s?S\.\s?C(?:ode|\.)|\bUSC\b|United States Code|C\.\s?F\.\s?R\.|\bCFR\b)",
+    ["U.", "USC", "United States Code", "C.", "CFR"],
 )
-"""Where a U.S.C. or C.F.R. cite can be; citeurl only sees text near these. (Every form starts with U or C:
-the lookahead lets a scan skip all other positions at once.)"""
+"""Where a U.S.C. or C.F.R. cite can be; citeurl only sees text near these. Found from its keywords; the
+lookahead keeps the plain scan fast too (for a text `KeywordStart` cannot search by keyword)."""
 
 _LIST_ITEM = re.compile(
     rf"(?:\s*(?:,\s*(?:and|or|&)?|and|or|&)\s*(?:{_SIGN}\s*)?)(?P<section>{_SECTION})(?P<sub>{_SUBSECTION})"
@@ -46,7 +48,10 @@ _LIST_ITEM = re.compile(
 )
 """One more section after a cite ("..., 1252", "and 112"), unless it starts a new cite ("28 U.S.C.")."""
 
-_BARE = re.compile(rf"(?<![\w.])(?P<sign>{_SIGN})\s*(?P<section>\d+[a-z]?(?:-\d+)?)(?P<sub>{_SUBSECTION})(?![\w.-]\d)")
+_BARE = KeywordStart(
+    rf"(?<![\w.])(?P<sign>{_SIGN})\s*(?P<section>\d+[a-z]?(?:-\d+)?)(?P<sub>{_SUBSECTION})(?![\w.-]\d)",
+    ["§", "Sec", "sec"],
+)
 _STATE_CONTEXT = re.compile(r"(?:Code|Stat|Ann|Laws?|Rev|Gen|Comp|R\.S|Const|Rule|Reg)\.?\s*(?:\([^)]*\)\s*)?$")
 _OF_OTHER_LAW = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 
