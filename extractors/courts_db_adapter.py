@@ -10,15 +10,19 @@ the module attribute `courts_db.regexes`, which its lookup reads on each call, u
 
 A phrase that is not plain ASCII searches every regex: case-insensitive matching folds a few non-ASCII
 characters (the Kelvin sign) onto ASCII letters, which the lower-cased runs would not see.
+
+courts-db compiles all its regexes the first time its list is read (0.8 s, in every worker process). Here
+its own loader (`gather_regexes`) builds the rows with the patterns left uncompiled, and a row's pattern is
+compiled the first time a phrase needs that row: a run compiles the few hundred it uses.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
-from re import Pattern
 from re import _constants as sre_constants
 from re import _parser as sre_parse
 
@@ -27,9 +31,44 @@ import courts_db
 from courts_db.text_utils import strip_punc
 
 _lock = threading.Lock()
+_loader_lock = threading.Lock()
 
 
-def _required_runs(pattern: Pattern[str]) -> frozenset[str] | None:
+@dataclass(frozen=True)
+class _Source:
+    """A courts-db pattern as its loader would compile it."""
+
+    pattern: str
+    flags: int
+
+
+class _KeepSource:
+    """Stands in for the `re` module in courts-db's loader: `compile` keeps the pattern and flags."""
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(re, name)
+
+    @staticmethod
+    def compile(pattern: str, flags: int = 0) -> _Source:
+        return _Source(pattern, flags)
+
+
+def _uncompiled_rows() -> list[tuple]:
+    """courts-db's regex rows as its own loader builds them, each with a `_Source` where the compiled
+    pattern would be."""
+    from courts_db import utils
+
+    courts = courts_db.courts
+    with _loader_lock:
+        real = utils.re
+        utils.re = _KeepSource()
+        try:
+            return utils.gather_regexes(courts)
+        finally:
+            utils.re = real
+
+
+def _required_runs(pattern: _Source) -> frozenset[str] | None:
     """The runs of plain ASCII characters at the top level of `pattern` (lower-cased): text the pattern
     matches contains every one. None when there is none (a top-level alternation, say)."""
     try:
@@ -50,19 +89,29 @@ def _required_runs(pattern: Pattern[str]) -> frozenset[str] | None:
 
 @dataclass(frozen=True)
 class _Index:
-    regexes: list
-    """courts-db's regex rows, in its order."""
+    sources: list
+    """courts-db's regex rows, in its order, their patterns uncompiled."""
     automaton: ahocorasick.Automaton
     """Each required run -> the rows that need it."""
     needs: dict[int, int]
     """Row -> how many distinct runs it needs."""
     always: frozenset[int]
     """Rows with no run, searched for every phrase."""
+    compiled: dict[int, tuple] = field(default_factory=dict)
+    """Row -> the row as courts-db's list holds it (pattern compiled), for the rows a phrase has needed."""
+
+    def row(self, i: int) -> tuple:
+        """Row `i` with its pattern compiled as courts-db's loader compiles it."""
+        row = self.compiled.get(i)
+        if row is None:
+            source, *rest = self.sources[i]
+            row = self.compiled[i] = (re.compile(source.pattern, source.flags), *rest)
+        return row
 
 
 @cache
 def _index() -> _Index:
-    regexes = courts_db.regexes
+    regexes = _uncompiled_rows()
     by_run: dict[str, list[int]] = defaultdict(list)
     needs: dict[int, int] = {}
     always: set[int] = set()
@@ -81,28 +130,31 @@ def _index() -> _Index:
     return _Index(regexes, automaton, needs, frozenset(always))
 
 
-def _candidates(phrase: str) -> list | None:
-    """The regexes that can match `phrase` as `find_court` reads it (every run they need occurs in it), in
-    courts-db's order; None for all of them."""
+def _candidates(phrase: str) -> list[int] | None:
+    """The rows whose regex can match `phrase` as `find_court` reads it (every run they need occurs in it),
+    in courts-db's order; None for all of them."""
     searched = strip_punc(phrase)
     if not searched.isascii():
         return None
     index = _index()
     present = {run: rows for _, (run, rows) in index.automaton.iter(searched.lower())}
     hits = Counter(i for rows in present.values() for i in rows)
-    rows = index.always | {i for i, n in hits.items() if n == index.needs[i]}
-    return [index.regexes[i] for i in sorted(rows)]
+    return sorted(index.always | {i for i, n in hits.items() if n == index.needs[i]})
 
 
 def find_court(phrase: str, bankruptcy: bool | None = None) -> list[str]:
     """`courts_db.find_court(phrase, bankruptcy=bankruptcy)`, searching only the regexes that can match."""
+    index = _index()
     candidates = _candidates(phrase)
-    if candidates is None:
-        return courts_db.find_court(phrase, bankruptcy=bankruptcy)
+    rows = [index.row(i) for i in (range(len(index.sources)) if candidates is None else candidates)]
     with _lock:
-        everything = courts_db.regexes
-        courts_db.regexes = candidates
+        module = vars(courts_db)
+        had, everything = "regexes" in module, module.get("regexes")
+        courts_db.regexes = rows
         try:
             return courts_db.find_court(phrase, bankruptcy=bankruptcy)
         finally:
-            courts_db.regexes = everything
+            if had:
+                courts_db.regexes = everything
+            else:  # courts-db's list was never read: leave it to be loaded when someone reads it
+                del courts_db.regexes

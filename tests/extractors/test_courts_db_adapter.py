@@ -31,3 +31,21 @@ def test_a_non_ascii_phrase_searches_every_regex_and_the_list_is_put_back() -> N
     assert courts_db_adapter._candidates("\u212aansas Supreme Court") is None
     assert find_court("\u212aansas Supreme Court") == courts_db.find_court("\u212aansas Supreme Court")
     assert courts_db.regexes is everything
+
+
+def test_rows_are_courts_db_rows_with_the_pattern_compiled_on_first_need() -> None:
+    index = courts_db_adapter._index()
+    assert len(index.sources) == len(courts_db.regexes)
+    for i in (0, len(index.sources) // 2, len(index.sources) - 1):
+        assert index.row(i) == courts_db.regexes[i]
+        assert index.row(i) is index.row(i)
+
+
+def test_courts_db_list_is_left_as_it_was_found() -> None:
+    """Read or not, courts-db's own list is there for other callers after a lookup."""
+    vars(courts_db).pop("regexes", None)
+    assert find_court("Supreme Court of Ohio") == ["ohio"]
+    assert "regexes" not in vars(courts_db)
+    everything = courts_db.regexes
+    assert find_court("Supreme Court of Ohio") == ["ohio"]
+    assert courts_db.regexes is everything
