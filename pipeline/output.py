@@ -25,9 +25,15 @@ from pydantic import BaseModel
 
 JSONL_FILES = ("documents", "holdings", "agreements", "cases", "errors")
 TEXTS_FILE = "texts.jsonl.gz"
-"""Document texts, gzip-compressed: entity and evidence offsets point into them, and they are most of the bytes."""
+"""Document texts, gzip-compressed: entity and evidence offsets point into them, and they are most of the bytes.
+Each line is a gzip member of its own (`text_member`), made when the document is saved: publishing copies the
+members in document order instead of compressing every text again at the end of each run (over half of the
+export's time), for about 7 % more bytes than one stream. gzip readers read the members as one stream
+(RFC 1952: gzip, zcat, Python's gzip, DuckDB, pyarrow, pandas)."""
 TEXTS_LEVEL = 6
 """gzip level of the texts file: zlib's default, half the time of gzip's 9 for 0.5 % more bytes."""
+_EMPTY_MEMBER = gzip.compress(b"", compresslevel=TEXTS_LEVEL, mtime=0)
+"""What a texts file holds when the output has no document: a valid, empty gzip stream."""
 PUBLISHING = ".publishing"
 """Present while a run moves its files into place; left behind only by a run killed in the middle of it."""
 FILE_MODE = 0o644
@@ -69,6 +75,13 @@ def dumps(record: BaseModel | dict[str, Any]) -> str:
     if line.isascii() or SURROGATE.search(line) is None:
         return line
     return SURROGATE.sub(lambda m: f"\\\\u{ord(m[0]):04x}", line)
+
+
+def text_member(doc_id: str, text: str) -> bytes:
+    """A document's line of the texts file as a gzip member (no timestamp, so the same text gives the same
+    bytes)."""
+    line = dumps({"doc_id": doc_id, "text": text}) + "\n"
+    return gzip.compress(line.encode("utf-8"), compresslevel=TEXTS_LEVEL, mtime=0)
 
 
 def write_schemas(folder: Path) -> None:
@@ -124,9 +137,8 @@ class OutputWriter:
         fd, tmp = tempfile.mkstemp(prefix=f".{TEXTS_FILE}.", dir=out)
         os.fchmod(fd, FILE_MODE)
         self._texts_tmp = Path(tmp)
-        self._texts_raw = os.fdopen(fd, "wb")
-        self._texts: IO[str] = gzip.open(self._texts_raw, "wt", encoding="utf-8",  # noqa: SIM115 - closed at commit/abort
-                                         compresslevel=TEXTS_LEVEL)
+        self._texts = os.fdopen(fd, "wb")
+        self._text_count = 0
 
     def write(self, kind: str, record: BaseModel | dict[str, Any]) -> None:
         """Append one whole line to the `kind` file (documents, holdings, agreements, errors)."""
@@ -137,18 +149,21 @@ class OutputWriter:
         self._files[kind][1].write(line + "\n")
         self.counts[kind] += 1
 
-    def write_text(self, doc_id: str, text: str) -> None:
-        """Append a document's extracted text, so readers can resolve offsets without the inputs."""
-        self._texts.write(dumps({"doc_id": doc_id, "text": text}) + "\n")
+    def write_text(self, member: bytes) -> None:
+        """Append a document's extracted text as made by `text_member`, so readers can resolve offsets without
+        the inputs."""
+        self._texts.write(member)
+        self._text_count += 1
 
     def _close_texts(self) -> None:
-        """Finish the gzip stream and close the file under it (GzipFile does not close a passed-in file)."""
-        if self._texts_raw.closed:
+        """Close the texts file (an empty gzip stream when no document was written), flushed to disk."""
+        if self._texts.closed:
             return
+        if not self._text_count:
+            self._texts.write(_EMPTY_MEMBER)
+        self._texts.flush()
+        os.fsync(self._texts.fileno())
         self._texts.close()
-        self._texts_raw.flush()
-        os.fsync(self._texts_raw.fileno())
-        self._texts_raw.close()
 
     def commit(self, run_report: dict[str, Any]) -> None:
         """Publish every file between the marker and `run.json` (written last, with every file's size)."""

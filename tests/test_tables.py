@@ -22,7 +22,7 @@ from docketflow.models.common import Evidence
 from docketflow.models.errors import ErrorRecord
 from docketflow.pipeline import tables
 from docketflow.pipeline.cli import main
-from docketflow.pipeline.output import OutputWriter
+from docketflow.pipeline.output import OutputWriter, text_member
 
 TEXTS = {
     "order.txt": ("court_order", "The motion for a preliminary injunction is GRANTED IN PART. The Social Security "
@@ -113,7 +113,7 @@ def write_output(out: Path, *, with_names: bool = True) -> None:
             kind=kind, text_chars=len(text), entities=entities.get(name, []),
             holdings=[h.id for h in holdings if h.doc_id == _id(name)],
             agreements=[a.id for a in agreements if _id(name) in a.doc_ids]))
-        writer.write_text(_id(name), text)
+        writer.write_text(text_member(_id(name), text))
     for record in holdings:
         writer.write("holdings", record)
     for record in agreements:
