@@ -17,9 +17,10 @@ assumption is checked at import, and a Python whose launcher works otherwise get
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import types
-from multiprocessing import context, popen_spawn_posix, spawn
+from multiprocessing import context, popen_spawn_posix, resource_tracker, spawn
 from typing import Any
 
 MAIN_KEYS = ("init_main_from_name", "init_main_from_path")
@@ -68,3 +69,14 @@ class CleanSpawnContext(context.SpawnContext):
 
 
 CONTEXT: context.BaseContext = CleanSpawnContext() if _LAUNCH is not None else multiprocessing.get_context("spawn")
+
+
+def stop_resource_tracker() -> None:
+    """Stop multiprocessing's resource tracker, which spawning the first worker started, and wait for it to
+    exit. Left alone it exits a moment after the command that started it has returned, a process outliving the
+    command. Only for a command's own process, at its end: a tracker that stops cleans up whatever is still
+    registered with it."""
+    stop = getattr(getattr(resource_tracker, "_resource_tracker", None), "_stop", None)
+    if stop is not None:  # CPython's tracker; another Python may keep none
+        with contextlib.suppress(Exception):
+            stop()

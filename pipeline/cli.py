@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docketflow.models import json_schemas
+from docketflow.pipeline.clean_spawn import stop_resource_tracker
 from docketflow.pipeline.runlog import import_prefect_quietly
 from docketflow.pipeline.summary import escape_log_lines, plural, terminal_safe
 
@@ -269,6 +270,7 @@ def _run(args: argparse.Namespace) -> int:
         return 1
     finally:
         signal.signal(signal.SIGTERM, previous)
+        stop_resource_tracker()  # the workers are gone: nothing of the run outlives the command
     failures = summary.failures_line(out)
     if summary.interrupted:
         how = "terminated (SIGTERM)" if _terminated else "interrupted"

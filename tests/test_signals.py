@@ -123,3 +123,24 @@ def test_tesseract_dies_with_the_process_that_started_it(tmp_path: Path) -> None
     finally:
         if worker.poll() is None:
             worker.kill()
+
+
+def test_a_finished_run_leaves_no_process_when_it_returns(tmp_path: Path) -> None:
+    """Not even multiprocessing's resource tracker, which would otherwise exit a moment later."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for i in range(3):
+        (inputs / f"a{i}.txt").write_text(f"A federal judge in Ohio ruled that the IRS may share {i} addresses.\n")
+    command = [sys.executable, "-m", "docketflow.pipeline.cli", "run", str(inputs), "--out", str(tmp_path / "out"),
+               "--quiet", "--no-prefect", "--workers", "2"]
+    log = tmp_path / "log.txt"
+    with log.open("w") as sink:  # not a pipe: reading one to its end would wait for the tracker too
+        process = subprocess.Popen(command, cwd=ROOT, stdout=sink, stderr=sink, start_new_session=True)
+        try:
+            process.wait(timeout=240)
+            left = _group(process.pid)
+        finally:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == 0, log.read_text()
+    assert left == []
