@@ -1,15 +1,6 @@
 """spaCy components that find docketflow's entities, and the code that turns them into records.
 
-Importing the package registers every `docketflow_*` component factory with spaCy.
+The components register with spaCy through the package's `spacy_factories` entry points (`add_pipe` finds
+them) and when `docketflow.extractors.nlp` is imported. Importing the package itself loads nothing: the
+process that coordinates a run reads inputs and saves records without spaCy, which only its workers load.
 """
-
-from docketflow.extractors import (  # noqa: F401  (imported for their @Language.factory registrations)
-    agencies,
-    cases,
-    courts,
-    data_categories,
-    dates,
-    dockets,
-    judges,
-    statutes,
-)

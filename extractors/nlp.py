@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from functools import cache
 
-import docketflow.extractors  # noqa: F401  (registers the component factories)
 import spacy
+from docketflow.extractors import (  # noqa: F401  (imported for their @Language.factory registrations)
+    agencies,
+    cases,
+    courts,
+    data_categories,
+    dates,
+    dockets,
+    judges,
+    statutes,
+)
 from docketflow.extractors.chunk_tokenizer import chunk_tokenizer
 from spacy.language import Language
 

@@ -74,9 +74,11 @@ CONTEXT: context.BaseContext = CleanSpawnContext() if _LAUNCH is not None else m
 def stop_resource_tracker() -> None:
     """Stop multiprocessing's resource tracker, which spawning the first worker started, and wait for it to
     exit. Left alone it exits a moment after the command that started it has returned, a process outliving the
-    command. Only for a command's own process, at its end: a tracker that stops cleans up whatever is still
-    registered with it."""
+    command. Only for a command's own process, at its end (a tracker that stops cleans up whatever is still
+    registered with it), and only when no child of this process is left: each holds the tracker open, and
+    waiting for it would wait for them."""
     stop = getattr(getattr(resource_tracker, "_resource_tracker", None), "_stop", None)
-    if stop is not None:  # CPython's tracker; another Python may keep none
-        with contextlib.suppress(Exception):
-            stop()
+    if stop is None or multiprocessing.active_children():  # no CPython tracker, or a caller's process lives on
+        return
+    with contextlib.suppress(Exception):
+        stop()

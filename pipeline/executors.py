@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from docketflow.pipeline.isolation import IsolatedPool
+from docketflow.pipeline.outcomes import BatchResult, Outcome
 from docketflow.pipeline.preflight import CannotRun
-from docketflow.pipeline.process import BatchResult, Outcome, process_batch
 from docketflow.pipeline.progress import Mark, finished_marks, marks
 from docketflow.pipeline.settings import RunSettings
 from docketflow.pipeline.sources import SourceItem, is_small
@@ -92,6 +92,8 @@ def open_executor(settings: RunSettings) -> Iterator[Executor]:
         with IsolatedPool(settings.workers, settings) as pool:
             yield Executor(pool.submit, 2 * settings.workers, "isolated", cancel=pool.cancel, warm=pool.warm)
     else:
+        from docketflow.pipeline.process import process_batch  # this process extracts: it loads spaCy now
+
         yield Executor(inline(process_batch), 1, "inline")
 
 
@@ -147,6 +149,8 @@ def _on_dask_worker(items: list[SourceItem], settings: RunSettings, run_id: str,
     from distributed import get_worker
 
     if not isolate:
+        from docketflow.pipeline.process import process_batch
+
         announce = _Announcer(run_id, get_worker())
         result = process_batch(items, settings, announce)
         announce.flush()

@@ -25,9 +25,9 @@ import httpx
 from docketflow.models import SCHEMA_VERSION
 from docketflow.pipeline.executors import Future, Submit, check_cluster, open_executor
 from docketflow.pipeline.executors import inline as inline
+from docketflow.pipeline.outcomes import BatchResult, rejected
 from docketflow.pipeline.output import OutputWriter
 from docketflow.pipeline.preflight import CannotRun, check, check_prefect_api
-from docketflow.pipeline.process import BatchResult, rejected
 from docketflow.pipeline.progress import RunProgress
 from docketflow.pipeline.runlog import (
     ApiLost,
@@ -40,7 +40,7 @@ from docketflow.pipeline.settings import RunSettings
 from docketflow.pipeline.sources import SourceItem, item_root, iter_sources
 from docketflow.pipeline.sources.counting import count_items
 from docketflow.pipeline.sources.formats import supported_suffixes
-from docketflow.pipeline.store import StateStore
+from docketflow.pipeline.store import StateStore, load_publishing
 from docketflow.pipeline.summary import RunSummary, plural
 from docketflow.pipeline.versions import extractor_version, versions
 
@@ -178,10 +178,12 @@ def _pending(items: Iterable[SourceItem], store: StateStore, settings: RunSettin
 
 
 def _warming(items: Iterator[SourceItem], warm: Callable[[], None] | None) -> Iterator[SourceItem]:
-    """The items, with `warm` called before the first one is handed on."""
+    """The items, with `warm` called before the first one is handed on, and then what publishing needs loaded
+    while the workers start (this process has had no use for spaCy and the extractors until the end)."""
     for item in items:
         if warm is not None:
             warm()
+            load_publishing()
             warm = None
         yield item
 

@@ -33,10 +33,9 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from queue import Empty, Queue
 
-from docketflow.extractors.nlp import build_nlp
 from docketflow.models import ErrorRecord
 from docketflow.pipeline.clean_spawn import CONTEXT
-from docketflow.pipeline.process import BatchResult, OnFinished, Outcome, process_batch
+from docketflow.pipeline.outcomes import BatchResult, OnFinished, Outcome
 from docketflow.pipeline.progress import finished
 from docketflow.pipeline.settings import RunSettings
 from docketflow.pipeline.sources import SourceItem
@@ -103,7 +102,10 @@ def _serve(conn: Connection, memory_bytes: int, spacy_model: str | None, parent:
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     if memory_bytes:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
-    try:
+    try:  # spaCy and the extractors load here, in the worker: the parent that starts it never needs them
+        from docketflow.extractors.nlp import build_nlp
+        from docketflow.pipeline.process import process_batch
+
         build_nlp(spacy_model)
     except Exception as exc:  # an installation fault (a missing module): the parent says which, then stops
         conn.send(StartError(f"{type(exc).__name__}: {exc}".rstrip(": "), _out_of_memory(exc)))

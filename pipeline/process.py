@@ -9,9 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from docketflow.extractors.entities import doc_entities
@@ -20,10 +18,11 @@ from docketflow.extractors.nlp import build_nlp
 from docketflow.extractors.records import build_records
 from docketflow.extractors.spans import DocContext, make_doc
 from docketflow.extractors.structure import Structure, keep_structure
-from docketflow.models import Agreement, Document, ErrorRecord, Holding, Source
+from docketflow.models import Document, ErrorRecord, Source
 from docketflow.pipeline.ingest import IngestError, SourceDocument, read_document
 from docketflow.pipeline.ingest.sidecar import SIDECAR_LIMIT, sidecar_dict, sidecar_values
-from docketflow.pipeline.progress import Mark, finished
+from docketflow.pipeline.outcomes import BatchResult, OnFinished, Outcome, rejected
+from docketflow.pipeline.progress import finished
 from docketflow.pipeline.settings import RunSettings
 from docketflow.pipeline.sources import SourceItem
 from docketflow.pipeline.sources.limits import TooLarge
@@ -32,36 +31,6 @@ from docketflow.pipeline.sources.sidecars import MAX_SIDECAR_BYTES
 from spacy.tokens import Doc
 
 log = logging.getLogger("docketflow")
-
-
-@dataclass
-class Outcome:
-    """What became of one input file."""
-
-    document: Document | None = None
-    error: ErrorRecord | None = None
-    pages: int = 0
-    holdings: list[Holding] = field(default_factory=list)
-    agreements: list[Agreement] = field(default_factory=list)
-    text: str = ""
-    stamp: Stamp | None = None
-    """(size, mtime_ns) of the plain file as it was read; None when nothing was read whole (the state then
-    never takes the input for unchanged)."""
-
-    @property
-    def mark(self) -> Mark:
-        """What progress counts of it: the input's path, its pages, whether it failed."""
-        path = self.document.source.path if self.document is not None else \
-            self.error.path if self.error is not None else None
-        return path, self.pages, self.error is not None
-
-
-@dataclass
-class BatchResult:
-    """Outcomes of a batch plus where its time went, for `run.json`."""
-
-    outcomes: list[Outcome] = field(default_factory=list)
-    seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
 
 @dataclass
@@ -76,30 +45,12 @@ class _Ingested:
     """The structure read to tell the kind, kept so that the pipeline does not read it again."""
 
 
-MAY_PASS = frozenset({"timeout_or_worker_died", "unreadable", "sidecar"})
-"""Error codes of failures that may pass without the input changing (a slow moment, a permission put right,
-a sidecar fixed): the next run tries such inputs again. Unexpected exceptions (named by their class, like
-`PermissionError` or `MemoryError`) may pass too; the snake_case codes of ingest (`corrupt`, `encrypted`,
-`too_many_pages`...) say the input itself is at fault, and wait for it to change."""
-
-
-def may_pass(code: str) -> bool:
-    """True when an input that failed with `code` is worth reading again though it did not change."""
-    return code in MAY_PASS or code[:1].isupper()
-
-
 def _error(item: SourceItem, stage: str, exc: BaseException, sha256: str | None = None,
            stamp: Stamp | None = None) -> Outcome:
     code = exc.code if isinstance(exc, IngestError) else type(exc).__name__
     message = printable(" ".join(str(exc).split())) or type(exc).__name__
     return Outcome(error=ErrorRecord(path=item.relpath, sha256=sha256, stage=stage, error=code, message=message),
                    stamp=stamp)
-
-
-def rejected(item: SourceItem) -> Outcome:
-    """The error record of an item turned away before reading (unsupported type, unsafe archive member)."""
-    code, message = item.error or ("rejected", "rejected before reading")
-    return Outcome(error=ErrorRecord(path=item.relpath, stage="discover", error=code, message=printable(message)))
 
 
 def _read(item: SourceItem, settings: RunSettings) -> tuple[bytes, Stamp | None]:
@@ -211,10 +162,6 @@ def _outcome(item: _Ingested, doc: Doc) -> Outcome:
     )
     return Outcome(document=document, pages=src.pages or 0, holdings=records.holdings,
                    agreements=records.agreements, text=src.text, stamp=item.stamp)
-
-
-OnFinished = Callable[[list[Outcome]], None]
-"""Told of each document as soon as it is done, for progress (`progress.finished` by default)."""
 
 
 def _run_pipeline(items: list[_Ingested], settings: RunSettings, on_finished: OnFinished) -> list[Outcome]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import importlib
 import json
 import logging
 import os
@@ -22,17 +23,17 @@ import time
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from docketflow.extractors.names import named
-from docketflow.extractors.records import AgreementBook
-from docketflow.extractors.records.litigation import Litigation, Source
-from docketflow.extractors.records.merge import with_decisions
 from docketflow.models import Agreement, Holding
 from docketflow.models.common import writable
+from docketflow.pipeline.outcomes import Outcome, may_pass
 from docketflow.pipeline.output import OutputWriter, dumps, text_member
-from docketflow.pipeline.process import Outcome, may_pass
 from docketflow.pipeline.sources import SourceItem
+
+if TYPE_CHECKING:
+    from docketflow.extractors.records import AgreementBook
+    from docketflow.extractors.records.litigation import Source
 
 log = logging.getLogger("docketflow")
 T = TypeVar("T")
@@ -308,6 +309,11 @@ class StateStore:
         keeps only its latest result; identical files under several paths are one document. Documents and
         holdings name agreements by the ids their document computed; the lines whose ids the merge changed
         are rewritten with the merged ids, the others written as stored."""
+        from docketflow.extractors.names import named  # see `load_publishing`
+        from docketflow.extractors.records import AgreementBook
+        from docketflow.extractors.records.litigation import Litigation
+        from docketflow.extractors.records.merge import with_decisions
+
         book = AgreementBook()
         for (agreements,) in self._db.execute("SELECT agreements FROM items WHERE document IS NOT NULL "
                                               "ORDER BY relpath, input"):
@@ -340,6 +346,19 @@ class StateStore:
         return dict(writer.counts)
 
 
+PUBLISHING_MODULES = ("docketflow.extractors.names", "docketflow.extractors.records",
+                      "docketflow.extractors.records.litigation", "docketflow.extractors.records.merge")
+"""What `export` merges records with. They load the extractors and spaCy, which the coordinating process
+needs for nothing else: the store imports them only when it publishes."""
+
+
+def load_publishing() -> None:
+    """Import `PUBLISHING_MODULES` now: a run calls this once its workers are starting, so that the import
+    overlaps their start-up instead of delaying it (or the end of the run)."""
+    for name in PUBLISHING_MODULES:
+        importlib.import_module(name)
+
+
 def _member(doc_id: str, stored: bytes) -> bytes:
     """A stored text as the texts file's gzip member: as it is, or from the zlib-compressed text that a
     state written before members were kept holds."""
@@ -360,6 +379,8 @@ def _with_agreement_ids(line: str, book: AgreementBook) -> str:
 
 def case_source(document: dict) -> Source:
     """What a stored document line says about the case its holdings belong to."""
+    from docketflow.extractors.records.litigation import Source
+
     entities = document.get("entities") or []
     return Source(kind=document.get("kind"), date=(document.get("source") or {}).get("published"),
                   dockets=tuple(dict.fromkeys(e["key"] for e in entities if e["label"] == "DOCKET" and e["key"])),

@@ -144,3 +144,22 @@ def test_a_finished_run_leaves_no_process_when_it_returns(tmp_path: Path) -> Non
                 os.killpg(process.pid, signal.SIGKILL)
     assert process.returncode == 0, log.read_text()
     assert left == []
+
+
+def test_the_tracker_is_left_alone_while_a_child_of_the_process_lives() -> None:
+    """A caller that runs the CLI in its own process may keep processes of its own: stopping the tracker would
+    wait for them."""
+    import multiprocessing
+
+    from docketflow.pipeline.clean_spawn import CONTEXT, stop_resource_tracker
+
+    child = CONTEXT.Process(target=time.sleep, args=(30,))
+    child.start()
+    try:
+        started = time.monotonic()
+        stop_resource_tracker()
+        assert time.monotonic() - started < 5
+        assert child.is_alive() and multiprocessing.active_children()
+    finally:
+        child.kill()
+        child.join()

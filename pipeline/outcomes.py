@@ -1,0 +1,68 @@
+"""What becomes of each input of a batch: the plain records a worker sends back and the run saves.
+
+Kept apart from `process` (which reads and extracts, and so loads spaCy and the extractors) so that the
+coordinating process can take results, save them and start its workers without loading any of that.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from docketflow.models import Agreement, Document, ErrorRecord, Holding
+from docketflow.pipeline.progress import Mark
+from docketflow.pipeline.sources import SourceItem
+from docketflow.pipeline.sources.regular import Stamp, printable
+
+
+@dataclass
+class Outcome:
+    """What became of one input file."""
+
+    document: Document | None = None
+    error: ErrorRecord | None = None
+    pages: int = 0
+    holdings: list[Holding] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    text: str = ""
+    stamp: Stamp | None = None
+    """(size, mtime_ns) of the plain file as it was read; None when nothing was read whole (the state then
+    never takes the input for unchanged)."""
+
+    @property
+    def mark(self) -> Mark:
+        """What progress counts of it: the input's path, its pages, whether it failed."""
+        path = self.document.source.path if self.document is not None else \
+            self.error.path if self.error is not None else None
+        return path, self.pages, self.error is not None
+
+
+@dataclass
+class BatchResult:
+    """Outcomes of a batch plus where its time went, for `run.json`."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+
+
+MAY_PASS = frozenset({"timeout_or_worker_died", "unreadable", "sidecar"})
+"""Error codes of failures that may pass without the input changing (a slow moment, a permission put right,
+a sidecar fixed): the next run tries such inputs again. Unexpected exceptions (named by their class, like
+`PermissionError` or `MemoryError`) may pass too; the snake_case codes of ingest (`corrupt`, `encrypted`,
+`too_many_pages`...) say the input itself is at fault, and wait for it to change."""
+
+
+def may_pass(code: str) -> bool:
+    """True when an input that failed with `code` is worth reading again though it did not change."""
+    return code in MAY_PASS or code[:1].isupper()
+
+
+def rejected(item: SourceItem) -> Outcome:
+    """The error record of an item turned away before reading (unsupported type, unsafe archive member)."""
+    code, message = item.error or ("rejected", "rejected before reading")
+    return Outcome(error=ErrorRecord(path=item.relpath, stage="discover", error=code, message=printable(message)))
+
+
+OnFinished = Callable[[list[Outcome]], None]
+"""Told of each document as soon as it is done, for progress (`progress.finished` by default)."""
