@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from docketflow.models import Document, ErrorRecord, Source
 from docketflow.pipeline.cli import main
-from docketflow.pipeline.process import Outcome
+from docketflow.pipeline.outcomes import Outcome
 from docketflow.pipeline.progress import RunProgress, finished, finished_marks
 from docketflow.pipeline.settings import RunSettings
 from docketflow.pipeline.sources import iter_sources

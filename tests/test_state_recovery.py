@@ -11,7 +11,7 @@ import pytest
 from docketflow.models import ErrorRecord
 from docketflow.pipeline.flow import run
 from docketflow.pipeline.isolation import WorkerStartFailed
-from docketflow.pipeline.process import Outcome
+from docketflow.pipeline.outcomes import Outcome
 from docketflow.pipeline.settings import RunSettings
 from docketflow.pipeline.sources import SourceItem
 from docketflow.pipeline.store import StateDamaged, StateStore

@@ -7,7 +7,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 from docketflow.pipeline.executors import inline
 from docketflow.pipeline.flow import windowed
-from docketflow.pipeline.process import BatchResult
+from docketflow.pipeline.outcomes import BatchResult
 from docketflow.pipeline.settings import RunSettings
 from docketflow.pipeline.sources import SourceItem
 
