@@ -30,7 +30,7 @@ def _corpus(folder: Path) -> None:
         (folder / f"a{i}.txt").write_text(f"A federal judge in Ohio ruled Wednesday that the IRS may share the "
                                           f"addresses of {i} taxpayers with ICE.\n")
     for i in range(LONG):  # each a few seconds of work: the run is still busy whenever the signal comes
-        (folder / f"z{i:02}.txt").write_text(f"Record {i}: the agency shared the records with the Department. " * 3000)
+        (folder / f"z{i:02}.txt").write_text(f"Record {i}: the agency shared the records with the Department. " * 15000)
 
 
 def _rows(out: Path) -> int:
