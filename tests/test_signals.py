@@ -61,6 +61,14 @@ def _left_after(pgid: int) -> list[str]:
     return left
 
 
+def _as_from_a_terminal() -> None:
+    """In the child, before it starts: Ctrl-C and SIGTERM handled as a shell's foreground job has them, whatever
+    the test process inherited or set (an ignored or blocked signal would carry over into the run)."""
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
 @pytest.mark.parametrize(("how", "code"), [("term", 143), ("int", 130), ("kill", -signal.SIGKILL)])
 def test_a_signal_stops_the_run_and_leaves_no_process(tmp_path: Path, how: str, code: int) -> None:
     inputs = tmp_path / "in"
@@ -70,7 +78,7 @@ def test_a_signal_stops_the_run_and_leaves_no_process(tmp_path: Path, how: str, 
     command = [sys.executable, "-m", "docketflow.pipeline.cli", "run", str(inputs), "--out", str(out), "--quiet",
                "--no-prefect", "--isolate", "--doc-timeout", "900"]
     process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               start_new_session=True)
+                               start_new_session=True, preexec_fn=_as_from_a_terminal)
     try:
         deadline = time.monotonic() + 240
         while _rows(out) < SMALL and process.poll() is None and time.monotonic() < deadline:
@@ -87,7 +95,7 @@ def test_a_signal_stops_the_run_and_leaves_no_process(tmp_path: Path, how: str, 
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
-    assert process.returncode == code, stderr
+    assert process.returncode == code, (stdout, stderr)
     assert _left_after(process.pid) == []
     if how == "kill":
         return
