@@ -24,11 +24,11 @@ from docketflow.extractors.data import read_tsv
 from docketflow.extractors.keyword_start import KeywordStart
 from docketflow.extractors.phrase_regex import first_chars, phrase_alternation
 from docketflow.extractors.spans import add_entity, context, doc_text, in_citation
-from docketflow.extractors.structure import structure_of
+from docketflow.extractors.structure import ORDINAL_WORDS, structure_of
 from spacy.tokens import Doc
 
 ORDINALS = (
-    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh"],
+    list(ORDINAL_WORDS[:11]),
     ["1st", "2d", "3d", "4th", "5th", "6th", "7th", "8th", "9th", "10th", "11th"],
     ["1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th", "11th"],
 )

@@ -117,8 +117,10 @@ _PROSE = re.compile(r"[a-z,;]\s+(?:[a-z]+\s+){5,}")
 """Six lower-case words in a row: running prose, so the caption is over."""
 _COURT_WORD = re.compile(r"\b(?:COURT|Court|CIRCUIT|Circuit|APPELLATE\s+DIVISION|Appellate\s+Division|"
                          r"Board\s+of\s+Immigration\s+Appeals|BOARD\s+OF\s+IMMIGRATION\s+APPEALS)\b")
-ORDINAL = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
-           r"fourteenth|\d+(?:st|nd|rd|th|d))")
+ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                 "eleventh", "twelfth", "thirteenth", "fourteenth")
+"""Ordinals spelled out, in order, as far as courts number their districts and circuits."""
+ORDINAL = rf"(?:{'|'.join(ORDINAL_WORDS)}|\d+(?:st|nd|rd|th|d))"
 """An ordinal as a court's name gives it, in lower case: "fifth" (district), "2d" (circuit), "11th"."""
 _COURT_CONTINUES = re.compile(
     r"(?i)^(?:of|for|at|in|the|and|,|state\s+of|commonwealth\s+of|[\w.]+\s+(?:district|circuit|division|department)|"

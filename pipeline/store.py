@@ -23,6 +23,7 @@ import time
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, TypeVar
 
 from docketflow.models import Agreement, Holding
@@ -309,12 +310,9 @@ class StateStore:
         keeps only its latest result; identical files under several paths are one document. Documents and
         holdings name agreements by the ids their document computed; the lines whose ids the merge changed
         are rewritten with the merged ids, the others written as stored."""
-        from docketflow.extractors.names import named  # see `load_publishing`
-        from docketflow.extractors.records import AgreementBook
-        from docketflow.extractors.records.litigation import Litigation
-        from docketflow.extractors.records.merge import with_decisions
-
-        book = AgreementBook()
+        names, records, litigation_records, merge = load_publishing()
+        named = names.named
+        book = records.AgreementBook()
         for (agreements,) in self._db.execute("SELECT agreements FROM items WHERE document IS NOT NULL "
                                               "ORDER BY relpath, input"):
             for line in json.loads(agreements):
@@ -330,14 +328,14 @@ class StateStore:
             book.add_holding(holding)
         for doc_id, held in by_doc.items():  # each bearing on its merged agreement, as read once
             by_doc[doc_id] = [h.model_copy(update={"agreement": book.holding_agreement(h)}) for h in held]
-        litigation = Litigation([h for held in by_doc.values() for h in held], sources)
+        litigation = litigation_records.Litigation([h for held in by_doc.values() for h in held], sources)
         found = self._agency_names_printed()
         for doc_id, _, document, _, text in self._documents():
             writer.write_line("documents", _with_agreement_ids(document, book))
             for holding in by_doc.get(doc_id, []):
                 writer.write("holdings", named(litigation.place(holding), found))
             writer.write_text(_member(doc_id, text))
-        for agreement in with_decisions(book.records(), litigation.decisions()):
+        for agreement in merge.with_decisions(book.records(), litigation.decisions()):
             writer.write("agreements", named(agreement, found))
         for case in litigation.cases:
             writer.write("cases", named(case, found))
@@ -352,11 +350,10 @@ PUBLISHING_MODULES = ("docketflow.extractors.names", "docketflow.extractors.reco
 needs for nothing else: the store imports them only when it publishes."""
 
 
-def load_publishing() -> None:
-    """Import `PUBLISHING_MODULES` now: a run calls this once its workers are starting, so that the import
-    overlaps their start-up instead of delaying it (or the end of the run)."""
-    for name in PUBLISHING_MODULES:
-        importlib.import_module(name)
+def load_publishing() -> list[ModuleType]:
+    """`PUBLISHING_MODULES`, imported. A run calls this once its workers are starting, so that the import
+    overlaps their start-up instead of delaying it (or the end of the run); `export` then finds them loaded."""
+    return [importlib.import_module(name) for name in PUBLISHING_MODULES]
 
 
 def _member(doc_id: str, stored: bytes) -> bytes:
