@@ -15,7 +15,8 @@ from docketflow.extractors import (  # noqa: F401  (imported for their @Language
     judges,
     statutes,
 )
-from docketflow.extractors.chunk_tokenizer import chunk_tokenizer
+from docketflow.extractors.chunk_tokenizer import ChunkTokenizer, chunk_tokenizer
+from docketflow.extractors.pattern_cache import default_folder, save_patterns
 from spacy.language import Language
 
 COMPONENTS = (
@@ -42,10 +43,19 @@ def build_nlp(model: str | None = None) -> Language:
         nlp = spacy.blank("en")
     nlp.max_length = 50_000_000
     nlp.tokenizer = chunk_tokenizer(nlp.tokenizer, nlp.vocab)
+    if isinstance(nlp.tokenizer, ChunkTokenizer):
+        nlp.tokenizer.keep_on_disk(default_folder())
     for name in COMPONENTS:
         nlp.add_pipe(name)
     check_order(nlp)
     return nlp
+
+
+def save_learned(nlp: Language) -> None:
+    """Keep what this process learned for the next one: compiled patterns and the tokenizer's chunks."""
+    save_patterns()
+    if isinstance(nlp.tokenizer, ChunkTokenizer):
+        nlp.tokenizer.save_learned()
 
 
 def check_order(nlp: Language) -> None:

@@ -14,7 +14,7 @@ from datetime import date
 
 from docketflow.extractors.entities import doc_entities
 from docketflow.extractors.kind import read_kind
-from docketflow.extractors.nlp import build_nlp
+from docketflow.extractors.nlp import build_nlp, save_learned
 from docketflow.extractors.records import build_records
 from docketflow.extractors.spans import DocContext, make_doc
 from docketflow.extractors.structure import Structure, keep_structure
@@ -219,4 +219,6 @@ def process_batch(items: list[SourceItem], settings: RunSettings, on_finished: O
     extracted = iter(_extract(ingested, settings, on_finished) if ingested else [])
     result.seconds["extract"] += time.perf_counter() - started
     result.outcomes = [next(extracted) if isinstance(o, _Ingested) else o for o in order]
+    if ingested:
+        save_learned(build_nlp(settings.spacy_model))
     return result

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from prefect.testing.utilities import prefect_test_harness
+
+if "DOCKETFLOW_CACHE" not in os.environ:  # the tests' compiled patterns stay out of the user's cache folder
+    os.environ["DOCKETFLOW_CACHE"] = tempfile.mkdtemp(prefix="docketflow-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["DOCKETFLOW_CACHE"], True)
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "raw"
