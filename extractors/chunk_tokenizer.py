@@ -145,7 +145,8 @@ class ChunkTokenizer:
 
     def _learn(self, chunks: set[str]) -> dict[str, _Split]:
         """Tokenize a document's new chunks in one call of the wrapped tokenizer, and remember them while there
-        is room.
+        is room; chunks an earlier process saved (`keep_on_disk`) are read instead, and only the others are
+        noted for saving.
 
         The chunks are joined by single spaces: each tokenizes there on its own, as in its text, and ends at
         its token with trailing whitespace. A whitespace chunk is tokenized alone."""
