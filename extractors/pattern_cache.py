@@ -46,12 +46,15 @@ _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
 def default_folder() -> Path | None:
     """`DOCKETFLOW_CACHE`, else the user's cache folder (`XDG_CACHE_HOME` or ~/.cache) / docketflow; an empty
-    `DOCKETFLOW_CACHE` turns the disk cache off."""
+    `DOCKETFLOW_CACHE` turns the disk cache off, and so does a process with no home folder (a container's
+    worker with no HOME and no password entry), rather than writing into its working directory."""
     configured = os.environ.get("DOCKETFLOW_CACHE")
     if configured is not None:
         return Path(configured) if configured else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "docketflow"
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # unset, or relative (which the XDG specification says to ignore)
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "docketflow" if os.path.isabs(base) else None
 
 
 def _build_tag() -> str:

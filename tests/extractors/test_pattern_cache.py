@@ -91,6 +91,8 @@ def test_no_folder_means_no_file(tmp_path: Path) -> None:
     ({"DOCKETFLOW_CACHE": ""}, "None"),
     ({"XDG_CACHE_HOME": "/c"}, "/c/docketflow"),
     ({"HOME": "/h"}, "/h/.cache/docketflow"),
+    ({"HOME": "relative"}, "None"),
+    ({"XDG_CACHE_HOME": "relative", "HOME": "/h"}, "/h/.cache/docketflow"),
 ])
 def test_where_the_file_lives(env: dict[str, str], expected: str) -> None:
     clean = {"PATH": "/usr/bin:/bin", **env}
