@@ -16,13 +16,13 @@ starts a file removes the files of other rules or code, so the folder holds one.
 from __future__ import annotations
 
 import marshal
-import math
 import sqlite3
 import threading
-import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
+
+from docketflow.extractors.cache_folder import SaveClock
 
 MAX_BYTES = 64_000_000
 """About a million chunks; lookups stay fast at any size, so the bound only keeps the folder modest."""
@@ -46,7 +46,7 @@ class ChunkStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._unsaved: list[str] = []
-        self._saved_at = -math.inf  # the first save is at once: a short run's batch may be its only one
+        self._clock = SaveClock(SAVE_EVERY_S)
         self._db: sqlite3.Connection | None = None
         self._broken = False
         self._lock = threading.Lock()
@@ -93,12 +93,11 @@ class ChunkStore:
     def save(self, memo: dict[str, Split], string_of: Callable[[int], str], *, wait: bool = True) -> None:
         """Store the noted chunks' splits (from `memo`; `string_of` maps a word's id to its string), at most
         every `SAVE_EVERY_S` seconds unless `wait` is false."""
-        if not self._unsaved or (wait and time.monotonic() - self._saved_at < SAVE_EVERY_S):
+        if not self._unsaved or not self._clock.due(wait=wait):
             return
         rows = [(chunk, marshal.dumps((tuple(map(string_of, memo[chunk][0])), *memo[chunk][1:])))
                 for chunk in self._unsaved if chunk in memo]
         self._unsaved = []
-        self._saved_at = time.monotonic()
         with self._lock:
             db = self._connection(create=True)
             if db is None or self.path.stat().st_size > MAX_BYTES:

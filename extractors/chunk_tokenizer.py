@@ -15,7 +15,6 @@ spends ~2 s of a 254-opinion run learning the same words again.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from itertools import accumulate, chain
@@ -26,6 +25,7 @@ from typing import Any
 import numpy as np
 import spacy.about
 from docketflow.extractors import chunk_store
+from docketflow.extractors.cache_folder import source_digest
 from docketflow.extractors.chunk_store import ChunkStore
 from spacy.attrs import LOWER, NORM, ORTH, SPACY
 from spacy.tokenizer import Tokenizer
@@ -84,12 +84,8 @@ class ChunkTokenizer:
 
     def _rules_digest(self) -> str:
         """What a chunk's split depends on: spaCy's version, the wrapped tokenizer's rules, this code."""
-        digest = hashlib.blake2b(digest_size=10)
-        digest.update(spacy.about.__version__.encode())
-        digest.update(self.tokenizer.to_bytes(exclude=["vocab"]))
-        for module in (__file__, chunk_store.__file__):
-            digest.update(Path(module).read_bytes())
-        return digest.hexdigest()
+        rules = spacy.about.__version__.encode() + self.tokenizer.to_bytes(exclude=["vocab"])
+        return source_digest(__file__, chunk_store.__file__, extra=rules, size=10)
 
     def __getattr__(self, name: str) -> Any:
         if name in self._OWN:  # not set yet (a copy being made)

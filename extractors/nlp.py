@@ -15,8 +15,9 @@ from docketflow.extractors import (  # noqa: F401  (imported for their @Language
     judges,
     statutes,
 )
+from docketflow.extractors.cache_folder import default_folder
 from docketflow.extractors.chunk_tokenizer import ChunkTokenizer, chunk_tokenizer
-from docketflow.extractors.pattern_cache import default_folder, save_patterns
+from docketflow.extractors.pattern_cache import save_patterns
 from spacy.language import Language
 
 COMPONENTS = (

@@ -19,19 +19,18 @@ one's additions, which are compiled again next time.
 from __future__ import annotations
 
 import _sre  # type: ignore[import-not-found]
-import hashlib
 import marshal
-import math
 import os
 import re
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from typing import Any
+
+from docketflow.extractors.cache_folder import SaveClock, default_folder, source_digest
 
 MAX_ENTRIES = 40_000
 """Entries kept in one file: eyecite's ~6,800 extractor patterns (~2.3 kB each compiled) and their start
@@ -44,19 +43,6 @@ _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 """`_sre.compile`'s arguments after the pattern: flags, code, groups, group index, index group."""
 
 
-def default_folder() -> Path | None:
-    """`DOCKETFLOW_CACHE`, else the user's cache folder (`XDG_CACHE_HOME` or ~/.cache) / docketflow; an empty
-    `DOCKETFLOW_CACHE` turns the disk cache off, and so does a process with no home folder (a container's
-    worker with no HOME and no password entry), rather than writing into its working directory."""
-    configured = os.environ.get("DOCKETFLOW_CACHE")
-    if configured is not None:
-        return Path(configured) if configured else None
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):  # unset, or relative (which the XDG specification says to ignore)
-        base = os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "docketflow" if os.path.isabs(base) else None
-
-
 def _build_tag() -> str:
     """What the code depends on: the interpreter build and the regex engine's version."""
     build = f"{sys.implementation.cache_tag}-{sys.version}-{_sre.MAGIC}-{_sre.CODESIZE}"
@@ -66,8 +52,7 @@ def _build_tag() -> str:
 @cache
 def _reading(read: Callable[[str, int], Any]) -> str:
     """A reading's key: its name and a digest of its module's source."""
-    source = Path(sys.modules[read.__module__].__file__).read_bytes()
-    return f"{read.__module__}.{read.__qualname__}@{hashlib.blake2b(source, digest_size=8).hexdigest()}"
+    return f"{read.__module__}.{read.__qualname__}@{source_digest(sys.modules[read.__module__].__file__)}"
 
 
 def _entry(pattern: str, flags: int) -> _Entry:
@@ -91,7 +76,7 @@ class PatternCache:
         self._entries: dict[tuple[str, str, int], Any] | None = None
         self._new: dict[tuple[str, str, int], Any] = {}
         self._readings: set[str] = set()
-        self._saved_at = -math.inf  # the first save is at once: a short run's batch may be its only one
+        self._clock = SaveClock(SAVE_EVERY_S)
         self.hits = self.misses = 0
 
     def _loaded(self) -> dict[tuple[str, str, int], Any]:
@@ -155,9 +140,8 @@ class PatternCache:
     def save(self, *, wait: bool = True) -> None:
         """Add the entries learned since the last save to the file (merged with what other processes added):
         at most every `SAVE_EVERY_S` seconds unless `wait` is false, since each save rewrites the file."""
-        if not self._new or self.path is None or (wait and time.monotonic() - self._saved_at < SAVE_EVERY_S):
+        if not self._new or self.path is None or not self._clock.due(wait=wait):
             return
-        self._saved_at = time.monotonic()
         current = {kind.split("@")[0]: kind for kind in self._readings}
         merged = {key: value for key, value in self._read().items()  # not an earlier version's readings
                   if current.get(key[0].split("@")[0], key[0]) == key[0]}

@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from docketflow.extractors.pattern_cache import PatternCache, default_folder
+from docketflow.extractors.cache_folder import default_folder
+from docketflow.extractors.pattern_cache import PatternCache
 
 PATTERNS = [
     (r"(?:^|[^a-zA-Z0-9])((?P<volume>[1-9]\d*) (?P<reporter>Foo\.\s*Rep\.) (?P<page>\d+))", 0),
@@ -96,7 +97,7 @@ def test_no_folder_means_no_file(tmp_path: Path) -> None:
 ])
 def test_where_the_file_lives(env: dict[str, str], expected: str) -> None:
     clean = {"PATH": "/usr/bin:/bin", **env}
-    code = "from docketflow.extractors.pattern_cache import default_folder; print(default_folder())"
+    code = "from docketflow.extractors.cache_folder import default_folder; print(default_folder())"
     out = subprocess.run([sys.executable, "-c", code], env=clean, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == expected
 
