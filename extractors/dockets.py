@@ -11,6 +11,7 @@ where it repeats (running headers). Keys are as printed, whitespace-normalized, 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from docketflow.extractors.component import Component, factory
 from docketflow.extractors.docket_forms import (
@@ -152,6 +153,23 @@ def _occurrences(text: str, key: str):
         pos = text.find(key, pos + 1)
 
 
+def number_hits(text: str, number: str) -> Iterator[tuple[int, int]]:
+    """Spans of `number` (digits, no leading zero) standing alone in the text with any zeros before it ("01234"
+    for 1234), as `(?<!\\d)0*NUMBER(?!\\d)` finds them; `str.find` looks for the digits, where the pattern, which
+    starts with a lookbehind, would be tried at every position of the text."""
+    if not number.isdecimal() or number.startswith("0"):
+        yield from (m.span() for m in re.finditer(rf"(?<!\d)0*{re.escape(number)}(?!\d)", text))
+        return
+    at = text.find(number)
+    while at != -1:
+        start, end = at, at + len(number)
+        while start and text[start - 1] == "0":
+            start -= 1
+        if not (start and text[start - 1].isdecimal()) and not (end < len(text) and text[end].isdecimal()):
+            yield start, end
+        at = text.find(number, end)
+
+
 _LEAD = 16
 """How far before its number's digits a printed docket may start ("1:25-cv-0" before "1234")."""
 
@@ -164,12 +182,12 @@ def _printings(text: str, own: str) -> list[tuple[tuple[int, int], str]]:
         return []
     number = str(int(case.rsplit("-", 1)[1]))
     out = []
-    for hit in re.finditer(rf"(?<!\d)0*{number}(?!\d)", text):
-        for start in range(max(0, hit.start() - _LEAD), hit.start()):
+    for hit_start, hit_end in number_hits(text, number):
+        for start in range(max(0, hit_start - _LEAD), hit_start):
             if start and (text[start - 1].isalnum() or not text[start].isalnum()):
                 continue
             m = _ITEM.match(text, start)
-            if m and m.end() >= hit.end() and same_case(m.group(), own):
+            if m and m.end() >= hit_end and same_case(m.group(), own):
                 out.append((m.span(), key_of(m.group())))
                 break
     return out

@@ -62,6 +62,18 @@ def _not_names() -> frozenset[str]:
     return frozenset(row["word"].lower() for row in read_tsv("judges_not_names.tsv"))
 
 
+_PLURAL_QUALIFIERS = ("Appellate", "Circuit", "District", "Senior", "Chief", r"U\.S\.")
+
+
+def _plural_title() -> str:
+    """"Judges" after any run of qualifiers ("Senior Circuit Judges"), spelled as one branch per first word.
+    `(?:(?:Chief|...)[ \t]+)*Judges` matches the same, but `re` can skip ahead only to where a pattern's
+    first item, a plain word, can begin: with an optional repeat first, it tries every position of the text
+    (ten times slower on a whole opinion)."""
+    chain = rf"(?:(?:{'|'.join(_PLURAL_QUALIFIERS)})[ \t]+)*Judges"
+    return "|".join([*(rf"{word}[ \t]+{chain}" for word in _PLURAL_QUALIFIERS), "Judges"])
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern[str] | WordStart]:
     """The regexes, compiled once per process; the four that scan the whole text start at a word start."""
@@ -83,7 +95,7 @@ def _patterns() -> dict[str, re.Pattern[str] | WordStart]:
         ),
         "names_before_comma": re.compile(rf"(?P<names>{_NAME_LIST})\*?$"),
         "name": re.compile(NAME),
-        "plural": WordStart(rf"(?P<title>(?:(?:Appellate|Circuit|District|Senior|Chief|U\.S\.)[ \t]+)*Judges)[ \t]+"
+        "plural": WordStart(rf"(?P<title>{_plural_title()})[ \t]+"
                              rf"(?P<names>{NAME}(?:[ \t]*,[ \t]*{NAME})*(?:[ \t]*,?[ \t]+and[ \t]+{NAME}))"),
         "appositive": WordStart(rf"[Tt]he\s+(?:(?:federal|district|trial|presiding|U\.S\.)\s+)*(?P<title>judge)"
                                  rf",[ \t]+(?P<name>{NAME}),"),

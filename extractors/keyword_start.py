@@ -14,16 +14,18 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from docketflow.extractors.required_words import required_words
+
 _UNSAFE_FOLDS = ("ı", "ſ")
 """Characters that `re` matches to an ASCII letter (i, s) under IGNORECASE but `str.lower` leaves as they
 are: in a text holding one, a keyword search on the lower-cased text could miss a match."""
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
 def folded(text: str) -> str | None:
     """`text.lower()` when its offsets are the text's and a keyword search on it finds every place a
-    case-insensitive pattern can match; otherwise None. The last text's answer is kept, since one extractor
-    asks for the same text once per pattern."""
+    case-insensitive pattern can match; otherwise None. The last few texts' answers are kept, since one
+    extractor asks for the same text once per pattern, and a record builder once per sentence."""
     lower = text.lower()
     if len(lower) != len(text) or any(c in text for c in _UNSAFE_FOLDS):
         return None
@@ -66,3 +68,43 @@ class KeywordStart:
             if at >= last and (m := self.pattern.match(text, at, end)) is not None:
                 yield m
                 last = m.end()
+
+
+class Keywords:
+    """A cheap test of a span of text before a costly pattern, for a pattern every match of which holds one of
+    `words` (in any case with `fold`, for `re.IGNORECASE` or `(?i:...)`): when none is there, the pattern
+    cannot match.
+
+    A record builder tries its sentence patterns (case-insensitive, starting with `\\b`) on every sentence of
+    an opinion; `re` tries such a pattern at every position. Here one plain alternation of the words, which `re`
+    scans at the speed of a search for their first letters, runs over the text (its lower-cased copy with
+    `fold`, made once per text, see `folded`)."""
+
+    def __init__(self, words: Iterable[str], *, fold: bool = True) -> None:
+        self.fold = fold
+        ordered = sorted({w.lower() if fold else w for w in words}, key=len, reverse=True)
+        if not ordered or not all(ordered):
+            raise ValueError("Keywords needs at least one non-empty word")
+        self.any = re.compile("|".join(re.escape(w) for w in ordered))
+
+    @classmethod
+    def required_by(cls, pattern: re.Pattern[str]) -> Keywords | None:
+        """The test for a compiled pattern, from the words its every match holds (`required_words`); None when
+        the pattern names none."""
+        required = required_words(pattern.pattern, pattern.flags)
+        return None if required is None else cls(required[0], fold=required[1])
+
+    def within(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """Whether one of the words stands whole in `text[start:end]` of a long text asked about span by span;
+        True for a text whose lower-cased copy could hide one (see `folded`), so the pattern decides."""
+        haystack = folded(text) if self.fold else text
+        return haystack is None or self.any.search(haystack, start, len(text) if end is None else end) is not None
+
+    def in_text(self, text: str) -> bool:
+        """`within` for a short text asked about once (a sentence, a phrase): lower-cased here, not kept."""
+        if not self.fold:
+            return self.any.search(text) is not None
+        lower = text.lower()
+        if len(lower) != len(text) or any(c in text for c in _UNSAFE_FOLDS):
+            return True
+        return self.any.search(lower) is not None

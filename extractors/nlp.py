@@ -52,11 +52,12 @@ def build_nlp(model: str | None = None) -> Language:
     return nlp
 
 
-def save_learned(nlp: Language) -> None:
-    """Keep what this process learned for the next one: compiled patterns and the tokenizer's chunks."""
-    save_patterns()
+def save_learned(nlp: Language, *, wait: bool = True) -> None:
+    """Keep what this process learned for the next one: compiled patterns and the tokenizer's chunks (at most
+    every few seconds unless `wait` is false, as a worker does once more before it exits)."""
+    save_patterns(wait=wait)
     if isinstance(nlp.tokenizer, ChunkTokenizer):
-        nlp.tokenizer.save_learned()
+        nlp.tokenizer.save_learned(wait=wait)
 
 
 def check_order(nlp: Language) -> None:

@@ -167,6 +167,6 @@ PATTERN_CACHE = PatternCache(default_folder())
 batch added."""
 
 
-def save_patterns() -> None:
-    """Store the entries computed since the last call, for the next process."""
-    PATTERN_CACHE.save()
+def save_patterns(*, wait: bool = True) -> None:
+    """Store the entries computed since the last call, for the next process (see `PatternCache.save`)."""
+    PATTERN_CACHE.save(wait=wait)

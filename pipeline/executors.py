@@ -50,6 +50,8 @@ class Executor:
     """Give up the batches in flight at once (Ctrl-C, SIGTERM): kill the workers and redo nothing."""
     warm: Callable[[], None] | None = None
     """Start what the batches will need (worker processes) before the first batch is ready."""
+    release: Callable[[], None] | None = None
+    """Say that no batch will come any more, once the last is done: workers exit while the run publishes."""
 
 
 class _Done:
@@ -90,7 +92,8 @@ def open_executor(settings: RunSettings) -> Iterator[Executor]:
             yield executor
     elif settings.workers > 1 or wants_isolation(settings):
         with IsolatedPool(settings.workers, settings) as pool:
-            yield Executor(pool.submit, 2 * settings.workers, "isolated", cancel=pool.cancel, warm=pool.warm)
+            yield Executor(pool.submit, 2 * settings.workers, "isolated", cancel=pool.cancel, warm=pool.warm,
+                           release=pool.release)
     else:
         from docketflow.pipeline.process import process_batch  # this process extracts: it loads spaCy now
 

@@ -88,10 +88,12 @@ def batches(items: Iterable[SourceItem], settings: RunSettings) -> Iterator[list
 
 
 def execute(settings: RunSettings, submit: Submit, orchestration: str, window: int = 1,
-            cancel: Callable[[], None] | None = None, warm: Callable[[], None] | None = None) -> RunSummary:
+            cancel: Callable[[], None] | None = None, warm: Callable[[], None] | None = None,
+            release: Callable[[], None] | None = None) -> RunSummary:
     """Process the new and changed inputs under `settings.inputs`, then publish the whole output folder.
     `warm` is called once the first input to process is found (worker processes start then, and load the
-    pipeline while the first batch is read), never in a run with nothing to do.
+    pipeline while the first batch is read), never in a run with nothing to do; `release` once the last batch
+    is done, before publishing (the workers stop meanwhile).
 
     On Ctrl-C or SIGTERM (KeyboardInterrupt), `cancel` stops the batches in flight at once (their workers
     are killed, nothing is redone), and what was finished before is published."""
@@ -115,6 +117,8 @@ def execute(settings: RunSettings, submit: Submit, orchestration: str, window: i
                     summary.processed += len(batch)
                     summary.pages += sum(o.pages for o in result.outcomes)
                     progress.settle(result.outcomes)
+                if release is not None:
+                    release()
                 if not settings.include and not settings.exclude:  # every input was looked at
                     store.drop_stale_rejections({item_root(r) for r in settings.inputs}, refused)
             except KeyboardInterrupt:
@@ -234,7 +238,8 @@ def _define_prefect_flow() -> dict[str, Any]:
                 log.info("processing on the %s executor, up to %d batches in flight", executor.kind,
                          executor.window)
                 summary = execute(settings, lambda batch, s: process_batch_task.submit(batch, s, executor.submit),
-                                  "prefect", window=executor.window, cancel=executor.cancel, warm=executor.warm)
+                                  "prefect", window=executor.window, cancel=executor.cancel, warm=executor.warm,
+                                  release=executor.release)
             outcome = _OUTCOME.get()
             if outcome is not None:
                 outcome.summary = summary
@@ -328,7 +333,7 @@ def run(settings: RunSettings) -> RunSummary:
         return _run_with_prefect(settings)
     with open_executor(settings) as executor:
         return execute(settings, executor.submit, "off", window=executor.window, cancel=executor.cancel,
-                       warm=executor.warm)
+                       warm=executor.warm, release=executor.release)
 
 
 # --- A Prefect API lost mid-run ---------------------------------------------------------------------

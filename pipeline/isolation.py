@@ -103,7 +103,7 @@ def _serve(conn: Connection, memory_bytes: int, spacy_model: str | None, parent:
     if memory_bytes:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     try:  # spaCy and the extractors load here, in the worker: the parent that starts it never needs them
-        from docketflow.extractors.nlp import build_nlp
+        from docketflow.extractors.nlp import build_nlp, save_learned
         from docketflow.pipeline.process import process_batch
 
         build_nlp(spacy_model)
@@ -118,6 +118,7 @@ def _serve(conn: Connection, memory_bytes: int, spacy_model: str | None, parent:
     while True:
         job = conn.recv()
         if job is None:
+            save_learned(build_nlp(spacy_model), wait=False)
             return
         items, settings = job
         for item in items:  # one document at a time, so that each has its own deadline in the parent
@@ -184,6 +185,7 @@ class _Worker:
             self.process.start()
         child.close()
         self.ready = False
+        self.released = False
 
     def _start(self) -> None:
         """Wait for the worker to be ready; WorkerStartFailed when it dies or hangs before that."""
@@ -235,9 +237,15 @@ class _Worker:
         self.process.join()
         self.conn.close()
 
+    def release(self) -> None:
+        """Tell the worker to stop after what it is doing (once), without waiting for it to exit."""
+        if not self.released:
+            self.released = True
+            with contextlib.suppress(OSError):
+                self.conn.send(None)
+
     def stop(self) -> None:
-        with contextlib.suppress(OSError):
-            self.conn.send(None)
+        self.release()
         self.process.join(timeout=5)
         if self.process.is_alive():
             self.kill()
@@ -373,6 +381,12 @@ class IsolatedPool:
                 combined.outcomes.append(_failed(culprit, "timeout_or_worker_died", message))
             remaining = remaining[count + 1:]
         return combined
+
+    def release(self) -> None:
+        """No batch will come any more: the workers are told to stop now, and exit (saving what they learned
+        for the next run) while this process publishes the run, instead of after it."""
+        for worker in self.all:
+            worker.release()
 
     def cancel(self) -> None:
         """Give up the batches in flight: kill every worker now (its Tesseract dies with it) and redo nothing."""

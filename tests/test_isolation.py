@@ -151,3 +151,30 @@ def test_a_start_failure_is_taken_for_the_memory_limit_only_when_memory_ran_out(
             raise RuntimeError("while building the pipeline") from inner
     except RuntimeError as outer:
         assert _out_of_memory(outer) is memory
+
+
+def test_the_workers_are_released_once_the_last_batch_is_done_and_exit_before_the_pool_closes(
+        tmp_path: Path) -> None:
+    """`release` comes after the last outcome and before publishing: the workers exit (saving what they learned)
+    while the run publishes, and closing the pool then only reaps them."""
+    from docketflow.pipeline.flow import execute
+    from docketflow.pipeline.isolation import IsolatedPool
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for n in range(3):
+        (inputs / f"n{n}.txt").write_text(f"Note {n} of a made-up ledger office.\n")
+    settings = RunSettings(inputs=(inputs,), out=tmp_path / "out", progress=False, batch_docs=1)
+    events: list[str] = []
+    with IsolatedPool(1, settings) as pool:
+
+        def release() -> None:
+            events.append(f"release after {len(list((tmp_path / 'out').glob('documents.jsonl')))} published")
+            pool.release()
+
+        summary = execute(settings, pool.submit, "off", window=2, warm=pool.warm, release=release)
+        for worker in pool.all:
+            worker.process.join(timeout=60)
+            assert worker.process.exitcode == 0  # it left on its own, told by `release`
+    assert summary.processed == 3
+    assert events == ["release after 0 published"]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from itertools import islice
 
 from docketflow.extractors.docket_text import Entry
+from docketflow.extractors.keyword_start import Keywords
 from docketflow.extractors.records.cues import all_labels, first_label
 from docketflow.extractors.records.sentences import Sentences
 from docketflow.extractors.structure import Structure
@@ -43,8 +44,10 @@ _LEAD_WORDS = re.compile(r"(?:[\w'’]+[ \t\n-]+){1,3}$")
 """The words just before a motion's noun, which often name its kind ("second summary-judgment motion")."""
 _PASSIVE_VERB = re.compile(r"(?=[GgDdAaRrVvSsLlMm])(?i:granted|denied|affirmed|reversed|vacated|remanded|dismissed|"
                            r"sustained|discharged|lifted|dissolved|modified|stayed|allowed|approved)")
-"""The participles `_PASSIVE` ends on: a sentence without one is spared its slow, backtracking scan (the lookahead
-lets the scan skip every other character at once)."""
+"""The participles `_PASSIVE` ends on: a sentence without one is spared its slow, backtracking scan."""
+_PASSIVE_WORDS = Keywords(["granted", "denied", "affirmed", "reversed", "vacated", "remanded", "dismissed", "sustained",
+                           "discharged", "lifted", "dissolved", "modified", "stayed", "allowed", "approved"])
+"""The same participles, looked for first in the lower-cased text (`Keywords`): most sentences hold none."""
 _ACTIVE = re.compile(
     r"\b(?:the\s+)?(?:Court|court)\s+(?:hereby\s+|therefore\s+|also\s+|accordingly\s+|thus\s+|preliminarily\s+)?"
     r"(?P<disp>(?:GRANTS|grants)(?:\s+(?i:in\s+part))?(?:\s+(?i:and\s+denies\s+in\s+part))?|DENIES|AFFIRMS|REVERSES|"
@@ -55,6 +58,7 @@ _GERUND = re.compile(r"\bIT\s+IS\s+(?:HEREBY\s+|FURTHER\s+)*ORDERED\s+(?P<disp>(
 """The clerk-style decretal sentence: "IT IS ORDERED granting Plaintiffs' Motion for Preliminary Injunction"."""
 _ENJOINED = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:immediately\s+)?(?:preliminarily\s+|temporarily\s+)?"
                        r"enjoined\b", re.I)
+_ENJOINED_WORD = Keywords(["enjoined"])
 _ORDERED = re.compile(r"\bIT\s+IS\s+(?:HEREBY\s+|FURTHER\s+|SO\s+)*ORDERED\b|^\s*(?:FURTHER\s+)?ORDER\s*:|"
                       r"^[^\S\n]*(?:FURTHER\s+)?ORDERED,?\s+(?:that|THAT)\b", re.M)
 """Decretal openings: "IT IS ORDERED ...", a BIA "ORDER:", a line that starts "ORDERED that the case be ..."."""
@@ -85,10 +89,13 @@ _STANDALONE = re.compile(
 line that merely starts with a lower-case "denied by ..." carried over from the line before."""
 _WE = re.compile(r"\b[Ww]e\s+(?:(?:therefore|thus|accordingly|hereby|must|now|will|shall)\s+)?"
                  r"(?P<disp>(?i:affirm|reverse|vacate|remand|dismiss|deny|grant))\b(?P<rest>[^.;]{0,160})")
+_WE_WORDS = Keywords(["affirm", "reverse", "vacate", "remand", "dismiss", "deny", "grant"])
+"""Words every `_WE` match holds: a sentence without one is not scanned."""
 _APPELLATE = frozenset({"affirmed", "reversed", "vacated", "remanded"})
 _APPELLATE_PASSIVE = re.compile(r"\b(?:is|are|must\s+be|should\s+be|be|stands)\s+(?:hereby\s+|therefore\s+|"
                                 r"accordingly\s+)?(?P<disp>affirmed|reversed|vacated|set\s+aside)\b", re.I)
 """A closing disposition whatever its subject: "The denial of a waiver is affirmed."""
+_APPELLATE_PASSIVE_WORDS = Keywords(["affirmed", "reversed", "vacated", "aside"])
 _HYPOTHETICAL = re.compile(r"\b(if|whether|unless|should|would|to\s+the\s+extent|once|until|when)\b[^.;]{0,80}$",
                            re.I)
 _LOWER_RULING = re.compile(r"(?:the\s+)?(?:district\s+court['’]s\s+)?(?:judgment|order|decision|ruling)\b", re.I)
@@ -140,7 +147,8 @@ def _sentence_decisions(text: str, start: int, end: int) -> list[Decision]:
     """Decretal statements in one sentence (passive, active, 'enjoined')."""
     sentence = text[start:end]
     found: list[Decision] = []
-    for match in _PASSIVE.finditer(sentence) if _PASSIVE_VERB.search(sentence) else ():
+    passive = _PASSIVE_WORDS.within(text, start, end) and _PASSIVE_VERB.search(sentence)
+    for match in _PASSIVE.finditer(sentence) if passive else ():
         before = sentence[: match.start("disp")]
         if _HYPOTHETICAL.search(before) or _HISTORY.search(match.group(0)) or _quoted(sentence, match.start()):
             continue
@@ -150,7 +158,7 @@ def _sentence_decisions(text: str, start: int, end: int) -> list[Decision]:
             motion_phrase = (lead.group() if lead else "") + match.group("motion")
             found.append(Decision(motion_of(motion_phrase), disposition, start, end, "decretal",
                                   _subject(motion_phrase)))
-    for match in _ACTIVE.finditer(sentence):
+    for match in _ACTIVE.finditer(sentence) if "ourt" in sentence else ():  # "Court" or "court"
         if _HYPOTHETICAL.search(sentence[: match.start()]) or _quoted(sentence, match.start()):
             continue
         disposition = disposition_of(match.group("disp"))
@@ -162,7 +170,8 @@ def _sentence_decisions(text: str, start: int, end: int) -> list[Decision]:
         if disposition:
             found.append(Decision(motion_of(match.group("motion")), disposition, start, end, "decretal",
                                   _subject(match.group("motion"))))
-    if not found and _ENJOINED.search(sentence) and _ORDERED.search(sentence):
+    if not found and _ENJOINED_WORD.within(text, start, end) and _ENJOINED.search(sentence) \
+            and _ORDERED.search(sentence):
         found.append(Decision(motion_of(sentence, "preliminary_injunction"), "granted", start, end, "decretal",
                               "injunction"))
     return found
@@ -377,11 +386,12 @@ def _closing_cue(text: str, sentences: Sentences, tail_from: int, until: int,
         if s >= until:
             break
         sentence = text[s:min(e, until)]
-        for match in _APPELLATE_PASSIVE.finditer(sentence):
+        passive = _APPELLATE_PASSIVE_WORDS.within(text, s, min(e, until))
+        for match in _APPELLATE_PASSIVE.finditer(sentence) if passive else ():
             if not _HYPOTHETICAL.search(sentence[: match.start()]) and not _quoted(sentence, match.start()):
                 disposition = disposition_of(match.group("disp").replace("set aside", "vacated"))
                 candidates.append((1, Decision("appeal", disposition or "other", s, e, "closing", "appeal")))
-        for match in _WE.finditer(sentence):
+        for match in _WE.finditer(sentence) if _WE_WORDS.within(text, s, min(e, until)) else ():
             if _HYPOTHETICAL.search(sentence[: match.start()]) or _quoted(sentence, match.start()):
                 continue
             disposition = _we_disposition(match)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import spacy
+from docketflow.extractors import dockets
 from docketflow.extractors.data import read_jsonl
 from docketflow.extractors.docket_forms import case_number, parse, same_case
 from docketflow.extractors.spans import DocContext, entities
@@ -166,3 +169,14 @@ def test_two_printings_of_one_case(a: str, b: str, same: bool) -> None:
                                              ("3:25-cv-01234-ABC", "3:25-cv-01234-ABC")])
 def test_case_number_drops_parenthesized_initials(key: str, number: str) -> None:
     assert case_number(key) == number
+
+
+NUMBER_TEXTS = ["No. 1234", "no. 01234.", "x001234y", "91234", "12345", "1234-5", "a 1234", "1234 and 0001234",
+                "१२३४ 1234", "١1234", "0", "", "1234" * 3, "12341234 1234"]
+
+
+@pytest.mark.parametrize("text", NUMBER_TEXTS)
+@pytest.mark.parametrize("number", ["1234", "7", "0"])
+def test_number_hits_are_the_lookbehind_patterns(text: str, number: str) -> None:
+    expected = [m.span() for m in re.finditer(rf"(?<!\d)0*{number}(?!\d)", text)]
+    assert list(dockets.number_hits(text, number)) == expected

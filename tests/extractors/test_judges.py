@@ -126,3 +126,32 @@ def test_headline_guards(text: str, expected: set[str]) -> None:
 )
 def test_reporting_verb_surnames(text: str, expected: set[str]) -> None:
     assert _news_judges(text) == expected
+
+
+PLURAL_LISTS = [
+    "Before Senior Circuit Judges Ana Ruiz, Lee Park and Omar Bell.",
+    "Present: Chief  Judges Ana Ruiz and Bo Li.",
+    "U.S. District Judges Al Bo and Cy Do sat by designation.",
+    "xChief Circuit Judges Al Bo and Cy Do",  # the first qualifier is no word of its own
+    "the Judges Al Bo, and Cy Do; Appellate Judges",  # a list, then a title with no names
+    "Chief Judgeship of Al Bo and Cy Do",
+]
+
+
+@pytest.mark.parametrize("text", PLURAL_LISTS)
+def test_plural_titles_read_as_the_plain_pattern_reads_them(text: str) -> None:
+    """The plural-title pattern is spelled one branch per first word so `re` can skip ahead; it finds what
+    `(?:(?:Chief|...)[ \\t]+)*Judges` + names finds, with the same title and names."""
+    import re
+
+    from docketflow.extractors.judges import NAME, _patterns
+
+    plain = re.compile(rf"\b(?P<title>(?:(?:Appellate|Circuit|District|Senior|Chief|U\.S\.)[ \t]+)*Judges)[ \t]+"
+                       rf"(?P<names>{NAME}(?:[ \t]*,[ \t]*{NAME})*(?:[ \t]*,?[ \t]+and[ \t]+{NAME}))")
+    spans = [(m.span(), m.span("title"), m.span("names")) for m in _patterns()["plural"].finditer(text)]
+    assert spans == [(m.span(), m.span("title"), m.span("names")) for m in plain.finditer(text)]
+
+
+def test_plural_title_names_each_judge(nlp) -> None:
+    assert judge_keys(nlp, "Before Senior Circuit Judges Ana Ruiz, Lee Park and Omar Bell.") == \
+        {"Ana Ruiz", "Lee Park", "Omar Bell"}
