@@ -242,6 +242,10 @@ _AND_STATE = r"\s*(?:,|and|or|,\s+and)\s+(?:the\s+)?(?:(?P<dir>Northern|Southern
 """What joins a second place to the first: "federal judges in Maryland and Massachusetts"."""
 
 
+_DISTRICT_INITIALS = [f"{letter}." for letter in "NSEWCMD"]
+"""What every abbreviated district ("E.D. Cal.", "D. Md.") starts with: its first initial and a period."""
+
+
 @cache
 def _families() -> dict[str, _Family]:
     """The candidate regexes, compiled once per process."""
@@ -289,10 +293,10 @@ def _families() -> dict[str, _Family]:
             before=re.compile(rf"\b(?P<pre>{states})\s+$", re.IGNORECASE),
             needs_before=True,
         ),
-        "abbrev": _Family(re.compile(rf"(?=[NSEWCMD]\.)(?<![\w.])(?:{abbrev_alt})\.?(?![\w])")),
+        "abbrev": _Family(KeywordStart(rf"(?=[NSEWCMD]\.)(?<![\w.])(?:{abbrev_alt})\.?(?![\w])", _DISTRICT_INITIALS)),
         # a reporter's caption: the district abbreviated, the state spelled out ("E.D. California", "D. Colorado")
-        "abbrev_state": _Family(re.compile(rf"(?=[NSEWCMD]\.)(?<![\w.])(?:(?P<dir>[NSEWCM])\.\s?)?D\.\s?"
-                                           rf"(?P<state>{states})\b")),
+        "abbrev_state": _Family(KeywordStart(rf"(?=[NSEWCMD]\.)(?<![\w.])(?:(?P<dir>[NSEWCM])\.\s?)?D\.\s?"
+                                             rf"(?P<state>{states})\b", _DISTRICT_INITIALS)),
         "circuit": _Family(
             re.compile(r"(?=\s?C)(?:\b(?:Circuit|CIRCUIT)\b|(?<=[\w.])\s?Cir\.|(?<=U\.S\.\s)Court\s+of\s+Appeals\b)"),
             before=re.compile(

@@ -23,3 +23,25 @@ def phrase_alternation(phrases: Iterable[str]) -> str:
     """The phrases as alternatives, in the order given, each allowing any whitespace between its words
     (PDF text breaks lines inside names)."""
     return "|".join(r"\s+".join(re.escape(word) for word in phrase.split()) for phrase in phrases)
+
+
+def grouped_alternation(phrases: Iterable[str], *, ignore_case: bool) -> str:
+    """`phrase_alternation`, with the phrases that start with the same character put in one group behind it
+    ("F(?:ederal\\s+Tort\\s+Claims\\s+Act|air\\s+Housing\\s+Act)|C(?:...)"): at a capital letter, `re` then tries
+    the one group of that letter instead of every phrase, each failing at its first character (hundreds of
+    tries per position for the act names). `ignore_case` says the alternation is matched ignoring case (inside
+    `(?i:...)` or under `re.IGNORECASE`): a group then holds the phrases whose first letters are the same in
+    any case, behind the lower-case letter.
+
+    The matches are the alternation's: phrases in different groups cannot match at the same position, and a
+    group keeps its phrases in the order given. Phrases that do not all start with an ASCII letter or digit
+    (whose case-insensitive matches `re` may extend beyond ASCII) are left as one plain alternation."""
+    phrases = list(phrases)
+    if not phrases or not all(p[:1].isascii() and p[:1].isalnum() for p in phrases):
+        return phrase_alternation(phrases)
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        rest = r"\s+".join([re.escape(words[0][1:]), *(re.escape(word) for word in words[1:])])
+        groups.setdefault(phrase[0].lower() if ignore_case else phrase[0], []).append(rest)
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())

@@ -20,8 +20,9 @@ from functools import cache
 from docketflow.extractors.component import Component, factory
 from docketflow.extractors.data import read_jsonl, read_tsv
 from docketflow.extractors.keyword_start import KeywordStart
-from docketflow.extractors.phrase_regex import first_chars, phrase_alternation
+from docketflow.extractors.phrase_regex import grouped_alternation
 from docketflow.extractors.spans import add_entity, doc_text
+from docketflow.extractors.word_start import WordStart
 from spacy.tokens import Doc
 
 LABEL = "STATUTE"
@@ -34,6 +35,8 @@ window that grows with the document (code cites packed along one long line) cost
 _SECTION = r"\d[\w.-]*\w|\d"
 _SUBSECTION = r"(?:\([A-Za-z0-9]{1,5}\))*"
 _SIGN = r"(?:§§?|[Ss]ec(?:tions?|s?\.)|[Ss]ections?)"
+_SIGN_STARTS = ["§", "Sec", "sec"]
+"""What every `_SIGN` starts with."""
 
 _ANCHOR = KeywordStart(
     r"(?=[UC])(?:U\.\s?S\.\s?C\b|U\.\s?S\.\s?C(?:ode|\.)|\bUSC\b|United States Code|C\.\s?F\.\s?R\.|\bCFR\b)",
@@ -96,10 +99,12 @@ def _popular_names() -> dict[str, str]:
 
 
 @cache
-def _act_names() -> re.Pattern[str]:
-    """All act names as one regex, any whitespace between words (PDF text breaks lines inside names)."""
+def _act_names() -> WordStart:
+    """All act names as one regex, any whitespace between words (PDF text breaks lines inside names), never
+    right after a letter, digit or hyphen; grouped by first letter and checked for its start afterwards
+    (`WordStart`), so `re` jumps between the names' first letters and tries one group at each."""
     names = sorted(_acts(), key=len, reverse=True)
-    return re.compile(rf"{first_chars(names)}(?<![\w-])(?:{phrase_alternation(names)})(?![\w-])")
+    return WordStart(rf"(?:{grouped_alternation(names, ignore_case=False)})(?![\w-])", not_after="-")
 
 
 @cache
@@ -108,13 +113,14 @@ def _bare_titles() -> dict[str, str]:
 
 
 @cache
-def _code_section_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """"§ 7213 of the Internal Revenue Code" and "Internal Revenue Code's §7213" for acts with a title code."""
+def _code_section_patterns() -> tuple[KeywordStart, re.Pattern[str]]:
+    """"§ 7213 of the Internal Revenue Code" and "Internal Revenue Code's §7213" for acts with a title code; the
+    first starts with a section sign or word, found by `str.find`."""
     names = sorted((n for n, a in _acts().items() if a.title_code), key=len, reverse=True)
     alt = "|".join(re.escape(n) for n in names)
     sec = rf"(?P<section>{_SECTION})(?P<sub>{_SUBSECTION})"
     return (
-        re.compile(rf"{_SIGN}\s*{sec}\s+of\s+(?:the\s+)?(?P<code>{alt})"),
+        KeywordStart(rf"{_SIGN}\s*{sec}\s+of\s+(?:the\s+)?(?P<code>{alt})", _SIGN_STARTS),
         re.compile(rf"(?P<code>{alt})(?:['’]s)?\s*{_SIGN}\s*{sec}"),
     )
 

@@ -177,3 +177,22 @@ def test_news_dates_resolve_against_the_publication_day(nlp, sentence, expected)
 
 def test_today_is_a_date_only_in_news(nlp):
     assert keys(run(nlp, "The Court today grants the motion.", FRIDAY, kind="court_order")) == []
+
+
+DATE_FORMS = ("On the 3rd day of March, 2031, and this twenty-first day of JUNE; Tuesday, May 4, 2032; 4 Sept. "
+              "2031; October of 2030; in December; 3/4/31 and 2031-05-06; tomorrow, Today, YESTERDAY; Friday. "
+              "The May ruling, the 31 may, 13/40/2031, 1999-13-01, x2031-05-06, Tuesdays, Mayday, 0 March 2031.")
+
+
+def test_each_date_form_is_tried_where_its_first_characters_stand_and_finds_what_it_found_before() -> None:
+    """The candidate regex puts a first-character lookahead before each form; without them it finds the same."""
+    import re
+
+    from docketflow.extractors.date_parsing import candidate_pattern
+
+    guarded = candidate_pattern()
+    plain = re.compile(re.sub(r"\(\?=\[[^\]]*\]\)(?=\(\?P<)", "", guarded.pattern))
+    assert plain.pattern != guarded.pattern
+    found = [(m.span(), m.lastgroup) for m in guarded.finditer(DATE_FORMS)]
+    assert found == [(m.span(), m.lastgroup) for m in plain.finditer(DATE_FORMS)]
+    assert {form for _, form in found} == {"dayof", "mdy", "dmy", "my", "month", "numeric", "iso", "weekday", "rel"}

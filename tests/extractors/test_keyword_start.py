@@ -62,13 +62,14 @@ def test_keywords_are_required() -> None:
 PROSE = ("The Supreme Court of Erewhon affirmed. A federal judge in Boston ruled; the U.S. District Court for the "
          "District of Maryland and the Court of Appeals of Erewhon disagreed. The Superior Court, a supreme "
          "court, the Commonwealth Court. 8 U.S.C. § 1357(g); Section 12 of the Act; 42 CFR 431.300. "
-         "/s/ Jane Roe, United States District Judge. D.J. Poe.")
+         "/s/ Jane Roe, United States District Judge. D.J. Poe. Filed in the E.D. Cal. and the N. D. Erewhon, "
+         "appealed from D. Colorado; Sec. 61 of the Internal Revenue Code, and section 6103 of the tax code.")
 
 
 def test_the_extractors_keyword_patterns_agree_with_their_regexes() -> None:
     patterns = [family.trigger for family in courts._families().values() if isinstance(family.trigger, KeywordStart)]
-    patterns += [statutes._ANCHOR, statutes._BARE, signature._ANCHOR]
-    assert len(patterns) >= 10
+    patterns += [statutes._ANCHOR, statutes._BARE, signature._ANCHOR, statutes._code_section_patterns()[0]]
+    assert len(patterns) >= 12
     for fast in patterns:
         found = [m.span() for m in fast.finditer(PROSE)]
         assert found == [m.span() for m in fast.pattern.finditer(PROSE)]

@@ -8,7 +8,7 @@ import pytest
 import regex
 import spacy
 from docketflow.extractors.eyecite_adapter import _CompiledPatterns, citations, court_by_paren
-from docketflow.extractors.phrase_regex import first_chars, phrase_alternation
+from docketflow.extractors.phrase_regex import first_chars, grouped_alternation, phrase_alternation
 from docketflow.extractors.word_view import word_view
 
 
@@ -72,6 +72,27 @@ def test_a_first_character_lookahead_changes_no_match() -> None:
     guarded = re.compile(rf"{first_chars(exact, folded)}\b(?:{alternation})\b")
     assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert len(list(guarded.finditer(text))) == 3
+
+
+GROUPED = [
+    # (phrases in the order given, ignore case, text)
+    (["Fair Records Act", "Free Ledger Act", "Civic Ledger Act", "F Street Act", "Fair Records"], False,
+     "the Fair Records Act, the Fair\nRecords rule, the free ledger act, the Free  Ledger Act, F Street Act, "
+     "Civic Ledger Act, xFair Records"),
+    (["bureau of files", "Board of Files", "b", "board"], True,
+     "The BUREAU OF FILES and the board of files; a B, the Board and the boardroom"),
+    (["9th Ledger Act", "Ninth Ledger Act", "(Draft) Act"], False, "9th Ledger Act, Ninth Ledger Act, (Draft) Act"),
+]
+
+
+@pytest.mark.parametrize(("phrases", "ignore_case", "text"), GROUPED)
+def test_phrases_grouped_by_first_letter_match_as_the_plain_alternation(phrases: list[str], ignore_case: bool,
+                                                                        text: str) -> None:
+    flags = re.IGNORECASE if ignore_case else 0
+    plain = re.compile(rf"\b(?:{phrase_alternation(phrases)})", flags)
+    grouped = re.compile(rf"\b(?:{grouped_alternation(phrases, ignore_case=ignore_case)})", flags)
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert grouped.search(text)
 
 
 PATTERN_CALLS = [
