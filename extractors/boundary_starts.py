@@ -156,7 +156,9 @@ class BoundaryStarts:
         if key not in self._plans:
             cls = self._cache.derived(start_class, pattern, flags) if self._cache else start_class(pattern, flags)
             if cls is not None and cls not in self._finders:
-                self._finders[cls] = re.compile(f"(?<![a-zA-Z0-9]){cls}")
+                # the class first, then a look back past it at the character before: `re` jumps from one
+                # character of the class to the next (`(?<![a-zA-Z0-9])` first is tried at every position)
+                self._finders[cls] = re.compile(f"{cls}(?<![a-zA-Z0-9][\\s\\S])")
             self._plans[key] = None if cls is None else self._finders[cls]
         return self._plans[key]
 

@@ -7,10 +7,11 @@ named for everything they depend on (spaCy's version, the tokenizer's rules, thi
 back is the split the tokenizer would make again. It is looked up per document, for that document's new
 chunks only, so a run of two documents reads a few hundred rows, not the file.
 
-Saving inserts the chunks learned since the last save in one transaction; several workers may write at once
-(SQLite's write-ahead log and a busy timeout). Past `MAX_BYTES` nothing more is added. Any database error
-turns the store off for the process: the tokenizer then learns as it would without one. A process that
-starts a file removes the files of other rules or code, so the folder holds one.
+A chunk that is one word (with the space after it) is stored as an empty value: most are, and they are read
+back without decoding. Saving inserts the chunks learned since the last save in one transaction; several
+workers may write at once (SQLite's write-ahead log and a busy timeout). Past `MAX_BYTES` nothing more is
+added. Any database error turns the store off for the process: the tokenizer then learns as it would without
+one. A process that starts a file removes the files of other rules or code, so the folder holds one.
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ class ChunkStore:
                     batch = wanted[at:at + _BATCH]
                     query = f"SELECT chunk, split FROM chunks WHERE chunk IN ({','.join('?' * len(batch))})"
                     for chunk, blob in db.execute(query, batch):
-                        split = _loaded(blob)
+                        split = _one_word(chunk) if blob == b"" else _loaded(blob)
                         if split is not None:
                             found[chunk] = split
             except sqlite3.Error:
@@ -95,8 +96,11 @@ class ChunkStore:
         every `SAVE_EVERY_S` seconds unless `wait` is false."""
         if not self._unsaved or not self._clock.due(wait=wait):
             return
-        rows = [(chunk, marshal.dumps((tuple(map(string_of, memo[chunk][0])), *memo[chunk][1:])))
-                for chunk in self._unsaved if chunk in memo]
+        rows = []
+        for chunk in self._unsaved:
+            if chunk in memo:
+                split: Stored = (tuple(map(string_of, memo[chunk][0])), *memo[chunk][1:])  # type: ignore[assignment]
+                rows.append((chunk, b"" if split == _one_word(chunk) else marshal.dumps(split)))
         self._unsaved = []
         with self._lock:
             db = self._connection(create=True)
@@ -121,6 +125,17 @@ class ChunkStore:
         for other in self.path.parent.glob("chunks-*.sqlite3*"):
             if not other.name.startswith(self.path.name):
                 other.unlink(missing_ok=True)
+
+
+def _one_word(chunk: str) -> Stored:
+    """The split of a chunk that is one word with the space after it, if any: most chunks, stored as an empty
+    value and read back without decoding."""
+    if chunk[-1] == " " and not chunk[0].isspace():
+        return (chunk[:-1],), _SPACED, ()
+    return (chunk,), _UNSPACED, ()
+
+
+_SPACED, _UNSPACED = (True,), (False,)
 
 
 def _loaded(blob: Any) -> Stored | None:

@@ -24,6 +24,7 @@ from docketflow.extractors.date_parsing import find_mentions
 from docketflow.extractors.docket_forms import CIVIL_WORDS, NUMBER, SPACED, UNLABELLED, context_words
 from docketflow.extractors.docket_text import Entry, read_entry
 from docketflow.extractors.ecf import STAMP_LINE, EcfStamp, document_stamp, parse_stamp
+from docketflow.extractors.keyword_start import KeywordStart
 from docketflow.extractors.signature import SHORT_TITLE, SUFFIX, Signer, last_signer
 from docketflow.extractors.spans import doc_text, scratch
 from docketflow.models.document import Part
@@ -52,11 +53,12 @@ _SEPARATE_WORDS = (r"(?P<type>concurring\s+in\s+part\s+and\s+dissenting\s+in\s+p
                    r"concurring\s+and\s+dissenting|dissenting|concurs?|dissents?)")
 
 _AUTHOR_FORMS = (
-    # "JUSTICE LIN delivered the opinion of the Court." / "Mr. Justice Lin delivered ..."
-    re.compile(rf"(?:Mr\.\s+|MR\.\s+)?(?:CHIEF\s+|Chief\s+)?(?:JUSTICE|Justice)\s+(?P<name>{_NAME})\s*,?\s+delivered\s+"
-               r"the\s+(?:opinion|judgment)"
-               rf"|(?i:(?:opinion|judgment)\s+of\s+the\s+court\s+was\s+delivered\s+by)\s+(?:(?:Chief\s+)?Justice\s+)?"
-               rf"(?P<by>{_NAME})"),
+    # "JUSTICE LIN delivered the opinion of the Court." / "Mr. Justice Lin delivered ..." (scanned from its first
+    # words' places: it starts with optional words, which `re` would try at every position of an opinion)
+    KeywordStart(rf"(?:Mr\.\s+|MR\.\s+)?(?:CHIEF\s+|Chief\s+)?(?:JUSTICE|Justice)\s+(?P<name>{_NAME})\s*,?\s+"
+                 r"delivered\s+the\s+(?:opinion|judgment)"
+                 rf"|(?i:(?:opinion|judgment)\s+of\s+the\s+court\s+was\s+delivered\s+by)\s+(?:(?:Chief\s+)?Justice\s+)?"
+                 rf"(?P<by>{_NAME})", ["mr.", "chief", "justice", "opinion", "judgment"], any_case=True),
     # "LIN, J., delivered the opinion of the court." / "LIN, Circuit Judge, delivered ..."
     re.compile(rf"(?m)^[^\S\n]*(?P<name>{_NAME}),[ \t]+(?:{_JUDGE_TITLE}),?[ \t]+delivered\s+the\s+opinion"),
     # "Opinion by Judge Lin" / "Opinion ... filed by Circuit Judge Lin" / "MEMORANDUM OPINION BY JUDGE LIN"

@@ -62,6 +62,8 @@ _ENJOINED_WORD = Keywords(["enjoined"])
 _ORDERED = re.compile(r"\bIT\s+IS\s+(?:HEREBY\s+|FURTHER\s+|SO\s+)*ORDERED\b|^\s*(?:FURTHER\s+)?ORDER\s*:|"
                       r"^[^\S\n]*(?:FURTHER\s+)?ORDERED,?\s+(?:that|THAT)\b", re.M)
 """Decretal openings: "IT IS ORDERED ...", a BIA "ORDER:", a line that starts "ORDERED that the case be ..."."""
+_ORDERED_WORDS = Keywords(["ORDER"], fold=False)
+"""What every `_ORDERED` match holds: a closing without it is not scanned."""
 _STIPULATION_TITLE = re.compile(r"STIPULATION\s+(?:AND|&)\s+(?:\[?[A-Z]{4,10}\]?\s+)?ORDER", re.I)
 _TITLE = re.compile(
     r"^[^\S\n]*(?:\[PROPOSED\]\s+)?(?:(?:STIPULATION\s+AND\s+)?ORDER|(?:MEMORANDUM\s+)?(?:OPINION\s+)?AND\s+ORDER)\s+"
@@ -374,7 +376,7 @@ def _closing_cue(text: str, sentences: Sentences, tail_from: int, until: int,
         if disposition:
             s, e = match.span("line")
             candidates.append((3, Decision("appeal", disposition, s, e, "closing", "appeal")))
-    for match in _ORDERED.finditer(text, tail_from, until):
+    for match in _ORDERED.finditer(text, tail_from, until) if _ORDERED_WORDS.within(text, tail_from, until) else ():
         s, e = sentences.around(match.start())
         following = sentences.bounds[sentences.index_at(match.start()) + 1: sentences.index_at(match.start()) + 2]
         # the order's own words only: bulk texts run the sentence before into "{27} IT IS SO ORDERED."

@@ -86,3 +86,15 @@ def test_eyecite_tokens_are_the_same_with_the_scan() -> None:
 
     assert key(tokenizer.extract_tokens(text)) == key(plain())
     assert len(key(plain())) >= 6
+
+
+@pytest.mark.parametrize("cls", [r"[1-9]", r"[T]", r"[\d]", r"[\d\U00000020C]", r"[12\d]"])
+def test_a_finder_finds_the_class_where_no_letter_or_digit_stands_before(cls: str) -> None:
+    """The finder puts the class first and looks back past it, so `re` can jump between the class's characters;
+    it finds the characters `(?<![a-zA-Z0-9])` + class finds, at the start of a text and after a line break too."""
+    text = "1 v. T.C. 12 x3 T 9\nT. (4) 88-9 ÀT é5 _7 C C\n2"
+    finder = BoundaryStarts().plan(f"(?:^|[^a-zA-Z0-9])({cls}\\w*)")
+    assert finder is not None
+    plain = re.compile(f"(?<![a-zA-Z0-9]){finder.pattern.split('(?<!')[0]}")
+    assert [m.start() for m in finder.finditer(text)] == [m.start() for m in plain.finditer(text)]
+    assert finder.search(text)

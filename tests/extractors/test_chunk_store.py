@@ -69,6 +69,22 @@ def test_only_new_chunks_are_written(tmp_path: Path) -> None:
     assert _rows(second) == {"alpha ", "beta ", "gamma", "delta "}
 
 
+def test_one_word_chunks_are_stored_empty_and_read_back_whole(tmp_path: Path) -> None:
+    """A chunk that is one word, with or without its space after it, is an empty value; the others keep theirs."""
+    import sqlite3
+
+    first = _fresh(tmp_path)
+    first("Ledger v. Vault, Inc.\n\n  (filed) end")
+    first.save_learned(wait=False)
+    with sqlite3.connect(first._store.path) as db:
+        values = dict(db.execute("SELECT chunk, split FROM chunks"))
+    assert values["Ledger "] == b"" and values["end"] == b"" and values["\n\n  "] == b""
+    assert values["(filed) "] != b"" and values["Vault, "] != b""  # split in two or more tokens
+    stored = _fresh(tmp_path)._store.stored(values)
+    assert stored["Ledger "] == (("Ledger",), (True,), ()) and stored["end"] == (("end",), (False,), ())
+    assert stored["(filed) "] == (("(", "filed", ")"), (False, False, True), ())
+
+
 def test_saves_wait_between_batches(tmp_path: Path) -> None:
     ours = _fresh(tmp_path)
     ours("one")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from docketflow.extractors import courts, signature, statutes
+from docketflow.extractors import courts, signature, statutes, structure
 from docketflow.extractors.keyword_start import KeywordStart, folded
 
 CASES = [
@@ -63,13 +63,15 @@ PROSE = ("The Supreme Court of Erewhon affirmed. A federal judge in Boston ruled
          "District of Maryland and the Court of Appeals of Erewhon disagreed. The Superior Court, a supreme "
          "court, the Commonwealth Court. 8 U.S.C. § 1357(g); Section 12 of the Act; 42 CFR 431.300. "
          "/s/ Jane Roe, United States District Judge. D.J. Poe. Filed in the E.D. Cal. and the N. D. Erewhon, "
-         "appealed from D. Colorado; Sec. 61 of the Internal Revenue Code, and section 6103 of the tax code.")
+         "appealed from D. Colorado; Sec. 61 of the Internal Revenue Code, and section 6103 of the tax code. "
+         "Mr. Justice Lin delivered the opinion of the Court. OPINION OF THE COURT WAS DELIVERED BY Ana Ruiz.")
 
 
 def test_the_extractors_keyword_patterns_agree_with_their_regexes() -> None:
     patterns = [family.trigger for family in courts._families().values() if isinstance(family.trigger, KeywordStart)]
-    patterns += [statutes._ANCHOR, statutes._BARE, signature._ANCHOR, statutes._code_section_patterns()[0]]
-    assert len(patterns) >= 12
+    patterns += [statutes._ANCHOR, statutes._BARE, signature._ANCHOR, statutes._code_section_patterns()[0],
+                 structure._AUTHOR_FORMS[0]]
+    assert len(patterns) >= 13
     for fast in patterns:
         found = [m.span() for m in fast.finditer(PROSE)]
         assert found == [m.span() for m in fast.pattern.finditer(PROSE)]

@@ -80,3 +80,11 @@ def test_every_cue_field_has_words_and_answers_as_its_rows_do() -> None:
             rows = [label for pattern, label in cues.cue_table(field) if pattern.search(sentence)]
             assert cues.all_labels(field, sentence) == rows
             assert cues.first_label(field, sentence) == (rows[0] if rows else None)
+
+
+def test_the_hand_written_guard_of_decretal_openings_is_in_every_word_they_hold() -> None:
+    """`_ORDERED_WORDS` looks for "ORDER": every word the pattern's matches must hold contains it."""
+    from docketflow.extractors.records import decisions
+
+    words, fold = required_words(decisions._ORDERED.pattern, decisions._ORDERED.flags)
+    assert not fold and all("ORDER" in word for word in words)
