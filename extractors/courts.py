@@ -298,7 +298,8 @@ def _families() -> dict[str, _Family]:
         "abbrev_state": _Family(KeywordStart(rf"(?=[NSEWCMD]\.)(?<![\w.])(?:(?P<dir>[NSEWCM])\.\s?)?D\.\s?"
                                              rf"(?P<state>{states})\b", _DISTRICT_INITIALS)),
         "circuit": _Family(
-            re.compile(r"(?=\s?C)(?:\b(?:Circuit|CIRCUIT)\b|(?<=[\w.])\s?Cir\.|(?<=U\.S\.\s)Court\s+of\s+Appeals\b)"),
+            KeywordStart(r"(?=\s?C)(?:\b(?:Circuit|CIRCUIT)\b|(?<=[\w.])\s?Cir\.|(?<=U\.S\.\s)Court\s+of\s+Appeals\b)",
+                         ["C"], space_before=True),
             before=re.compile(
                 rf"\b(?:(?P<ord>{ordinals})|(?P<dc>D\.\s?C\.|(?<![\w.])DC|District\s+of\s+Columbia)|(?P<fed>Federal))\s*"
                 rf"(?:U\.\s?S\.\s*)?$",

@@ -33,13 +33,17 @@ def folded(text: str) -> str | None:
 
 
 class KeywordStart:
-    """`re.compile(pattern, flags)`, for a pattern whose every match begins with one of `keywords`: with the
-    same letters, or in any case when the flags say IGNORECASE or `any_case` is set (for a pattern that
-    ignores case only in part, "(?i:judge)"). `finditer` gives what the compiled pattern's gives."""
+    """`re.compile(pattern, flags)`, for a pattern whose every match begins with one of `keywords` (or, with
+    `space_before`, with a whitespace character and a keyword): with the same letters, or in any case when the
+    flags say IGNORECASE or `any_case` is set (for a pattern that ignores case only in part, "(?i:judge)").
+    `finditer` gives what the compiled pattern's gives."""
 
-    def __init__(self, pattern: str, keywords: Iterable[str], flags: int = 0, *, any_case: bool = False) -> None:
+    def __init__(self, pattern: str, keywords: Iterable[str], flags: int = 0, *, any_case: bool = False,
+                 space_before: bool = False) -> None:
         self.pattern = re.compile(pattern, flags)
         self.fold = any_case or bool(flags & re.IGNORECASE)
+        self.space_before = space_before
+        """A match may also start one whitespace character before a keyword (`\\s?Cir\\.`)."""
         self.keywords = tuple(sorted({k.lower() if self.fold else k for k in keywords}))
         if not self.keywords or not all(self.keywords):
             raise ValueError("KeywordStart needs at least one non-empty keyword")
@@ -51,6 +55,8 @@ class KeywordStart:
             at = haystack.find(keyword, pos, endpos)
             while at >= 0:
                 found.add(at)
+                if self.space_before and at > pos and haystack[at - 1].isspace():
+                    found.add(at - 1)
                 at = haystack.find(keyword, at + 1, endpos)
         return sorted(found)
 

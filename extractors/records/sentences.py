@@ -14,7 +14,9 @@ from functools import cache
 
 from docketflow.extractors.data import read_lines
 
-_PERIOD_BREAK = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9§])")
+_PERIOD_BREAK = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9§])")
+"""A sentence's closing mark, its closing quotes or brackets, and the space before a capital. The mark is part of
+the match (`re` jumps from one mark to the next) and not of the cut, which starts just after it."""
 _BLANK_LINE = re.compile(r"\n[ \t]*\n(?=\s*(?:[^\sa-z]|$))")
 """A blank line ends a sentence unless the text goes on in lower case: double-spaced court text puts blank
 lines inside sentences ("the petition must\n\nbe denied")."""
@@ -45,10 +47,10 @@ def _ends_abbreviation(text: str, period_end: int) -> bool:
 def _cuts(text: str) -> Iterator[tuple[int, int]]:
     """(end of one sentence, start of the next) for every boundary, in text order."""
     for match in _PERIOD_BREAK.finditer(text):
-        period_end = match.start()
+        period_end = match.start() + 1
         if text[period_end - 1] == "." and _ends_abbreviation(text, period_end):
             continue
-        yield match.start(), match.end()
+        yield period_end, match.end()
     for match in _BLANK_LINE.finditer(text):
         yield match.start(), match.end()
     yield from _heading_ends(text)

@@ -76,3 +76,13 @@ def test_the_extractors_keyword_patterns_agree_with_their_regexes() -> None:
         found = [m.span() for m in fast.finditer(PROSE)]
         assert found == [m.span() for m in fast.pattern.finditer(PROSE)]
     assert any(fast.pattern.search(PROSE) for fast in patterns)
+
+
+@pytest.mark.parametrize("text", ["9th Cir. 2031", "the Circuit Court", "D.C.\nCir.", "ECircuit", " Cir. x", "C",
+                                  "U.S. Court of Appeals", "a  Cir.", "Cir.Cir. Circuit"])
+def test_a_match_may_start_with_a_space_before_its_keyword(text: str) -> None:
+    pattern = r"(?=\s?C)(?:\b(?:Circuit|CIRCUIT)\b|(?<=[\w.])\s?Cir\.|(?<=U\.S\.\s)Court\s+of\s+Appeals\b)"
+    fast = KeywordStart(pattern, ["C"], space_before=True)
+    plain = re.compile(pattern)
+    for pos in range(len(text) + 1):
+        assert [m.span() for m in fast.finditer(text, pos)] == [m.span() for m in plain.finditer(text, pos)], pos

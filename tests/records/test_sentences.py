@@ -28,3 +28,21 @@ def _sentences(text: str) -> list[str]:
 ])
 def test_a_short_open_line_before_a_capital_is_a_heading(text: str, expected: list[str]) -> None:
     assert _sentences(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    'The motion is denied. The case goes on.',
+    'It was "final." (Next) begins; see Roe v. Doe, 1 U.S. 2 (2031). Then more.',
+    'Stop!  Go? Yes.\n\nNext line.',
+    'Odd.! Spacing.) [Bracketed] text. 4 counts.',
+    'No break.here or.  lower case after',
+])
+def test_a_period_break_cuts_where_the_lookbehind_form_cut(text: str) -> None:
+    """The closing mark is matched, not looked behind at (so `re` jumps between marks): the cuts are the same."""
+    import re
+
+    from docketflow.extractors.records.sentences import _PERIOD_BREAK
+
+    plain = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9§])")
+    assert [(m.start() + 1, m.end()) for m in _PERIOD_BREAK.finditer(text)] == \
+        [m.span() for m in plain.finditer(text)]
