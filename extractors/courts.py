@@ -25,6 +25,7 @@ from docketflow.extractors.keyword_start import KeywordStart
 from docketflow.extractors.phrase_regex import first_chars, phrase_alternation
 from docketflow.extractors.spans import add_entity, context, doc_text, in_citation
 from docketflow.extractors.structure import ORDINAL_WORDS, structure_of
+from docketflow.extractors.word_start import WordStart
 from spacy.tokens import Doc
 
 ORDINALS = (
@@ -83,8 +84,8 @@ _JUDICIAL_BEFORE = re.compile(
 "the motion was heard by a judge in the District of Columbia"."""
 _JUDICIAL_AFTER = re.compile(r"\s+(?:federal\s+)?(?:district\s+)?(?:judge|court)\b", re.IGNORECASE)
 """... or follow it: "the District of Columbia federal court held"."""
-_DC_PROSE = re.compile(r"(?=[Dd])(?<![\w.])D\.?\s?C\.?\s+(?:federal\s+)?(?:district\s+)?(?:judge|court)\b",
-                       re.IGNORECASE)
+_DC_PROSE = WordStart(r"D\.?\s?C\.?\s+(?:federal\s+)?(?:district\s+)?(?:judge|court)\b", re.IGNORECASE,
+                      not_after=".")
 """News shorthand for the district court in Washington: "the D.C. district court", "a DC judge"."""
 
 
