@@ -114,8 +114,8 @@ def _bare_titles() -> dict[str, str]:
 
 @cache
 def _code_section_patterns() -> tuple[KeywordStart, re.Pattern[str]]:
-    """"§ 7213 of the Internal Revenue Code" and "Internal Revenue Code's §7213" for acts with a title code; the
-    first starts with a section sign or word, found by `str.find`."""
+    """A code's section with the code named in words after it ("§ 7213 of the ... Code") or before it ("... Code's
+    §7213"), for acts with a title code; the first form starts with a section sign or word, found by `str.find`."""
     names = sorted((n for n, a in _acts().items() if a.title_code), key=len, reverse=True)
     alt = "|".join(re.escape(n) for n in names)
     sec = rf"(?P<section>{_SECTION})(?P<sub>{_SUBSECTION})"

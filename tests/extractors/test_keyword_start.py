@@ -63,7 +63,7 @@ PROSE = ("The Supreme Court of Erewhon affirmed. A federal judge in Boston ruled
          "District of Maryland and the Court of Appeals of Erewhon disagreed. The Superior Court, a supreme "
          "court, the Commonwealth Court. 8 U.S.C. § 1357(g); Section 12 of the Act; 42 CFR 431.300. "
          "/s/ Jane Roe, United States District Judge. D.J. Poe. Filed in the E.D. Cal. and the N. D. Erewhon, "
-         "appealed from D. Colorado; Sec. 61 of the Internal Revenue Code, and section 6103 of the tax code. "
+         "appealed from D. Colorado; under Sec. 61 of the Internal Revenue Code; also section 6103 of the tax code. "
          "Mr. Justice Lin delivered the opinion of the Court. OPINION OF THE COURT WAS DELIVERED BY Ana Ruiz.")
 
 
