@@ -26,6 +26,7 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 from docketflow.extractors.pattern_cache import PatternCache
+from docketflow.extractors.required_words import REPEATS, ZERO_WIDTH
 
 PREFIX = "(?:^|[^a-zA-Z0-9])("
 """The start every planned pattern has: the text's start, or one character that is not an ASCII letter or
@@ -38,9 +39,6 @@ _PREFIX_ITEM = (sre.BRANCH, (None, [[(sre.AT, sre.AT_BEGINNING)],
 
 _CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_SPACE: r"\s",
                sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W"}
-_REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)}
-_ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
-"""Anchors and lookarounds consume nothing: passing over them keeps the first-character set a superset."""
 
 _Items = list[tuple[Any, Any]]
 
@@ -96,13 +94,13 @@ def _first_of(op: Any, av: Any) -> tuple[list[str], bool]:
             members += found
             nullable = nullable or empty
         return members, nullable
-    if op in _REPEATS:
+    if op in REPEATS:
         low, _, items = av
         found, empty = _first(items)
         return found, empty or low == 0
     if op is getattr(sre, "ATOMIC_GROUP", None):
         return _first(av)
-    if op in _ZERO_WIDTH:
+    if op in ZERO_WIDTH:  # consumes nothing: passing over it keeps the first-character set a superset
         return [], True
     raise _Unbounded(op)
 

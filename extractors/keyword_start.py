@@ -21,15 +21,20 @@ _UNSAFE_FOLDS = ("ı", "ſ")
 are: in a text holding one, a keyword search on the lower-cased text could miss a match."""
 
 
-@lru_cache(maxsize=4)
-def folded(text: str) -> str | None:
+def lower_in_place(text: str) -> str | None:
     """`text.lower()` when its offsets are the text's and a keyword search on it finds every place a
-    case-insensitive pattern can match; otherwise None. The last few texts' answers are kept, since one
-    extractor asks for the same text once per pattern, and a record builder once per sentence."""
+    case-insensitive pattern can match; otherwise None."""
     lower = text.lower()
     if len(lower) != len(text) or any(c in text for c in _UNSAFE_FOLDS):
         return None
     return lower
+
+
+@lru_cache(maxsize=4)
+def folded(text: str) -> str | None:
+    """`lower_in_place` of a long text asked about many times: the last few texts' answers are kept, since one
+    extractor asks for the same text once per pattern, and a record builder once per sentence."""
+    return lower_in_place(text)
 
 
 class KeywordStart:
@@ -94,11 +99,13 @@ class Keywords:
         self.any = re.compile("|".join(re.escape(w) for w in ordered))
 
     @classmethod
-    def required_by(cls, pattern: re.Pattern[str]) -> Keywords | None:
-        """The test for a compiled pattern, from the words its every match holds (`required_words`); None when
-        the pattern names none."""
+    def required_by(cls, pattern: re.Pattern[str]) -> Keywords:
+        """The test for a compiled pattern, from the words its every match holds (`required_words`), so the
+        words never drift from the pattern; ValueError when the pattern names none."""
         required = required_words(pattern.pattern, pattern.flags)
-        return None if required is None else cls(required[0], fold=required[1])
+        if required is None:
+            raise ValueError(f"no word every match of the pattern holds: {pattern.pattern[:80]!r}")
+        return cls(required[0], fold=required[1])
 
     def within(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """Whether one of the words stands whole in `text[start:end]` of a long text asked about span by span;
@@ -108,9 +115,5 @@ class Keywords:
 
     def in_text(self, text: str) -> bool:
         """`within` for a short text asked about once (a sentence, a phrase): lower-cased here, not kept."""
-        if not self.fold:
-            return self.any.search(text) is not None
-        lower = text.lower()
-        if len(lower) != len(text) or any(c in text for c in _UNSAFE_FOLDS):
-            return True
-        return self.any.search(lower) is not None
+        haystack = lower_in_place(text) if self.fold else text
+        return haystack is None or self.any.search(haystack) is not None

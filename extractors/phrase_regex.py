@@ -22,7 +22,12 @@ def first_chars(exact: Iterable[str] = (), folded: Iterable[str] = ()) -> str:
 def phrase_alternation(phrases: Iterable[str]) -> str:
     """The phrases as alternatives, in the order given, each allowing any whitespace between its words
     (PDF text breaks lines inside names)."""
-    return "|".join(r"\s+".join(re.escape(word) for word in phrase.split()) for phrase in phrases)
+    return "|".join(map(_phrase, phrases))
+
+
+def _phrase(phrase: str) -> str:
+    """One phrase as a regex: its words escaped, any whitespace between them."""
+    return r"\s+".join(re.escape(word) for word in phrase.split())
 
 
 def grouped_alternation(phrases: Iterable[str], *, ignore_case: bool) -> str:
@@ -40,8 +45,6 @@ def grouped_alternation(phrases: Iterable[str], *, ignore_case: bool) -> str:
     if not phrases or not all(p[:1].isascii() and p[:1].isalnum() for p in phrases):
         return phrase_alternation(phrases)
     groups: dict[str, list[str]] = {}
-    for phrase in phrases:
-        words = phrase.split()
-        rest = r"\s+".join([re.escape(words[0][1:]), *(re.escape(word) for word in words[1:])])
-        groups.setdefault(phrase[0].lower() if ignore_case else phrase[0], []).append(rest)
+    for phrase in phrases:  # an ASCII letter or digit is its own escape: the regex's rest follows it
+        groups.setdefault(phrase[0].lower() if ignore_case else phrase[0], []).append(_phrase(phrase)[1:])
     return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())

@@ -26,8 +26,10 @@ MAX_HEADS = 64
 """How many different starts `_heads` keeps before it gives up on a part."""
 MAX_CLASS = 4
 """The largest character class spelled out letter by letter ("MO[UA]" as "mou", "moa")."""
-_ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
-_REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)}
+ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
+"""Anchors and lookarounds: items of `re`'s parse that consume nothing."""
+REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)}
+"""The repeat items of `re`'s parse (greedy, lazy and, from Python 3.11, possessive)."""
 
 Words = frozenset[str]
 
@@ -52,7 +54,7 @@ def _parts(op: Any, av: Any) -> list[Any]:
     """The sequences nested in one parsed item."""
     if op is sre.BRANCH:
         return list(av[1])
-    if op is sre.SUBPATTERN or op in _REPEATS or op in (sre.ASSERT, sre.ASSERT_NOT):
+    if op is sre.SUBPATTERN or op in REPEATS or op in (sre.ASSERT, sre.ASSERT_NOT):
         return [av[-1]]
     return []
 
@@ -69,7 +71,7 @@ def _sequence(items: list[tuple[Any, Any]], fold: bool) -> Words | None:
     of the sequence from one of its items on starts with (`_heads`), and of the sets of its items."""
     best: Words | None = None
     for index, (op, av) in enumerate(items):
-        if op not in _ZERO_WIDTH:
+        if op not in ZERO_WIDTH:
             heads = _heads(items[index:], fold)
             best = _better(best, heads if heads and all(heads) else None)
             best = _better(best, _item(op, av, fold))
@@ -121,6 +123,6 @@ def _item(op: Any, av: Any, fold: bool) -> Words | None:
     if op is sre.BRANCH:
         sets = [_sequence(list(branch), fold) for branch in av[1]]
         return frozenset().union(*sets) if all(sets) else None  # type: ignore[arg-type]
-    if op in _REPEATS and av[0] >= 1:
+    if op in REPEATS and av[0] >= 1:
         return _sequence(list(av[2]), fold)
     return None

@@ -6,7 +6,7 @@ Keys follow SCHEMA.md: "<title> U.S.C. § <section>" or "<title> C.F.R. § <sect
 Citation grammar comes from citeurl (its "U.S. Code" and "Code of Federal Regulations" templates), but
 citeurl is slow on whole opinions, so it only runs on short windows around a cheap anchor regex
 ("U.S.C", "C.F.R"); lists and ranges after a cite ("§§ 1229a(b)(1), 1252", "§§ 431-432"), sections of
-a code named in words ("section 7213 of the Internal Revenue Code") or a bare "§ 6103" is handled here.
+a code named in words ("section 7213" followed by the code's name) or a bare "§ 6103" is handled here.
 A bare section only counts when the same section is cited with its title elsewhere in the document
 (or is one of the few that are unambiguous, `bare_sections.tsv`): "§ 12" alone may be a state law.
 """

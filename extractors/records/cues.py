@@ -31,8 +31,12 @@ def _any_cue(field: str) -> re.Pattern[str]:
 
 @cache
 def _cue_words(field: str) -> Keywords | None:
-    """The words one of which any cue of `field` holds (`required_words`), found before the alternation runs."""
-    return Keywords.required_by(_any_cue(field))
+    """The words one of which any cue of `field` holds (`required_words`), found before the alternation runs;
+    None for a table with a row that names no word (then the alternation alone decides)."""
+    try:
+        return Keywords.required_by(_any_cue(field))
+    except ValueError:
+        return None
 
 
 def _may_hold(field: str, text: str) -> bool:

@@ -45,25 +45,26 @@ _LEAD_WORDS = re.compile(r"(?:[\w'’]+[ \t\n-]+){1,3}$")
 _PASSIVE_VERB = re.compile(r"(?=[GgDdAaRrVvSsLlMm])(?i:granted|denied|affirmed|reversed|vacated|remanded|dismissed|"
                            r"sustained|discharged|lifted|dissolved|modified|stayed|allowed|approved)")
 """The participles `_PASSIVE` ends on: a sentence without one is spared its slow, backtracking scan."""
-_PASSIVE_WORDS = Keywords(["granted", "denied", "affirmed", "reversed", "vacated", "remanded", "dismissed", "sustained",
-                           "discharged", "lifted", "dissolved", "modified", "stayed", "allowed", "approved"])
+_PASSIVE_WORDS = Keywords.required_by(_PASSIVE_VERB)
 """The same participles, looked for first in the lower-cased text (`Keywords`): most sentences hold none."""
 _ACTIVE = re.compile(
     r"\b(?:the\s+)?(?:Court|court)\s+(?:hereby\s+|therefore\s+|also\s+|accordingly\s+|thus\s+|preliminarily\s+)?"
     r"(?P<disp>(?:GRANTS|grants)(?:\s+(?i:in\s+part))?(?:\s+(?i:and\s+denies\s+in\s+part))?|DENIES|AFFIRMS|REVERSES|"
     r"VACATES|REMANDS|DISMISSES|STAYS|LIFTS|APPROVES|denies|approves)\b(?P<motion>[^.;]{0,200})"
 )
+_ACTIVE_WORDS = Keywords.required_by(_ACTIVE)
+"""The court every `_ACTIVE` match names."""
 _GERUND = re.compile(r"\bIT\s+IS\s+(?:HEREBY\s+|FURTHER\s+)*ORDERED\s+(?P<disp>(?i:granting\s+in\s+part\s+and\s+"
                      r"denying\s+in\s+part|granting|denying))\s+(?P<motion>[^.;]{3,200})")
 """The clerk-style decretal sentence: "IT IS ORDERED granting Plaintiffs' Motion for Preliminary Injunction"."""
 _ENJOINED = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:immediately\s+)?(?:preliminarily\s+|temporarily\s+)?"
                        r"enjoined\b", re.I)
-_ENJOINED_WORD = Keywords(["enjoined"])
+_ENJOINED_WORD = Keywords.required_by(_ENJOINED)
 _ORDERED = re.compile(r"\bIT\s+IS\s+(?:HEREBY\s+|FURTHER\s+|SO\s+)*ORDERED\b|^\s*(?:FURTHER\s+)?ORDER\s*:|"
                       r"^[^\S\n]*(?:FURTHER\s+)?ORDERED,?\s+(?:that|THAT)\b", re.M)
 """Decretal openings: "IT IS ORDERED ...", a BIA "ORDER:", a line that starts "ORDERED that the case be ..."."""
-_ORDERED_WORDS = Keywords(["ORDER"], fold=False)
-"""What every `_ORDERED` match holds: a closing without it is not scanned."""
+_ORDERED_WORDS = Keywords.required_by(_ORDERED)
+"""What every `_ORDERED` match holds ("ORDER", "ORDERED"): a closing without it is not scanned."""
 _STIPULATION_TITLE = re.compile(r"STIPULATION\s+(?:AND|&)\s+(?:\[?[A-Z]{4,10}\]?\s+)?ORDER", re.I)
 _TITLE = re.compile(
     r"^[^\S\n]*(?:\[PROPOSED\]\s+)?(?:(?:STIPULATION\s+AND\s+)?ORDER|(?:MEMORANDUM\s+)?(?:OPINION\s+)?AND\s+ORDER)\s+"
@@ -91,13 +92,14 @@ _STANDALONE = re.compile(
 line that merely starts with a lower-case "denied by ..." carried over from the line before."""
 _WE = re.compile(r"\b[Ww]e\s+(?:(?:therefore|thus|accordingly|hereby|must|now|will|shall)\s+)?"
                  r"(?P<disp>(?i:affirm|reverse|vacate|remand|dismiss|deny|grant))\b(?P<rest>[^.;]{0,160})")
-_WE_WORDS = Keywords(["affirm", "reverse", "vacate", "remand", "dismiss", "deny", "grant"])
-"""Words every `_WE` match holds: a sentence without one is not scanned."""
 _APPELLATE = frozenset({"affirmed", "reversed", "vacated", "remanded"})
 _APPELLATE_PASSIVE = re.compile(r"\b(?:is|are|must\s+be|should\s+be|be|stands)\s+(?:hereby\s+|therefore\s+|"
                                 r"accordingly\s+)?(?P<disp>affirmed|reversed|vacated|set\s+aside)\b", re.I)
 """A closing disposition whatever its subject: "The denial of a waiver is affirmed."""
-_APPELLATE_PASSIVE_WORDS = Keywords(["affirmed", "reversed", "vacated", "aside"])
+_APPELLATE_PASSIVE_WORDS = Keywords.required_by(_APPELLATE_PASSIVE)
+_WE_WORDS = Keywords.required_by(_WE)
+"""The words every `_APPELLATE_PASSIVE` and `_WE` match holds (the verbs): a sentence without one is not
+scanned."""
 _HYPOTHETICAL = re.compile(r"\b(if|whether|unless|should|would|to\s+the\s+extent|once|until|when)\b[^.;]{0,80}$",
                            re.I)
 _LOWER_RULING = re.compile(r"(?:the\s+)?(?:district\s+court['’]s\s+)?(?:judgment|order|decision|ruling)\b", re.I)
@@ -160,7 +162,7 @@ def _sentence_decisions(text: str, start: int, end: int) -> list[Decision]:
             motion_phrase = (lead.group() if lead else "") + match.group("motion")
             found.append(Decision(motion_of(motion_phrase), disposition, start, end, "decretal",
                                   _subject(motion_phrase)))
-    for match in _ACTIVE.finditer(sentence) if "ourt" in sentence else ():  # "Court" or "court"
+    for match in _ACTIVE.finditer(sentence) if _ACTIVE_WORDS.within(text, start, end) else ():
         if _HYPOTHETICAL.search(sentence[: match.start()]) or _quoted(sentence, match.start()):
             continue
         disposition = disposition_of(match.group("disp"))

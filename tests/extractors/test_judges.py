@@ -59,8 +59,7 @@ def judge_keys(nlp, text: str) -> set[str]:
         ("Roe v. Wade, 410 U.S. 113 (1973) (Rehnquist, J., dissenting).", set()),
         ("Id. at 1166 (conc. opn. by Pashman, J.).", set()),
         ("Counsel: Amy Lee, J. Anthony Kline and Jo Park for petitioners.", set()),
-        ("Counsel for the U.S. Department of Justice Executive Office for Immigration Review, an office, appeared.",
-         set()),
+        ("Counsel for the Erewhon Department of Justice Records Office, an office, appeared.", set()),
         ("Accordingly, Judge of the Year awards were given.", set()),
     ],
 )

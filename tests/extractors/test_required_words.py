@@ -82,9 +82,22 @@ def test_every_cue_field_has_words_and_answers_as_its_rows_do() -> None:
             assert cues.first_label(field, sentence) == (rows[0] if rows else None)
 
 
-def test_the_hand_written_guard_of_decretal_openings_is_in_every_word_they_hold() -> None:
-    """`_ORDERED_WORDS` looks for "ORDER": every word the pattern's matches must hold contains it."""
+def test_the_decision_readers_guards_are_their_patterns_words() -> None:
+    """Each guard of a decision pattern is derived from the pattern, so the words cannot drift from it."""
     from docketflow.extractors.records import decisions
 
-    words, fold = required_words(decisions._ORDERED.pattern, decisions._ORDERED.flags)
-    assert not fold and all("ORDER" in word for word in words)
+    def words(test: Keywords) -> set[str]:
+        return set(test.any.pattern.split("|"))
+
+    assert words(decisions._ORDERED_WORDS) == {"ORDERED", "ORDER"} and not decisions._ORDERED_WORDS.fold
+    assert words(decisions._WE_WORDS) == {"affirm", "reverse", "vacate", "remand", "dismiss", "deny", "grant"}
+    assert words(decisions._APPELLATE_PASSIVE_WORDS) == {"affirmed", "reversed", "vacated", "aside"}
+    assert words(decisions._ENJOINED_WORD) == {"enjoined"}
+    assert words(decisions._ACTIVE_WORDS) == {"court"}
+    assert len(words(decisions._PASSIVE_WORDS)) == 15 and "approved" in words(decisions._PASSIVE_WORDS)
+
+
+@pytest.mark.parametrize("pattern", [r"\d+", r"a|bc"])
+def test_a_pattern_with_no_words_gets_no_test(pattern: str) -> None:
+    with pytest.raises(ValueError, match="no word"):
+        Keywords.required_by(re.compile(pattern))
