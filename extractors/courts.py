@@ -8,17 +8,16 @@ only the remaining state-court phrases go to `find_court`, memoized on the norma
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
-from importlib import resources
 from itertools import chain
 
 import courts_db
 from docketflow.extractors.component import Component, factory
+from docketflow.extractors.court_table import DIRECTIONS, abbrev_key, courts_by_id, district_index, pick, state_names
 from docketflow.extractors.courts_db_adapter import find_court
 from docketflow.extractors.data import read_tsv
 from docketflow.extractors.keyword_start import KeywordStart
@@ -33,7 +32,6 @@ ORDINALS = (
     ["1st", "2d", "3d", "4th", "5th", "6th", "7th", "8th", "9th", "10th", "11th"],
     ["1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th", "11th"],
 )
-DIRECTIONS = {"northern": "n", "southern": "s", "eastern": "e", "western": "w", "central": "c", "middle": "m"}
 _YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 _BEFORE_PAREN_CITATION = re.compile(r"(?:\)|\d|\bat|\bsupra|\bid\.)\s*$", re.IGNORECASE)
 _NOT_A_COURT_DISTRICT = re.compile(r"(?:Attorney|Defender|Marshal|Attorney's Office)[^\n]{0,40}$")
@@ -87,89 +85,6 @@ _JUDICIAL_AFTER = re.compile(r"\s+(?:federal\s+)?(?:district\s+)?(?:judge|court)
 _DC_PROSE = WordStart(r"D\.?\s?C\.?\s+(?:federal\s+)?(?:district\s+)?(?:judge|court)\b", re.IGNORECASE,
                       not_after=".")
 """News shorthand for the district court in Washington: "the D.C. district court", "a DC judge"."""
-
-
-@cache
-def _state_names() -> tuple[str, ...]:
-    """U.S. states and territories as courts-db spells them, longest first so "West Virginia" beats "Virginia"."""
-    raw = json.loads((resources.files("courts_db") / "data" / "states.json").read_text(encoding="utf-8"))
-    names = {name.replace(" Of ", " of ") for code, name in raw.items() if len(code) == 2}
-    return tuple(sorted(names, key=len, reverse=True))
-
-
-_DISTRICT_NAME = re.compile(
-    r"^(?:United States District Court(?: for the)?|District Court,)\s+"
-    r"(?:(?P<dir>Northern|Southern|Eastern|Western|Central|Middle) District of|(?P<abbr>[NSEWCM])\.D\.|"
-    r"District of|D\.)?\s*(?P<state>.+)$"
-)
-_DISTRICT_NAME_INVERTED = re.compile(
-    r"^United States District Court, (?P<state>[A-Z][a-z]+(?: (?!(?:Northern|Southern|Eastern|Western|Central|Middle)$)"
-    r"[A-Z][a-z]+)?)(?: (?P<dir>Northern|Southern|Eastern|Western|Central|Middle))?$"
-)
-"""courts-db's other form of a district court's name: "United States District Court, Oklahoma Northern",
-"United States District Court, Nebraska"."""
-
-
-@dataclass(frozen=True)
-class _Court:
-    id: str
-    name: str
-    start: str
-    end: str
-
-
-@cache
-def _courts_by_id() -> dict[str, dict]:
-    return {c["id"]: c for c in courts_db.courts}
-
-
-def _as_court(row: dict) -> _Court:
-    span = row["dates"][-1] if row.get("dates") else {}
-    return _Court(row["id"], row["name"].strip(), span.get("start") or "1600-01-01", span.get("end") or "2100-01-01")
-
-
-@cache
-def _district_index() -> tuple[dict[tuple[str, str], list[_Court]], dict[str, list[_Court]]]:
-    """Federal district courts by (direction letter, state) and by their citation abbreviation."""
-    by_place: dict[tuple[str, str], list[_Court]] = {}
-    by_abbrev: dict[str, list[_Court]] = {}
-    for row in courts_db.courts:
-        if row["system"] != "federal" or row["type"] == "bankruptcy" or row["id"].startswith("circt"):
-            continue
-        name = row["name"].strip()
-        m = _DISTRICT_NAME_INVERTED.match(name) or _DISTRICT_NAME.match(name)
-        if not m:
-            continue
-        direction = DIRECTIONS.get((m["dir"] or "").lower(), (m.groupdict().get("abbr") or "").lower())
-        court = _as_court(row)
-        by_place.setdefault((direction, m["state"].lower()), []).append(court)
-        if row["citation_string"]:
-            by_abbrev.setdefault(_abbrev_key(row["citation_string"]), []).append(court)
-    return by_place, by_abbrev
-
-
-@cache
-def _trial_courts() -> frozenset[str]:
-    by_place, _ = _district_index()
-    districts = {court.id for courts in by_place.values() for court in courts}
-    return frozenset(districts | {row["id"] for row in courts_db.courts if row["type"] in ("trial", "bankruptcy")})
-
-
-def is_trial_court(key: str | None) -> bool:
-    """Whether a court hears cases first (a federal district or bankruptcy court, a state trial court) rather
-    than appeals; courts-db calls some district courts "appellate" for their old appellate jurisdiction."""
-    return key is not None and key in _trial_courts()
-
-
-def _abbrev_key(abbrev: str) -> str:
-    return re.sub(r"[\s.]", "", abbrev).lower()
-
-
-def _pick(courts: list[_Court], when: date | None) -> _Court | None:
-    """The court of several with the same name that sat on the document's date (or sits today)."""
-    day = (when or date.today()).isoformat()
-    live = [c for c in courts if c.start <= day <= c.end]
-    return (live or courts or [None])[0]
 
 
 @cache
@@ -250,11 +165,11 @@ _DISTRICT_INITIALS = [f"{letter}." for letter in "NSEWCMD"]
 @cache
 def _families() -> dict[str, _Family]:
     """The candidate regexes, compiled once per process."""
-    states = phrase_alternation(_state_names())
+    states = phrase_alternation(state_names())
     ordinals = "|".join(sorted({o for row in ORDINALS for o in row}, key=len, reverse=True))
-    _, by_abbrev = _district_index()
+    _, by_abbrev = district_index()
     abbrevs = sorted({row["citation_string"] for row in courts_db.courts
-                      if row["citation_string"] and _abbrev_key(row["citation_string"]) in by_abbrev},
+                      if row["citation_string"] and abbrev_key(row["citation_string"]) in by_abbrev},
                      key=len, reverse=True)
     abbrev_alt = "|".join(r"\.?\s?".join(re.escape(p) for p in a.rstrip(".").split(".")) for a in abbrevs)
     state_after = (rf"(?:,?\s+(?:of|for)\s+(?:the\s+)?(?:State\s+of\s+|Commonwealth\s+of\s+)?"
@@ -335,7 +250,7 @@ def _families() -> dict[str, _Family]:
 
 @cache
 def _second_state() -> re.Pattern[str]:
-    return re.compile(rf"{_AND_STATE}(?P<state>{phrase_alternation(_state_names())})\b", re.IGNORECASE)
+    return re.compile(rf"{_AND_STATE}(?P<state>{phrase_alternation(state_names())})\b", re.IGNORECASE)
 
 
 def _ordinal_number(word: str) -> int:
@@ -354,7 +269,7 @@ def _find_court(phrase: str) -> str | None:
 
 
 def _state_of(key: str) -> str | None:
-    row = _courts_by_id().get(key)
+    row = courts_by_id().get(key)
     return row["location"] if row and row["system"] == "state" else None
 
 
@@ -366,7 +281,7 @@ class CourtFinder(Component):
     def load(self) -> None:
         self.families = _families()
         self.alias_pattern, self.alias_keys = _aliases()
-        self.by_place, self.by_abbrev = _district_index()
+        self.by_place, self.by_abbrev = district_index()
 
     def find(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -381,7 +296,7 @@ class CourtFinder(Component):
             if key:
                 key = narrower.get(key, key)
                 root = _root(key)
-                normalized = {"name": _courts_by_id()[root]["name"].strip()}
+                normalized = {"name": courts_by_id()[root]["name"].strip()}
                 if root != key:
                     normalized["division"] = key
                 add_entity(doc, hit.start, hit.end, "COURT", root, normalized)
@@ -406,11 +321,11 @@ class CourtFinder(Component):
         phrase = " ".join(phrase.split())
         district = _CAPTION_DISTRICT.search(phrase)
         if district:
-            state = next((s for s in _state_names() if s.lower() == district["state"].lower()), None)
+            state = next((s for s in state_names() if s.lower() == district["state"].lower()), None)
             if state and "bankruptcy" in phrase.lower():
                 where = f"{_DIRECTION_NAMES[district['dir']]} District of " if district["dir"] else "District of "
                 return _find_court(f"United States Bankruptcy Court for the {where}{state}")
-            court = _pick(self.by_place.get(((district["dir"] or "").lower(), (state or "").lower()), []), when)
+            court = pick(self.by_place.get(((district["dir"] or "").lower(), (state or "").lower()), []), when)
             if court:
                 return court.id
         state_match = _state_pattern().search(phrase)
@@ -431,16 +346,16 @@ class CourtFinder(Component):
                 continue
             if _NOT_A_COURT_DISTRICT.search(text, max(0, start - 60), start):
                 continue
-            court = _pick(self.by_place.get((DIRECTIONS.get((g["dir"] or "").lower(), ""), state), []), when)
+            court = pick(self.by_place.get((DIRECTIONS.get((g["dir"] or "").lower(), ""), state), []), when)
             if court:
                 yield CourtHit(start, end, court.id)
         yield from self._prose(text, when)
         for start, end, _ in fam["abbrev"].finditer(text):
-            court = _pick(self.by_abbrev.get(_abbrev_key(text[start:end]), []), when)
+            court = pick(self.by_abbrev.get(abbrev_key(text[start:end]), []), when)
             if court:
                 yield CourtHit(start, end, court.id)
         for start, end, g in fam["abbrev_state"].finditer(text):
-            court = _pick(self.by_place.get(((g["dir"] or "").lower(), " ".join(g["state"].split()).lower()), []),
+            court = pick(self.by_place.get(((g["dir"] or "").lower(), " ".join(g["state"].split()).lower()), []),
                           when)
             if court:
                 yield CourtHit(start, end, court.id)
@@ -462,7 +377,7 @@ class CourtFinder(Component):
             direction = DIRECTIONS.get((g.get("dir") or "").lower(), "")
             if not direction and any(d and s == state for d, s in self.by_place):
                 continue
-            court = _pick(self.by_place.get((direction, state), []), when)
+            court = pick(self.by_place.get((direction, state), []), when)
             if court:
                 yield CourtHit(start, end, court.id)
                 yield from self._second_place(text, end, when)
@@ -480,7 +395,7 @@ class CourtFinder(Component):
         state, direction = " ".join(m["state"].split()).lower(), DIRECTIONS.get((m["dir"] or "").lower(), "")
         if not direction and any(d and s == state for d, s in self.by_place):
             return
-        court = _pick(self.by_place.get((direction, state), []), when)
+        court = pick(self.by_place.get((direction, state), []), when)
         if court:
             yield CourtHit(m.start("state"), m.end(), court.id)
 
@@ -554,13 +469,13 @@ _CAPTION_TYPES = tuple((re.compile(pattern, re.I), canonical) for pattern, canon
 
 @cache
 def _state_pattern() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{phrase_alternation(_state_names())})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{phrase_alternation(state_names())})\b", re.IGNORECASE)
 
 
 def _root(key: str) -> str:
     """A state court's top-level court system ("ohctapp8" -> "ohioctapp"): divisions and districts of one
     appellate court share its key; the division stays in `normalized`."""
-    courts = _courts_by_id()
+    courts = courts_by_id()
     row = courts.get(key)
     while row and row["system"] == "state" and row.get("parent") in courts:
         key = row["parent"]
@@ -586,7 +501,7 @@ def _narrower(keys: set[str]) -> dict[str, str]:
     """
     children: dict[str, list[str]] = {}
     for key in keys:
-        parent = _courts_by_id()[key].get("parent")
+        parent = courts_by_id()[key].get("parent")
         if parent in keys:
             children.setdefault(parent, []).append(key)
     return {parent: kids[0] for parent, kids in children.items() if len(kids) == 1}

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from docketflow.pipeline.isolation import IsolatedPool
-from docketflow.pipeline.outcomes import BatchResult, Outcome
+from docketflow.pipeline.outcomes import BatchResult, Outcome, Packed, pack
 from docketflow.pipeline.preflight import CannotRun
 from docketflow.pipeline.progress import Mark, finished_marks, marks
 from docketflow.pipeline.settings import RunSettings
@@ -128,7 +128,7 @@ class _Announcer:
         self.sent = time.monotonic()
         self.lock = threading.Lock()
 
-    def __call__(self, outcomes: list[Outcome]) -> None:
+    def __call__(self, outcomes: list[Outcome] | list[Packed]) -> None:
         with self.lock:
             self.pending.extend(marks(outcomes))
             if time.monotonic() - self.sent >= self.EVERY_S:
@@ -157,7 +157,7 @@ def _on_dask_worker(items: list[SourceItem], settings: RunSettings, run_id: str,
         announce = _Announcer(run_id, get_worker())
         result = process_batch(items, settings, announce)
         announce.flush()
-        return result
+        return BatchResult([pack(outcome) for outcome in result.outcomes], result.seconds)
     pool, announce = _run_pool(run_id, settings, get_worker())
     result = pool.submit(items, settings).result()
     announce.flush()

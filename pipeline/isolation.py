@@ -31,11 +31,11 @@ import time
 from concurrent.futures import CancelledError, Future
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from queue import Empty, Queue
+from queue import Empty, Queue, SimpleQueue
 
 from docketflow.models import ErrorRecord
 from docketflow.pipeline.clean_spawn import CONTEXT
-from docketflow.pipeline.outcomes import BatchResult, OnFinished, Outcome
+from docketflow.pipeline.outcomes import BatchResult, OnFinished, Outcome, pack
 from docketflow.pipeline.progress import finished
 from docketflow.pipeline.settings import RunSettings
 from docketflow.pipeline.sources import SourceItem
@@ -71,13 +71,65 @@ def _tune_gc() -> None:
     gc.freeze()
 
 
-class _ToParent(logging.Handler):
-    """In a worker: the docketflow logger's records go through the pipe, so the parent handles them as its
-    own (the terminal, the Prefect run's log), at the level the parent's logger had when it started us."""
+class _Sender:
+    """In a worker: everything for the parent after READY goes through one thread, in the order it was handed
+    over. Outcomes are packed there (`outcomes.pack`: JSON lines, the text's gzip member): zlib lets go of the
+    GIL while it compresses, so compression overlaps the next document's extraction when a core is free, as on
+    a machine with one worker per core and a coordinating process that is mostly idle."""
 
     def __init__(self, conn: Connection) -> None:
-        super().__init__()
         self.conn = conn
+        self.queue: SimpleQueue[object] = SimpleQueue()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def send(self, message: object) -> None:
+        self.queue.put(message)
+
+    def close(self) -> None:
+        """Send what is queued, then stop the thread."""
+        self.queue.put(_STOP)
+        self.thread.join()
+
+    def _run(self) -> None:
+        while (message := self.queue.get()) is not _STOP:
+            if isinstance(message, _Processed):
+                message = message.packed()
+            try:
+                self.conn.send(message)
+            except OSError:  # the parent is gone: so is the point of going on
+                os._exit(1)
+
+
+_STOP = object()
+
+
+@dataclass(frozen=True)
+class _Processed:
+    """One document's result, as the pipeline thread hands it to the sender."""
+
+    item: SourceItem
+    result: BatchResult
+
+    def packed(self) -> BatchResult:
+        """The result with its outcome packed; an outcome that cannot be packed (a record that does not
+        serialize) becomes the document's error instead of stopping the run."""
+        try:
+            outcomes = [pack(outcome) for outcome in self.result.outcomes]
+        except Exception as exc:
+            error = _failed(self.item, type(exc).__name__, f"its records could not be saved: {exc}")
+            outcomes = [pack(error)]
+        return BatchResult(outcomes, self.result.seconds)
+
+
+class _ToParent(logging.Handler):
+    """In a worker: the docketflow logger's records go to the parent (through the sender, in order with the
+    outcomes), so the parent handles them as its own (the terminal, the Prefect run's log), at the level the
+    parent's logger had when it started us."""
+
+    def __init__(self, sender: _Sender) -> None:
+        super().__init__()
+        self.sender = sender
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
@@ -85,7 +137,7 @@ class _ToParent(logging.Handler):
             if record.exc_info:
                 record.exc_text = logging.Formatter().formatException(record.exc_info)
                 record.exc_info = None
-            self.conn.send(record)
+            self.sender.send(record)
         except Exception:
             self.handleError(record)
 
@@ -112,18 +164,20 @@ def _serve(conn: Connection, memory_bytes: int, spacy_model: str | None, parent:
         raise SystemExit(1) from None  # the parent prints the cause, once
     _tune_gc()
     conn.send(READY)
+    sender = _Sender(conn)
     log.setLevel(level)
-    log.addHandler(_ToParent(conn))
+    log.addHandler(_ToParent(sender))
     log.propagate = False  # the parent shows them
     while True:
         job = conn.recv()
         if job is None:
             save_learned(build_nlp(spacy_model), wait=False)
+            sender.close()
             return
         items, settings = job
         for item in items:  # one document at a time, so that each has its own deadline in the parent
-            conn.send(process_batch([item], settings))
-        conn.send(DONE)
+            sender.send(_Processed(item, process_batch([item], settings)))
+        sender.send(DONE)
 
 
 def _out_of_memory(exc: BaseException | None) -> bool:

@@ -1,16 +1,24 @@
-"""What becomes of each input of a batch: the plain records a worker sends back and the run saves.
+"""What becomes of each input of a batch: the records a worker makes, and the packed form it sends back.
 
 Kept apart from `process` (which reads and extracts, and so loads spaCy and the extractors) so that the
 coordinating process can take results, save them and start its workers without loading any of that.
+
+A worker packs each outcome as the state stores it (`Packed`: the JSON lines and the text's gzip member)
+before sending it: serializing and compressing are per-document work, done where the document was processed,
+in parallel; the coordinating process only inserts rows, and unpickles strings instead of rebuilding models.
+With many workers it would otherwise become the bottleneck, and on a few cores it takes CPU from them.
 """
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from docketflow.models import Agreement, Document, ErrorRecord, Holding
+from docketflow.models.common import writable
+from docketflow.pipeline.output import dumps, text_member
 from docketflow.pipeline.progress import Mark
 from docketflow.pipeline.sources import SourceItem
 from docketflow.pipeline.sources.regular import Stamp, printable
@@ -38,11 +46,44 @@ class Outcome:
         return path, self.pages, self.error is not None
 
 
+@dataclass(frozen=True)
+class Packed:
+    """An outcome as the state stores it (see `store.StateStore.save`), and what progress needs of it."""
+
+    doc_id: str | None
+    """The document's id; for an input that failed, the hash of its bytes when it was read."""
+    document: str | None
+    holdings: str
+    """A JSON list of the holdings' JSON lines."""
+    agreements: str
+    error: str | None
+    text: bytes | None
+    """The document's line of the texts file as a gzip member (`output.text_member`)."""
+    pages: int
+    stamp: Stamp | None
+    mark: Mark
+
+
+def pack(outcome: Outcome | Packed) -> Packed:
+    """The outcome in its stored form (a packed one as it is)."""
+    if isinstance(outcome, Packed):
+        return outcome
+    doc, error = outcome.document, outcome.error
+    return Packed(
+        doc_id=doc.doc_id if doc else (error.sha256 if error else None),
+        document=dumps(doc) if doc else None,
+        holdings=json.dumps([dumps(h) for h in outcome.holdings]),
+        agreements=json.dumps([dumps(a) for a in outcome.agreements]),
+        error=dumps(error) if error else None,
+        text=text_member(doc.doc_id, writable(outcome.text)) if doc else None,
+        pages=outcome.pages, stamp=outcome.stamp, mark=outcome.mark)
+
+
 @dataclass
 class BatchResult:
     """Outcomes of a batch plus where its time went, for `run.json`."""
 
-    outcomes: list[Outcome] = field(default_factory=list)
+    outcomes: list[Outcome | Packed] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
 
@@ -64,5 +105,5 @@ def rejected(item: SourceItem) -> Outcome:
     return Outcome(error=ErrorRecord(path=item.relpath, stage="discover", error=code, message=printable(message)))
 
 
-OnFinished = Callable[[list[Outcome]], None]
+OnFinished = Callable[[list[Outcome] | list[Packed]], None]
 """Told of each document as soon as it is done, for progress (`progress.finished` by default)."""

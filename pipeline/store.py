@@ -27,14 +27,13 @@ from types import ModuleType
 from typing import TYPE_CHECKING, TypeVar
 
 from docketflow.models import Agreement, Holding
-from docketflow.models.common import writable
-from docketflow.pipeline.outcomes import Outcome, may_pass
+from docketflow.pipeline.outcomes import Outcome, Packed, may_pass, pack
 from docketflow.pipeline.output import OutputWriter, dumps, text_member
 from docketflow.pipeline.sources import SourceItem
 
 if TYPE_CHECKING:
-    from docketflow.extractors.records import AgreementBook
     from docketflow.extractors.records.litigation import Source
+    from docketflow.extractors.records.merge import AgreementBook
 
 log = logging.getLogger("docketflow")
 T = TypeVar("T")
@@ -225,23 +224,15 @@ class StateStore:
             return (row[1], row[2]) == _stat(item)
         return item.data is not None and row[0] == hashlib.sha256(item.data).hexdigest()
 
-    def save(self, pairs: list[tuple[SourceItem, Outcome]]) -> None:
-        """Record a finished batch in one transaction (all of it or, if killed, none of it)."""
+    def save(self, pairs: list[tuple[SourceItem, Outcome | Packed]]) -> None:
+        """Record a finished batch in one transaction (all of it or, if killed, none of it). Outcomes come
+        packed from workers; the others (processed in this process, or failed here) are packed now."""
         rows = []
         for item, outcome in pairs:
-            size, mtime = outcome.stamp if item.path is not None and outcome.stamp else (None, None)
-            doc = outcome.document
-            rows.append((
-                item.key,
-                item.relpath,
-                doc.doc_id if doc else (outcome.error.sha256 if outcome.error else None),
-                size, mtime, self.version,
-                dumps(doc) if doc else None,
-                json.dumps([dumps(h) for h in outcome.holdings]),
-                json.dumps([dumps(a) for a in outcome.agreements]),
-                dumps(outcome.error) if outcome.error else None,
-                text_member(doc.doc_id, writable(outcome.text)) if doc else None,
-            ))
+            packed = pack(outcome)
+            size, mtime = packed.stamp if item.path is not None and packed.stamp else (None, None)
+            rows.append((item.key, item.relpath, packed.doc_id, size, mtime, self.version, packed.document,
+                         packed.holdings, packed.agreements, packed.error, packed.text))
         self._patiently(lambda: self._write("INSERT OR REPLACE INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows))
 
     def _write(self, statement: str, rows: list[tuple]) -> None:
@@ -310,9 +301,9 @@ class StateStore:
         keeps only its latest result; identical files under several paths are one document. Documents and
         holdings name agreements by the ids their document computed; the lines whose ids the merge changed
         are rewritten with the merged ids, the others written as stored."""
-        names, records, litigation_records, merge = load_publishing()
+        names, litigation_records, merge = load_publishing()
         named = names.named
-        book = records.AgreementBook()
+        book = merge.AgreementBook()
         for (agreements,) in self._db.execute("SELECT agreements FROM items WHERE document IS NOT NULL "
                                               "ORDER BY relpath, input"):
             for line in json.loads(agreements):
@@ -344,10 +335,11 @@ class StateStore:
         return dict(writer.counts)
 
 
-PUBLISHING_MODULES = ("docketflow.extractors.names", "docketflow.extractors.records",
-                      "docketflow.extractors.records.litigation", "docketflow.extractors.records.merge")
-"""What `export` merges records with. They load the extractors and spaCy, which the coordinating process
-needs for nothing else: the store imports them only when it publishes."""
+PUBLISHING_MODULES = ("docketflow.extractors.names", "docketflow.extractors.records.litigation",
+                      "docketflow.extractors.records.merge")
+"""What `export` merges records with. They load none of spaCy and the pipeline, but the tables of agencies,
+courts and acts, which the coordinating process needs for nothing else: the store imports them only when it
+publishes."""
 
 
 def load_publishing() -> list[ModuleType]:

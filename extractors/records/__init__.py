@@ -8,7 +8,23 @@ sharing, through the order below it rules on), `agreements` (who gives whom whic
 what), `parties` (the agency hierarchy), `merge` (one agreement record across documents).
 """
 
-from docketflow.extractors.records.build import DocumentRecords, build_records
-from docketflow.extractors.records.merge import AgreementBook
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from docketflow.extractors.records.build import DocumentRecords, build_records
+    from docketflow.extractors.records.merge import AgreementBook
 
 __all__ = ["AgreementBook", "DocumentRecords", "build_records"]
+_HOMES = {"AgreementBook": "merge", "DocumentRecords": "build", "build_records": "build"}
+
+
+def __getattr__(name: str) -> Any:
+    """The entry points, imported on first use (PEP 562): the process that publishes a run imports `merge` and
+    `litigation` from this package, and must not load `build`, which reads documents with spaCy."""
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_HOMES[name]}"), name)

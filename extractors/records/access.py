@@ -19,11 +19,11 @@ import re
 from docketflow.extractors.records.agreements import (
     HELD_DATA_AFTER,
     NEGATED,
-    Arrangement,
     clauses,
     per_provider,
     purpose_of,
 )
+from docketflow.extractors.records.arrangement import Arrangement
 from docketflow.extractors.records.cues import first_label
 from docketflow.extractors.records.parties import most_specific, related, root
 from docketflow.extractors.records.view import DocView, Mention

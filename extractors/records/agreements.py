@@ -19,11 +19,11 @@ memorandum" (`back_references`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
-from docketflow.extractors.data import read_jsonl, read_tsv
+from docketflow.extractors.data import read_tsv
+from docketflow.extractors.records.arrangement import Arrangement
 from docketflow.extractors.records.cues import all_labels, first_label
 from docketflow.extractors.records.parties import most_specific, related, root
 from docketflow.extractors.records.view import DocView, Mention
@@ -55,28 +55,6 @@ _REPORTED_BEFORE = re.compile(r"\b(?:said|says|told|reported|announced|wrote|con
 IMMIGRATION_AGENCIES = frozenset({"ICE", "ERO", "HSI", "CBP", "USCIS", "DHS", "EOIR"})
 
 
-@dataclass
-class Arrangement:
-    """An agreement as one document describes it, before merging across documents."""
-
-    providers: list[str]
-    recipients: list[str]
-    instrument: str | None = None
-    data_categories: list[str] = field(default_factory=list)
-    purpose: str | None = None
-    legal_basis: list[str] = field(default_factory=list)
-    signed: str | None = None
-    status: str | None = None
-    sentences: list[tuple[int, int]] = field(default_factory=list)
-    inferred_provider: bool = False
-    effective: str | None = None
-    expires: str | None = None
-    named: bool = True
-    """False when no word names the instrument: a reported transfer (`other`) or an access verb (`data_access`)."""
-    holds: bool = False
-    """"The Labor Department has access to wage and bank data", naming no one else: perhaps only what it holds."""
-
-
 @cache
 def _holders() -> dict[str, tuple[str, ...]]:
     return {r["category"]: tuple(r["holders"].split("|")) for r in read_tsv("category_holders.tsv")}
@@ -87,24 +65,11 @@ def _procedural() -> frozenset[str]:
     return frozenset(row["key"] for row in read_tsv("procedural_statutes.tsv"))
 
 
-@cache
-def _title_codes() -> dict[str, str]:
-    """Act -> the U.S.C. title that codifies it as a whole (the Internal Revenue Code: 26)."""
-    return {row["key"]: row["title_code"] for row in read_jsonl("acts.jsonl") if row.get("title_code")}
-
-
 def legal_basis(view: DocView, start: int, end: int) -> list[str]:
     """Statutes a passage cites that can be an arrangement's legal basis: not the ones that only say how
     agencies act and how courts review them (procedural_statutes.tsv: "the union calls the pact arbitrary and
     capricious, in breach of the APA")."""
     return [k for k in view.keys("STATUTE", start, end) if k not in _procedural()]
-
-
-def without_subsumed(keys: list[str]) -> list[str]:
-    """Drop a code named as a whole when one of its sections is cited ("Internal Revenue Code" beside
-    "26 U.S.C. § 6103"): the section is the more precise basis."""
-    titles = {k.split(" U.S.C.")[0] for k in keys if " U.S.C. §" in k}
-    return [k for k in keys if _title_codes().get(k) not in titles]
 
 
 _CLAUSE_BREAK = re.compile(r"[;—–]|,\s+(?:and|while|but|whereas)\s+|\s+while\s+")

@@ -6,12 +6,11 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from docketflow.extractors.courts import is_trial_court
+from docketflow.extractors.court_table import is_trial_court
 from docketflow.extractors.dates import own_date
 from docketflow.extractors.records import court_meta
 from docketflow.extractors.records.access import access_arrangements
 from docketflow.extractors.records.agreements import (
-    Arrangement,
     anaphoric_arrangement,
     back_references,
     default_purpose,
@@ -19,9 +18,9 @@ from docketflow.extractors.records.agreements import (
     legal_basis,
     sentence_arrangements,
     signer_arrangements,
-    without_subsumed,
 )
 from docketflow.extractors.records.appeals import AppealReading, appeal_reading
+from docketflow.extractors.records.arrangement import Arrangement, without_subsumed
 from docketflow.extractors.records.cues import first_label
 from docketflow.extractors.records.data_split import drop_containers, effect_of, reported_effect, split_categories
 from docketflow.extractors.records.decisions import Decision, court_decisions, without_pleading_numbers

@@ -33,7 +33,7 @@ from functools import cache
 from itertools import pairwise
 
 from docketflow.extractors.data import read_tsv
-from docketflow.extractors.records.agreements import Arrangement
+from docketflow.extractors.records.arrangement import Arrangement
 from docketflow.extractors.records.cues import first_label
 from docketflow.extractors.records.evidence import EvidenceSet
 from docketflow.extractors.records.fedreg_abstract import notice_subject

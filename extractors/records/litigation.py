@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from docketflow.extractors.courts import is_trial_court
+from docketflow.extractors.court_table import is_trial_court
 from docketflow.models import Case, Decision, Holding
 
 COURT_DOCUMENTS = frozenset({"court_order", "opinion"})

@@ -28,7 +28,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from docketflow.extractors.records.agreements import Arrangement, without_subsumed
+from docketflow.extractors.records.arrangement import Arrangement, without_subsumed
 from docketflow.extractors.records.named_data import named_data
 from docketflow.extractors.records.parties import most_specific, overlap, related, root
 from docketflow.models import Agreement, Decision, Evidence, HistoryEntry, Holding, SourceStatus

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 
 from docketflow.extractors.records import AgreementBook
-from docketflow.extractors.records.agreements import without_subsumed
+from docketflow.extractors.records.arrangement import without_subsumed
 from docketflow.extractors.records.merge import (
     _INSTRUMENT_RANK,
     _STATUS_RANK,
