@@ -380,7 +380,7 @@ class _History:
         """One `with_history` call: its entries replace those of the same holding, then one per court and date,
         and the status follows them when any has an effect. With `merging`, the call `merge` makes: the status
         is otherwise the stronger of the record's and the merged description's."""
-        if self._from_history and entries:
+        if self._from_history and entries and self._effects_at_risk(entries) >= self._effects:
             self._status, self._from_history = self._history_status(), False  # before entries may go
         if self._raw is not None:
             incoming = {e.holding: e for e in [*self._raw, *entries]}
@@ -399,6 +399,19 @@ class _History:
 
     def status(self) -> str | None:
         return self._history_status() if self._from_history else self._status
+
+    def _effects_at_risk(self, entries: list[HistoryEntry]) -> int:
+        """Kept entries with an effect that `entries` could replace (the same holding, or the same court and
+        date). While fewer than all, some effect stays after the call and the status keeps following the
+        entries: the status they gave before the call is never needed, and is not worked out (over every entry
+        kept, once per call, which made a record that thousands of documents report cost their square)."""
+        at_risk = set()
+        for entry in entries:
+            if entry.holding in self._kept:
+                at_risk.add(entry.holding)
+            if entry.date and entry.court and (holder := self._decisions.get((entry.date, entry.court))):
+                at_risk.add(holder)
+        return sum(bool(self._kept[holding].effect) for holding in at_risk)
 
     def entries(self) -> list[HistoryEntry]:
         """Oldest first (ties by holding id)."""

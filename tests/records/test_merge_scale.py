@@ -8,8 +8,10 @@ timing lives in `benchmarks/merge_scale.py`."""
 from __future__ import annotations
 
 import random
+from datetime import date, timedelta
 
-from docketflow.extractors.records import AgreementBook
+import pytest
+from docketflow.extractors.records import AgreementBook, merge
 from docketflow.extractors.records.arrangement import without_subsumed
 from docketflow.extractors.records.merge import (
     _INSTRUMENT_RANK,
@@ -146,3 +148,30 @@ def test_issue_21_merge_work_grows_linearly_with_the_descriptions_of_one_agreeme
     # the fold did x4.25 per doubling (1.9 M, 8.0 M, 33.9 M); sorting once gives n log n, about x2.1
     small, double = _merge_work(1_000), _merge_work(2_000)
     assert double <= 2.5 * small, (small, double)
+
+
+def _status_work(count: int, monkeypatch: pytest.MonkeyPatch) -> int:
+    """History entries that working out a status looked at, while `count` decisions of distinct days, each with
+    an effect, bear on one record one at a time (as thousands of reports of one agreement's rulings do)."""
+    examined = 0
+    real = merge.history_status
+
+    def counted(history: list[HistoryEntry]) -> str | None:
+        nonlocal examined
+        examined += len(history)
+        return real(history)
+
+    monkeypatch.setattr(merge, "history_status", counted)
+    record = _description(random.Random(1), 1).model_copy(update={"history": []})
+    day = date(2001, 1, 1)
+    entries = [HistoryEntry(date=(day + timedelta(days=i)).isoformat(), holding=f"hld-{i:016x}", court="mad",
+                            effect=["barred", "permitted", "limited"][i % 3]) for i in range(count)]
+    assert with_each_history(record, entries).status == merge.EFFECT_STATUS[entries[-1].effect]
+    return examined
+
+
+def test_a_long_history_costs_its_length_not_its_square(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each entry used to make the status be worked out again over every entry kept: 2,000 entries, 2 M looks."""
+    small, double = _status_work(1_000, monkeypatch), _status_work(2_000, monkeypatch)
+    assert double <= 2.5 * small, (small, double)
+    assert double <= 3 * 2_000, double
