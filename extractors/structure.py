@@ -281,11 +281,20 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return cells
 
 
-def _first_prose(text: str, limit: int) -> int:
-    """Where running prose first starts (a long line of lower-case words): the caption is over by then."""
+def _cells_before(text: str, cells: list[tuple[int, int, str]], end: int, limit: int) -> list[tuple[int, int, str]]:
+    """`_lines(text, 0, end)`, taken from `cells` (those of [0, limit)) when `end` starts a line within them, as the
+    end of a caption does: the lines before it are the same lines, split the same way."""
+    if end <= limit and (end == 0 or text[end - 1] == "\n"):
+        return [cell for cell in cells if cell[0] < end]
+    return _lines(text, 0, end)
+
+
+def _first_prose(cells: list[tuple[int, int, str]], limit: int) -> int:
+    """Where running prose first starts (a long line of lower-case words) among the cells of [0, `limit`): the
+    caption is over by then."""
     previous = None
     single = limit
-    for start, _end, value in _lines(text, 0, limit):
+    for start, _end, value in cells:
         prose = len(value) > 55 and _PROSE.search(value) is not None and not _NOTICE.search(value)
         if prose and (len(value) > 200 or previous is not None):
             return start if len(value) > 200 else previous
@@ -573,13 +582,14 @@ def read_structure(text: str) -> Structure:
     """The parts of a court document's text (see the module docstring for what each part holds)."""
     text = text.replace("\xa0", " ")  # same length, so every offset still points into the original text
     limit = min(len(text), max(HEAD_LIMIT, len(text) // 8))
-    prose = _first_prose(text, limit)
+    cells = _lines(text, 0, limit)
+    prose = _first_prose(cells, limit)
     author, author_line, per_curiam = _author(text, min(limit, prose + 200), limit)
     caption_end, title = _caption_end(text, author_line, prose)
     structure = Structure(len(text), caption_end=caption_end, title=title, author=author, author_line=author_line,
                           per_curiam=per_curiam)
     structure.body_start = author_line[1] if author_line else (title.end if title else caption_end)
-    head_cells = _lines(text, 0, caption_end)
+    head_cells = _cells_before(text, cells, caption_end, limit)
     structure.court_lines = _court_lines(text, head_cells)
     stamps = list(STAMP_LINE.finditer(text, 0, HEAD_LIMIT))  # one scan: the caption's, the first page's
     structure.stamp = document_stamp([stamp for m in stamps if (stamp := parse_stamp(m.group()))])

@@ -7,6 +7,7 @@ from itertools import pairwise
 
 import pytest
 from docketflow.extractors.kind import detect_kind
+from docketflow.extractors import structure
 from docketflow.extractors.structure import parts, read_structure
 
 from tests.records.helpers import records_of
@@ -199,3 +200,17 @@ def test_a_date_of_another_paper_or_ending_a_sentence_is_no_header_date() -> Non
     text = ("UNITED STATES DISTRICT COURT\nDISTRICT OF MAINE\nJANE DOE, Plaintiff\nBy an Order dated May 8, 2019, "
             "the case\nwas set for a hearing on\nMarch 28, 2019.\nORDER\n\n" + PROSE)
     assert read_structure(text).decided() is None
+
+
+_PLEADING = ("UNITED STATES DISTRICT COURT\nDISTRICT OF IDAHO\n\nPAT ROE,     Case No. 4:21-cv-00088\n  Plaintiff,\n"
+             "v.\nLEE DOE,\n  Defendant.\n\nMEMORANDUM DECISION AND ORDER\n\nThe court has read the motion with care "
+             "and now rules on it as follows.\n")
+
+
+@pytest.mark.parametrize("end", [0, 1, 29, 47, 48, 60, 113, 140, len(_PLEADING)])
+def test_the_cells_before_a_caption_end_are_those_the_caption_alone_gives(end: int) -> None:
+    """The caption's cells come from the cells already split for the head, when the caption ends at a line start,
+    and are split again when it ends inside a line (or beyond the head): the same cells either way."""
+    limit = 120
+    cells = structure._lines(_PLEADING, 0, limit)
+    assert structure._cells_before(_PLEADING, cells, end, limit) == structure._lines(_PLEADING, 0, end)
