@@ -6,8 +6,8 @@ from __future__ import annotations
 from itertools import pairwise
 
 import pytest
-from docketflow.extractors.kind import detect_kind
 from docketflow.extractors import structure
+from docketflow.extractors.kind import detect_kind
 from docketflow.extractors.structure import parts, read_structure
 
 from tests.records.helpers import records_of
