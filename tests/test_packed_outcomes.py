@@ -88,10 +88,19 @@ def test_a_workers_log_lines_arrive_in_order_with_its_outcomes(tmp_path: Path,
     settings = _settings(tmp_path, {"a.txt": "A made-up memo.\n", "b.txt": "Another made-up memo.\n"})
     caplog.set_level(logging.DEBUG, logger="docketflow")  # the worker logs each document's stages at DEBUG
     order: list[str] = []
-    caplog.handler.emit = lambda record: order.append(record.getMessage().split(":")[0])  # type: ignore[method-assign]
-    with IsolatedPool(1, settings, on_finished=lambda outcomes: order.extend(f"done {o.mark[0]}" for o in outcomes)
-                      ) as pool:
-        result = pool.submit(list(iter_sources(settings)), settings).result()
+
+    class Lines(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            order.append(record.getMessage().split(":")[0])
+
+    lines = Lines()
+    logging.getLogger("docketflow").addHandler(lines)
+    try:
+        with IsolatedPool(1, settings, on_finished=lambda outcomes: order.extend(f"done {o.mark[0]}" for o in outcomes)
+                          ) as pool:
+            result = pool.submit(list(iter_sources(settings)), settings).result()
+    finally:
+        logging.getLogger("docketflow").removeHandler(lines)
     assert len(result.outcomes) == 2
     assert [line for line in order if line.split()[-1] in ("a.txt", "b.txt")] == [
         "ingest a.txt", "extract a.txt", "done a.txt", "ingest b.txt", "extract b.txt", "done b.txt"]
