@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from docketflow.pipeline.isolation import IsolatedPool
-from docketflow.pipeline.outcomes import BatchResult, Outcome, Packed, pack
+from docketflow.pipeline.outcomes import BatchResult, Outcome, Packed, packed
 from docketflow.pipeline.preflight import CannotRun
 from docketflow.pipeline.progress import Mark, finished_marks, marks
 from docketflow.pipeline.settings import RunSettings
@@ -157,7 +157,7 @@ def _on_dask_worker(items: list[SourceItem], settings: RunSettings, run_id: str,
         announce = _Announcer(run_id, get_worker())
         result = process_batch(items, settings, announce)
         announce.flush()
-        return BatchResult([pack(outcome) for outcome in result.outcomes], result.seconds)
+        return packed(items, result)
     pool, announce = _run_pool(run_id, settings, get_worker())
     result = pool.submit(items, settings).result()
     announce.flush()

@@ -33,9 +33,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from queue import Empty, Queue, SimpleQueue
 
-from docketflow.models import ErrorRecord
 from docketflow.pipeline.clean_spawn import CONTEXT
-from docketflow.pipeline.outcomes import BatchResult, OnFinished, Outcome, pack
+from docketflow.pipeline.outcomes import BatchResult, OnFinished, failed, packed
 from docketflow.pipeline.progress import finished
 from docketflow.pipeline.settings import RunSettings
 from docketflow.pipeline.sources import SourceItem
@@ -73,7 +72,7 @@ def _tune_gc() -> None:
 
 class _Sender:
     """In a worker: everything for the parent after READY goes through one thread, in the order it was handed
-    over. Outcomes are packed there (`outcomes.pack`: JSON lines, the text's gzip member): zlib lets go of the
+    over. Outcomes are packed there (`outcomes.packed`: JSON lines, the text's gzip member): zlib lets go of the
     GIL while it compresses, so compression overlaps the next document's extraction when a core is free, as on
     a machine with one worker per core and a coordinating process that is mostly idle."""
 
@@ -94,7 +93,7 @@ class _Sender:
     def _run(self) -> None:
         while (message := self.queue.get()) is not _STOP:
             if isinstance(message, _Processed):
-                message = message.packed()
+                message = packed([message.item], message.result)
             try:
                 self.conn.send(message)
             except OSError:  # the parent is gone: so is the point of going on
@@ -106,20 +105,10 @@ _STOP = object()
 
 @dataclass(frozen=True)
 class _Processed:
-    """One document's result, as the pipeline thread hands it to the sender."""
+    """One document's result, as the pipeline thread hands it to the sender, which packs it."""
 
     item: SourceItem
     result: BatchResult
-
-    def packed(self) -> BatchResult:
-        """The result with its outcome packed; an outcome that cannot be packed (a record that does not
-        serialize) becomes the document's error instead of stopping the run."""
-        try:
-            outcomes = [pack(outcome) for outcome in self.result.outcomes]
-        except Exception as exc:
-            error = _failed(self.item, type(exc).__name__, f"its records could not be saved: {exc}")
-            outcomes = [pack(error)]
-        return BatchResult(outcomes, self.result.seconds)
 
 
 class _ToParent(logging.Handler):
@@ -332,10 +321,6 @@ def _add(total: BatchResult, part: BatchResult) -> None:
         total.seconds[stage] += seconds
 
 
-def _failed(item: SourceItem, code: str, message: str) -> Outcome:
-    return Outcome(error=ErrorRecord(path=item.relpath, stage="extract", error=code, message=message))
-
-
 class IsolatedPool:
     """A pool of killable workers with the `submit(batch, settings) -> Future` interface of the flow."""
 
@@ -432,7 +417,7 @@ class IsolatedPool:
             else:
                 message = (f"no result within {settings.doc_timeout_s:g} s or the worker died "
                            f"(memory limit {settings.worker_memory_mb} MB)")
-                combined.outcomes.append(_failed(culprit, "timeout_or_worker_died", message))
+                combined.outcomes.append(failed(culprit, "timeout_or_worker_died", message))
             remaining = remaining[count + 1:]
         return combined
 

@@ -87,6 +87,24 @@ class BatchResult:
     seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
 
+def packed(items: list[SourceItem], result: BatchResult) -> BatchResult:
+    """The result of processing `items` (one outcome each, in order) with every outcome packed, as a worker sends
+    it. An outcome that cannot be packed (a record that does not serialize) becomes its input's error instead of
+    stopping the run."""
+    outcomes: list[Outcome | Packed] = []
+    for item, outcome in zip(items, result.outcomes, strict=True):
+        try:
+            outcomes.append(pack(outcome))
+        except Exception as exc:
+            outcomes.append(pack(failed(item, type(exc).__name__, f"its records could not be saved: {exc}")))
+    return BatchResult(outcomes, result.seconds)
+
+
+def failed(item: SourceItem, code: str, message: str) -> Outcome:
+    """The error record of an input that failed after it was read (in a worker, or in saving its records)."""
+    return Outcome(error=ErrorRecord(path=item.relpath, stage="extract", error=code, message=message))
+
+
 MAY_PASS = frozenset({"timeout_or_worker_died", "unreadable", "sidecar"})
 """Error codes of failures that may pass without the input changing (a slow moment, a permission put right,
 a sidecar fixed): the next run tries such inputs again. Unexpected exceptions (named by their class, like

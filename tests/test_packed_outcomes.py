@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 from docketflow.models import ErrorRecord
-from docketflow.pipeline.isolation import IsolatedPool, _Processed
-from docketflow.pipeline.outcomes import BatchResult, Outcome, Packed, pack
+from docketflow.pipeline.isolation import IsolatedPool
+from docketflow.pipeline.outcomes import BatchResult, Outcome, Packed, pack, packed
 from docketflow.pipeline.process import process_batch
 from docketflow.pipeline.settings import RunSettings
 from docketflow.pipeline.sources import iter_sources
 
-MEMO = ("UNITED STATES DISTRICT COURT FOR THE DISTRICT OF VERMONT\n\nCase No. 2:23-cv-00412\n\n"
+MEMO = ("UNITED STATES DISTRICT COURT\nDISTRICT OF VERMONT\n\nCase No. 2:23-cv-00412\n\n"
         "The Railroad Retirement Board shares annuity records with the Office of Personnel Management under a "
         "computer matching agreement signed June 5, 2023.\n\nThe motion to compel is GRANTED.\n")
 
@@ -36,24 +36,24 @@ def test_a_packed_outcome_holds_the_stored_lines_and_the_text_member(tmp_path: P
     settings = _settings(tmp_path, {"memo.txt": MEMO})
     (outcome,) = process_batch(list(iter_sources(settings)), settings).outcomes
     assert isinstance(outcome, Outcome) and outcome.document is not None and outcome.holdings
-    packed = pack(outcome)
-    assert packed.doc_id == outcome.document.doc_id
-    assert json.loads(packed.document)["doc_id"] == packed.doc_id
-    assert [json.loads(line)["id"] for line in json.loads(packed.holdings)] == [h.id for h in outcome.holdings]
-    assert [json.loads(line)["id"] for line in json.loads(packed.agreements)] == [a.id for a in outcome.agreements]
-    assert packed.error is None
-    assert json.loads(gzip.decompress(packed.text)) == {"doc_id": packed.doc_id, "text": outcome.text}
-    assert (packed.pages, packed.stamp, packed.mark) == (outcome.pages, outcome.stamp, outcome.mark)
-    assert pack(packed) is packed
+    stored = pack(outcome)
+    assert stored.doc_id == outcome.document.doc_id
+    assert json.loads(stored.document)["doc_id"] == stored.doc_id
+    assert [json.loads(line)["id"] for line in json.loads(stored.holdings)] == [h.id for h in outcome.holdings]
+    assert [json.loads(line)["id"] for line in json.loads(stored.agreements)] == [a.id for a in outcome.agreements]
+    assert stored.error is None
+    assert json.loads(gzip.decompress(stored.text)) == {"doc_id": stored.doc_id, "text": outcome.text}
+    assert (stored.pages, stored.stamp, stored.mark) == (outcome.pages, outcome.stamp, outcome.mark)
+    assert pack(stored) is stored
 
 
 def test_a_failed_input_packs_its_error_under_the_hash_of_its_bytes() -> None:
     error = ErrorRecord(path="a/scan.pdf", sha256="ab" * 32, stage="ingest", error="corrupt", message="no xref")
-    packed = pack(Outcome(error=error))
-    assert (packed.doc_id, packed.document, packed.text) == ("ab" * 32, None, None)
-    assert (packed.holdings, packed.agreements) == ("[]", "[]")
-    assert json.loads(packed.error)["error"] == "corrupt"
-    assert packed.mark == ("a/scan.pdf", 0, True)
+    stored = pack(Outcome(error=error))
+    assert (stored.doc_id, stored.document, stored.text) == ("ab" * 32, None, None)
+    assert (stored.holdings, stored.agreements) == ("[]", "[]")
+    assert json.loads(stored.error)["error"] == "corrupt"
+    assert stored.mark == ("a/scan.pdf", 0, True)
 
 
 def test_workers_send_packed_outcomes_that_save_as_in_process_ones(tmp_path: Path) -> None:
@@ -74,9 +74,9 @@ def test_a_record_that_cannot_be_packed_becomes_its_documents_error(tmp_path: Pa
     settings = _settings(tmp_path, {"memo.txt": MEMO})
     (item,) = iter_sources(settings)
     unsaveable = Outcome(document=object())  # type: ignore[arg-type]
-    (packed,) = _Processed(item, BatchResult([unsaveable])).packed().outcomes
-    assert packed.document is None
-    error = json.loads(packed.error)
+    (saved,) = packed([item], BatchResult([unsaveable])).outcomes
+    assert saved.document is None
+    error = json.loads(saved.error)
     assert (error["path"], error["error"]) == ("memo.txt", "AttributeError")
     assert "could not be saved" in error["message"]
 

@@ -8,7 +8,6 @@ sharing, through the order below it rules on), `agreements` (who gives whom whic
 what), `parties` (the agency hierarchy), `merge` (one agreement record across documents).
 """
 
-
 from __future__ import annotations
 
 from importlib import import_module
